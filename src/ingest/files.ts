@@ -1,0 +1,114 @@
+import { readdir, readFile, stat } from "node:fs/promises";
+import { extname, join, relative, resolve, sep } from "node:path";
+import { glob, isDynamicPattern } from "tinyglobby";
+import { INPUT_EXTENSIONS } from "./formats.js";
+import { IngestError } from "./problems.js";
+
+/** A path as the user should see it: relative to the working directory, with forward slashes. */
+export function displayPath(path: string, cwd: string): string {
+  const shown = relative(cwd, resolve(cwd, path)) || ".";
+  return sep === "/" ? shown : shown.split(sep).join("/");
+}
+
+async function walk(directory: string): Promise<string[]> {
+  const items = await readdir(directory, { withFileTypes: true });
+  const files: string[] = [];
+  for (const item of items.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+    if (item.name.startsWith(".")) continue;
+    const path = join(directory, item.name);
+    if (item.isDirectory()) files.push(...(await walk(path)));
+    else if (item.isFile() && INPUT_EXTENSIONS.has(extname(item.name).toLowerCase()))
+      files.push(path);
+  }
+  return files;
+}
+
+/**
+ * The input files the user named: files as given, directories walked recursively (known extensions
+ * only, in name order), glob patterns expanded. A path that names nothing is an error, never skipped.
+ */
+export async function expandInputs(paths: readonly string[], cwd: string): Promise<string[]> {
+  const files: string[] = [];
+  for (const path of paths) {
+    const absolute = resolve(cwd, path);
+    const info = await stat(absolute).catch(() => undefined);
+    if (info?.isDirectory()) files.push(...(await walk(absolute)));
+    else if (info?.isFile()) files.push(absolute);
+    else if (!info && isDynamicPattern(path)) {
+      const matches = await glob(path, { cwd, absolute: true, onlyFiles: true });
+      if (matches.length === 0)
+        throw new IngestError({ file: path, message: "the pattern matches no file" });
+      files.push(...matches.sort());
+    } else {
+      const what = info ? "not a regular file or directory" : "no such file or directory";
+      throw new IngestError({ file: displayPath(path, cwd), message: what });
+    }
+  }
+  return [...new Set(files)];
+}
+
+const UTF8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * The text of a file: UTF-8 (a byte-order mark dropped) or UTF-16 with its byte-order mark.
+ * Binary content and invalid UTF-8 are errors naming the file and the line where decoding failed.
+ */
+export function decodeText(bytes: Uint8Array, file: string): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe)
+    return new TextDecoder("utf-16le").decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff)
+    return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  const body =
+    bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  const nul = body.indexOf(0);
+  if (nul >= 0)
+    throw new IngestError({
+      file,
+      line: lineOfByte(body, nul),
+      message: "binary content (NUL byte): not a text file",
+    });
+  try {
+    return UTF8.decode(body);
+  } catch {
+    throw new IngestError({
+      file,
+      line: lineOfByte(body, firstInvalidUtf8(body)),
+      message: "not valid UTF-8 text",
+    });
+  }
+}
+
+function lineOfByte(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (bytes[i] === 10) line++;
+  return line;
+}
+
+/** Offset of the first byte where UTF-8 decoding fails, found by decoding growing prefixes line by line. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let start = 0;
+  while (start < bytes.length) {
+    let end = bytes.indexOf(10, start);
+    end = end < 0 ? bytes.length : end + 1;
+    try {
+      UTF8.decode(bytes.subarray(start, end));
+    } catch {
+      return start;
+    }
+    start = end;
+  }
+  return 0;
+}
+
+export async function readTextFile(absolute: string, file: string): Promise<string> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(absolute);
+  } catch (error) {
+    throw new IngestError({
+      file,
+      message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    });
+  }
+  return decodeText(bytes, file);
+}

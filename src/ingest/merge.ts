@@ -1,0 +1,67 @@
+import type { Paper } from "../types.js";
+import { cleanText, titleId, titleKey } from "./clean.js";
+import type { RawEntry } from "./entry.js";
+
+function toPaper(entry: RawEntry): Paper {
+  const title = cleanText(entry.title);
+  const paper: Paper = {
+    id: entry.arxivId ?? titleId(title),
+    title,
+    abstract: cleanText(entry.abstract),
+    sources: [entry.source],
+  };
+  const authors = entry.authors?.map(cleanText).filter(Boolean);
+  if (authors && authors.length > 0) paper.authors = authors;
+  if (entry.date) paper.date = entry.date;
+  if (entry.url) paper.url = entry.url;
+  if (entry.arxivId) paper.arxivId = entry.arxivId;
+  return paper;
+}
+
+/** Folds a later record of the same paper into the first: missing fields filled, the fuller abstract kept. */
+function absorb(into: Paper, other: Paper): void {
+  if (other.abstract.length > into.abstract.length) into.abstract = other.abstract;
+  into.authors ??= other.authors;
+  into.date ??= other.date;
+  into.url ??= other.url;
+  if (!into.arxivId && other.arxivId) {
+    into.arxivId = other.arxivId;
+    into.id = other.arxivId;
+  }
+  into.sources.push(...other.sources);
+}
+
+export interface MergeResult {
+  papers: Paper[];
+  /** Entries that turned out to be a paper already read. */
+  duplicates: number;
+}
+
+/**
+ * One paper per arXiv id or normalized title, in order of first appearance. Two records with
+ * different arXiv ids stay apart even when their titles agree: arXiv ids are never reused.
+ */
+export function mergeEntries(entries: readonly RawEntry[]): MergeResult {
+  const papers: Paper[] = [];
+  const byArxiv = new Map<string, Paper>();
+  const byTitle = new Map<string, Paper>();
+  let duplicates = 0;
+  for (const entry of entries) {
+    const paper = toPaper(entry);
+    const key = titleKey(paper.title);
+    const sameId = paper.arxivId ? byArxiv.get(paper.arxivId) : undefined;
+    const sameTitle = byTitle.get(key);
+    const conflicting = sameTitle?.arxivId && paper.arxivId && sameTitle.arxivId !== paper.arxivId;
+    const existing = sameId ?? (conflicting ? undefined : sameTitle);
+    if (existing) {
+      absorb(existing, paper);
+      duplicates++;
+    } else {
+      papers.push(paper);
+    }
+    const kept = existing ?? paper;
+    if (kept.arxivId) byArxiv.set(kept.arxivId, kept);
+    if (!byTitle.has(key)) byTitle.set(key, kept);
+  }
+  return { papers, duplicates };
+}

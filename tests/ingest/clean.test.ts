@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { cleanText, parseArxivId, parseDate, titleId, titleKey } from "../../src/ingest/index.js";
+
+describe("clean-up", () => {
+  it("collapses whitespace, removes link debris and invisible controls, keeps Unicode", () => {
+    expect(
+      cleanText("  Code at https://github.com/x/y{https://github.com/x/y}.\n\tλ-Orthogonality "),
+    ).toBe("Code at https://github.com/x/y. λ-Orthogonality");
+    expect(cleanText("evil\u202Etxt.exe\u0000 title")).toBe("eviltxt.exe title");
+  });
+
+  it("gives ids that match the gold annotations' convention", () => {
+    // Gold id of "On the Joint Interaction of Models, Data, and Features" in shared/gold/dev.jsonl.
+    expect(titleId("On the Joint Interaction of Models, Data, and Features")).toBe("7bd085ddc6");
+    expect(titleId("On the  Joint Interaction of MODELS, Data, and Features")).toBe("7bd085ddc6");
+  });
+
+  it("treats case, accents, punctuation and spacing as the same title", () => {
+    expect(titleKey("E(n)-Equivariant  Graph Neural Networks.")).toBe(
+      titleKey("e(n) equivariant graph neural networks"),
+    );
+    expect(titleKey("Café")).toBe(titleKey("Cafe"));
+    expect(titleKey("Deep Sets")).not.toBe(titleKey("Deep Sets 2"));
+  });
+
+  it("reads arXiv ids from ids, URLs and prefixed forms, without version", () => {
+    expect(parseArxivId("http://arxiv.org/abs/2104.13478v2")).toBe("2104.13478");
+    expect(parseArxivId("arXiv:2006.10503")).toBe("2006.10503");
+    expect(parseArxivId("1612.00593")).toBe("1612.00593");
+    expect(parseArxivId("https://arxiv.org/pdf/hep-th/9901001v1")).toBe("hep-th/9901001");
+    expect(parseArxivId("https://doi.org/10.1109/cvpr.2016.90")).toBeUndefined();
+    expect(parseArxivId("12")).toBeUndefined();
+  });
+
+  it("normalizes dates to ISO", () => {
+    expect(parseDate("2021-04-27T17:59:59Z")).toBe("2021-04-27");
+    expect(parseDate("May 6, 2025")).toBe("2025-05-06");
+    expect(parseDate("6 May 2025")).toBe("2025-05-06");
+    expect(parseDate("Sep 2020")).toBe("2020-09");
+    expect(parseDate("2019")).toBe("2019");
+    expect(parseDate("sometime")).toBeUndefined();
+  });
+});
