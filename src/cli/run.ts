@@ -1,5 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { IngestError } from "../ingest/index.js";
+import { evalCommand } from "./eval.js";
+import { extractCommand } from "./extract.js";
 import { ingestCommand } from "./ingest.js";
 import { type CliIO, UserError } from "./io.js";
 
@@ -23,6 +25,29 @@ function buildProgram(io: CliIO, done: (exitCode: number) => void): Command {
     .option("-q, --quiet", "print nothing but warnings and errors")
     .action(async (paths: string[], options) => {
       done(await ingestCommand(paths, options, io));
+    });
+
+  program
+    .command("extract")
+    .description("extract methods, datasets, tasks and invariances from every paper")
+    .argument("<paths...>", "files, directories or glob patterns to ingest")
+    .option("-o, --out <file>", "write each paper with its mentions as JSON Lines")
+    .option("--json", "print the summary as one JSON object")
+    .option("-q, --quiet", "print nothing but errors")
+    .action(async (paths: string[], options) => {
+      done(await extractCommand(paths, options, io));
+    });
+
+  program
+    .command("eval")
+    .description("score extraction against gold annotations (precision, recall, F1 per type)")
+    .requiredOption("--gold <file>", "gold annotations, JSON Lines as in the annotation guidelines")
+    .option("--corpus <paths...>", "where the gold papers' abstracts are found", ["graph/corpus"])
+    .option("--json", "print the scores as one JSON object")
+    .option("--errors", "list, per paper, what was missed and what was found wrongly")
+    .option("-q, --quiet", "no progress")
+    .action(async (options) => {
+      done(await evalCommand(options, io));
     });
 
   return program;

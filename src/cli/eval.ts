@@ -1,0 +1,81 @@
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import {
+  type EvalReport,
+  evaluate,
+  GoldFormatError,
+  goldPapers,
+  parseGold,
+} from "../eval/index.js";
+import { extractPapers } from "../extract/index.js";
+import { ingestPaths } from "../ingest/index.js";
+import { ENTITY_TYPES } from "../types.js";
+import { type CliIO, UserError } from "./io.js";
+import { progress } from "./progress.js";
+
+export interface EvalCommandOptions {
+  gold: string;
+  corpus: string[];
+  json?: boolean;
+  errors?: boolean;
+  quiet?: boolean;
+}
+
+const pct = (x: number) => x.toFixed(3);
+
+function formatReport(report: EvalReport, withErrors: boolean): string {
+  const rows = [
+    `Scored ${report.papers} papers`,
+    "type         precision  recall  F1      matched/found/gold",
+    ...ENTITY_TYPES.map((t) => {
+      const s = report.byType[t];
+      return `${t.padEnd(12)} ${pct(s.precision).padEnd(10)} ${pct(s.recall).padEnd(7)} ${pct(s.f1).padEnd(7)} ${s.matched}/${s.found}/${s.gold}`;
+    }),
+    `${"micro".padEnd(12)} ${pct(report.micro.precision).padEnd(10)} ${pct(report.micro.recall).padEnd(7)} ${pct(report.micro.f1)}`,
+  ];
+  for (const title of report.unmatched) rows.push(`not found in the corpus, not scored: ${title}`);
+  if (withErrors) {
+    for (const paper of report.perPaper) {
+      rows.push("", `## ${paper.title}`);
+      for (const t of ENTITY_TYPES) {
+        const { missed, wrong } = paper.errors[t];
+        if (missed.length === 0 && wrong.length === 0) continue;
+        const names = (items: { names: string[] }[]) =>
+          items.map((i) => i.names.slice(0, 2).join(" / ")).join("; ");
+        rows.push(`  ${t}: missed [${names(missed)}]  wrong [${names(wrong)}]`);
+      }
+    }
+  }
+  return `${rows.join("\n")}\n`;
+}
+
+/** `papergraph eval --gold FILE`: extraction scored against gold annotations. */
+export async function evalCommand(options: EvalCommandOptions, io: CliIO): Promise<number> {
+  const goldPath = resolve(io.cwd, options.gold);
+  const text = await readFile(goldPath, "utf8").catch((error: NodeJS.ErrnoException) => {
+    throw new UserError(
+      `${options.gold}: cannot read the gold file (${error.code ?? error.message})`,
+    );
+  });
+  let gold: ReturnType<typeof parseGold>;
+  try {
+    gold = parseGold(text, options.gold);
+  } catch (error) {
+    if (error instanceof GoldFormatError) throw new UserError(error.message);
+    throw error;
+  }
+  const { papers: corpus } = await ingestPaths(options.corpus, { cwd: io.cwd });
+  const { papers, ids } = goldPapers(gold, corpus);
+  const bar = progress(io, "extract", options.quiet || options.json);
+  const extraction = extractPapers(papers, { onProgress: bar.update });
+  bar.done();
+  const report = evaluate(gold, ids, extraction);
+  if (options.json) {
+    const { perPaper, ...summary } = report;
+    const errors = options.errors
+      ? perPaper.map(({ id, title, errors }) => ({ id, title, errors }))
+      : undefined;
+    io.stdout(`${JSON.stringify({ ...summary, errors })}\n`);
+  } else io.stdout(formatReport(report, Boolean(options.errors)));
+  return report.unmatched.length > 0 ? 1 : 0;
+}

@@ -1,0 +1,219 @@
+import type {
+  Entity,
+  EntityType,
+  Extraction,
+  Mention,
+  MethodRole,
+  PaperExtraction,
+} from "../types.js";
+import { type Candidate, spanCandidate } from "./candidate.js";
+import { entityKey, slug } from "./keys.js";
+import { LEXICON_BY_KEY } from "./lexicon.js";
+import { type AnalyzedPaper, rulePriority } from "./paper.js";
+
+/** Type and key of the entity a candidate names, before acronyms are resolved. */
+function groupKey(type: EntityType, key: string): string {
+  return `${type}|${key}`;
+}
+
+/** The key every form of a lexicon entry shares: its name's. */
+function lexiconKey(key: string): string {
+  const entry = LEXICON_BY_KEY.get(key);
+  return entry ? entityKey(entry.name) : key;
+}
+
+/**
+ * Short forms defined anywhere in the corpus, with the long form each resolves to: the one most
+ * papers give ("IRM" → "invariant risk minimization"), so an acronym defined in one paper
+ * resolves in another.
+ */
+export function acronymMap(
+  papers: readonly AnalyzedPaper[],
+): Map<string, { type: EntityType; longKey: string }> {
+  const votes = new Map<string, Map<string, number>>();
+  for (const { candidates } of papers) {
+    const longForms = candidates.filter(
+      (c) => c.rule === "acronym-definition" && c.acronym !== c.text,
+    );
+    for (const long of longForms) {
+      const short = groupKey(long.type, entityKey(long.acronym ?? ""));
+      const forShort = votes.get(short) ?? new Map<string, number>();
+      const longKey = lexiconKey(entityKey(long.text));
+      forShort.set(longKey, (forShort.get(longKey) ?? 0) + 1);
+      votes.set(short, forShort);
+    }
+  }
+  const resolved = new Map<string, { type: EntityType; longKey: string }>();
+  for (const [short, forShort] of votes) {
+    const [type, shortKey] = short.split("|") as [EntityType, string];
+    const [longKey] = [...forShort].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0] as [
+      string,
+      number,
+    ];
+    resolved.set(shortKey, { type, longKey });
+  }
+  return resolved;
+}
+
+/**
+ * Rule: a short form defined somewhere in the corpus, used alone in another paper, names the same
+ * entity. Fires on "Unlike IRM, our method ..." once any paper defines "Invariant Risk Minimization (IRM)".
+ */
+function acronymUses(
+  analyzed: AnalyzedPaper,
+  acronyms: ReadonlyMap<string, { type: EntityType }>,
+): Candidate[] {
+  const found: Candidate[] = [];
+  const covered = new Set(analyzed.candidates.map((c) => `${c.field}:${c.start}`));
+  for (const field of analyzed.fields) {
+    for (const sentence of field.sentences) {
+      sentence.words.forEach((word, index) => {
+        if (!/^[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*$/.test(word.text.replace(/s$/, ""))) return;
+        const acronym = acronyms.get(entityKey(word.text));
+        if (!acronym || covered.has(`${field.name}:${word.start}`)) return;
+        const role = acronym.type === "method" ? "used" : undefined;
+        found.push(
+          spanCandidate(field, sentence, index, index + 1, {
+            type: acronym.type,
+            rule: "acronym-use",
+            role,
+          }),
+        );
+      });
+    }
+  }
+  return found;
+}
+
+interface Group {
+  type: EntityType;
+  key: string;
+  candidates: { paperId: string; candidate: Candidate }[];
+}
+
+type AcronymMap = ReadonlyMap<string, { type: EntityType; longKey: string }>;
+
+/**
+ * The key a candidate's entity goes by: the long form of an acronym this paper defines, else the
+ * lexicon entry's, else the long form another paper defines, else its own.
+ */
+function canonicalKey(candidate: Candidate, local: AcronymMap, global: AcronymMap): string {
+  if (candidate.type === "invariance") return candidate.invariance?.kind ?? "other";
+  const key = entityKey(candidate.text);
+  const defined = local.get(key) ?? (LEXICON_BY_KEY.has(key) ? undefined : global.get(key));
+  if (defined && defined.type === candidate.type) return defined.longKey;
+  return lexiconKey(key);
+}
+
+/**
+ * Weak candidates (a head noun alone) stand only with support: named by two papers, twice in this
+ * paper, or in its title. "point cloud analysis" in one sentence of one paper does not make a node.
+ */
+function supported(group: Group, paperId: string): boolean {
+  const papers = new Set(group.candidates.map((c) => c.paperId));
+  if (papers.size >= 2) return true;
+  const own = group.candidates.filter((c) => c.paperId === paperId);
+  return own.length >= 2 || own.some((c) => c.candidate.field === "title" || !c.candidate.weak);
+}
+
+/** Display name: the lexicon's, else the most used long form (acronyms only when nothing else). */
+function displayName(group: Group): string {
+  const entry = group.type !== "invariance" ? LEXICON_BY_KEY.get(group.key) : undefined;
+  if (entry) return entry.name;
+  if (group.type === "invariance") return group.key;
+  const counts = new Map<string, number>();
+  for (const { candidate } of group.candidates)
+    counts.set(candidate.text, (counts.get(candidate.text) ?? 0) + 1);
+  const isAcronym = (text: string) => /^[A-Z0-9-]+s?$/.test(text) && !text.includes(" ");
+  return [...counts].sort(
+    (a, b) =>
+      Number(isAcronym(a[0])) - Number(isAcronym(b[0])) ||
+      b[1] - a[1] ||
+      b[0].length - a[0].length ||
+      (a[0] < b[0] ? -1 : 1),
+  )[0]?.[0] as string;
+}
+
+function collectGroups(papers: readonly AnalyzedPaper[], acronyms: AcronymMap): Map<string, Group> {
+  const groups = new Map<string, Group>();
+  for (const analyzed of papers) {
+    const local = acronymMap([analyzed]);
+    for (const candidate of [...analyzed.candidates, ...acronymUses(analyzed, acronyms)]) {
+      const key = canonicalKey(candidate, local, acronyms);
+      if (key === "") continue;
+      const id = groupKey(candidate.type, key);
+      const group = groups.get(id) ?? { type: candidate.type, key, candidates: [] };
+      group.candidates.push({ paperId: analyzed.paper.id, candidate });
+      groups.set(id, group);
+    }
+  }
+  return groups;
+}
+
+function uniqueId(type: EntityType, name: string, key: string, taken: Set<string>): string {
+  let id = `${type}:${slug(name) || key}`;
+  if (taken.has(id)) id = `${id}-${key}`;
+  taken.add(id);
+  return id;
+}
+
+/**
+ * The corpus pass: resolves acronyms across papers, drops unsupported weak candidates, merges
+ * spellings into canonical entities with stable ids, and turns candidates into mentions.
+ */
+export function canonicalize(papers: readonly AnalyzedPaper[]): Extraction {
+  const acronyms = acronymMap(papers);
+  const groups = collectGroups(papers, acronyms);
+  const mentionsByPaper = new Map<string, Mention[]>(papers.map((p) => [p.paper.id, []]));
+  const entities: Entity[] = [];
+  const taken = new Set<string>();
+  const sortedGroups = [...groups.values()].sort((a, b) =>
+    groupKey(a.type, a.key) < groupKey(b.type, b.key) ? -1 : 1,
+  );
+  for (const group of sortedGroups) {
+    const kept = group.candidates.filter(({ paperId }) => supported(group, paperId));
+    if (kept.length === 0) continue;
+    const name = displayName({ ...group, candidates: kept });
+    const id = uniqueId(group.type, name, group.key, taken);
+    const proposedIn = new Set(
+      kept.filter((c) => c.candidate.role === "proposed").map((c) => c.paperId),
+    );
+    for (const { paperId, candidate } of kept) {
+      const role: MethodRole | undefined =
+        group.type === "method" ? (proposedIn.has(paperId) ? "proposed" : "used") : undefined;
+      mentionsByPaper.get(paperId)?.push(toMention(candidate, id, role));
+    }
+    const aliases = [...new Set(kept.map((c) => c.candidate.text))]
+      .filter((a) => a !== name)
+      .sort();
+    const paperIds = [...new Set(kept.map((c) => c.paperId))].sort();
+    entities.push({ id, type: group.type, name, aliases, papers: paperIds });
+  }
+  const extractions: PaperExtraction[] = papers.map(({ paper }) => ({
+    paper,
+    mentions: (mentionsByPaper.get(paper.id) ?? []).sort((a, b) =>
+      a.field === b.field ? a.start - b.start || rank(a) - rank(b) : a.field === "title" ? -1 : 1,
+    ),
+  }));
+  return { papers: extractions, entities: entities.sort((a, b) => (a.id < b.id ? -1 : 1)) };
+}
+
+function rank(mention: Mention): number {
+  return rulePriority(mention.rule) * 10 + mention.end;
+}
+
+function toMention(candidate: Candidate, entityId: string, role: MethodRole | undefined): Mention {
+  const mention: Mention = {
+    type: candidate.type,
+    text: candidate.text,
+    field: candidate.field,
+    start: candidate.start,
+    end: candidate.end,
+    sentence: candidate.sentence,
+    rule: candidate.rule,
+    entityId,
+  };
+  if (role) mention.role = role;
+  if (candidate.invariance) mention.invariance = candidate.invariance;
+  return mention;
+}

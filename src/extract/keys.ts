@@ -1,0 +1,38 @@
+/**
+ * Keys under which spellings of one entity meet: case, accents, hyphens, spaces and plurals ignored,
+ * so "Graph Neural Networks" and "graph-neural network" share a key.
+ */
+
+/** Singular of a lower-cased English plural: "networks", "priors", "properties", "gnns". */
+export function singular(word: string): string {
+  if (word.length <= 3 || /(ss|us|is|ics|ous)$/.test(word)) return word;
+  if (word.endsWith("ies")) return `${word.slice(0, -3)}y`;
+  if (/(ches|shes|xes|zes)$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith("s")) return word.slice(0, -1);
+  return word;
+}
+
+/** Lower-cased, accent-free words of a phrase, split at spaces, hyphens, slashes and punctuation. */
+export function phraseWords(text: string): string[] {
+  return text
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+/** The words of a phrase with each reduced to its singular. */
+export function singularWords(text: string): string[] {
+  return phraseWords(text).map(singular);
+}
+
+/** The key of an entity name: its singular words run together ("CIFAR-10" and "cifar10" meet). */
+export function entityKey(text: string): string {
+  return singularWords(text).join("");
+}
+
+/** A readable slug for ids: "E(n) equivariant GNNs" → "e-n-equivariant-gnn". */
+export function slug(text: string): string {
+  return singularWords(text).join("-");
+}

@@ -1,0 +1,76 @@
+import type { EntityType, InvarianceKind } from "../types.js";
+import { entityKey, singularWords } from "./keys.js";
+import datasets from "./lexicons/datasets.json" with { type: "json" };
+import heads from "./lexicons/heads.json" with { type: "json" };
+import invariances from "./lexicons/invariances.json" with { type: "json" };
+import methods from "./lexicons/methods.json" with { type: "json" };
+import modifiers from "./lexicons/modifiers.json" with { type: "json" };
+import stopPhrases from "./lexicons/stop-phrases.json" with { type: "json" };
+import tasks from "./lexicons/tasks.json" with { type: "json" };
+
+/** The vocabularies under lexicons/, indexed for lookup. Data lives in the JSON files, not here. */
+
+export interface LexiconEntry {
+  type: Exclude<EntityType, "invariance">;
+  name: string;
+  aliases: string[];
+}
+
+function entriesOf(
+  type: LexiconEntry["type"],
+  file: { entries: { name: string; aliases: string[] }[] },
+): LexiconEntry[] {
+  return file.entries.map((e) => ({ type, name: e.name, aliases: e.aliases }));
+}
+
+export const LEXICON_ENTRIES: readonly LexiconEntry[] = [
+  ...entriesOf("method", methods),
+  ...entriesOf("dataset", datasets),
+  ...entriesOf("task", tasks),
+];
+
+/** Every form of every lexicon entry, by entity key. */
+export const LEXICON_BY_KEY: ReadonlyMap<string, LexiconEntry> = (() => {
+  const index = new Map<string, LexiconEntry>();
+  for (const entry of LEXICON_ENTRIES) {
+    for (const form of [entry.name, ...entry.aliases]) {
+      const key = entityKey(form);
+      if (!index.has(key)) index.set(key, entry);
+    }
+  }
+  return index;
+})();
+
+/** The most words any lexicon form has: the longest span worth looking up. */
+export const LEXICON_MAX_WORDS = Math.max(
+  ...LEXICON_ENTRIES.flatMap((e) => [e.name, ...e.aliases]).map(
+    (form) => form.split(/[\s-]+/).length,
+  ),
+);
+
+const singularSet = (words: readonly string[]): ReadonlySet<string> =>
+  new Set(words.flatMap((w) => singularWords(w).join(" ")));
+
+export const TASK_HEADS = singularSet(heads.task);
+export const METHOD_HEADS = singularSet(heads.method);
+export const DATASET_HEADS = singularSet(heads.dataset);
+export const NOT_ENTITY_HEADS = singularSet(heads.notEntity);
+export const FLUFF = new Set(modifiers.fluff.map((w) => w.toLowerCase()));
+export const GENERIC_HEADS = singularSet(modifiers.genericHeads);
+export const STOP_PHRASES = new Set(stopPhrases.phrases.map(entityKey));
+
+/** Cue word or phrase (singular words joined by spaces, parens kept for groups) → invariance kind. */
+export const INVARIANCE_CUES: ReadonlyMap<string, InvarianceKind> = (() => {
+  const index = new Map<string, InvarianceKind>();
+  for (const [kind, cues] of Object.entries(invariances.kinds)) {
+    for (const cue of cues) index.set(cue.toLowerCase(), kind as InvarianceKind);
+  }
+  return index;
+})();
+
+/** Abstract phrases that tell which kind an unqualified "invariant features" means, in order of precedence. */
+export const CONTEXT_KINDS: readonly [InvarianceKind, readonly string[]][] = Object.entries(
+  invariances.contextKinds,
+)
+  .filter(([kind]) => kind !== "description")
+  .map(([kind, phrases]) => [kind as InvarianceKind, phrases as string[]]);

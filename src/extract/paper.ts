@@ -1,0 +1,97 @@
+import type { Paper } from "../types.js";
+import type { Candidate, Field } from "./candidate.js";
+import { entityKey } from "./keys.js";
+import { analyze } from "./nlp.js";
+import { acronymCandidates } from "./rules/acronyms.js";
+import { datasetListCandidates, namedDatasetCandidates } from "./rules/datasets.js";
+import { headPhraseCandidates } from "./rules/heads.js";
+import { invarianceCandidates } from "./rules/invariance.js";
+import { lexiconCandidates } from "./rules/lexicon.js";
+import { coinedNameCandidates } from "./rules/names.js";
+import { isProposalSentence, proposalCandidates } from "./rules/proposal.js";
+import { titleCandidates } from "./rules/title.js";
+
+/** A paper's fields, analysed once and kept for the corpus-level pass. */
+export interface AnalyzedPaper {
+  paper: Paper;
+  fields: Field[];
+  candidates: Candidate[];
+}
+
+/** When rules disagree on a span, the more specific evidence wins (lower is stronger). */
+const RULE_PRIORITY: Record<string, number> = {
+  "lexicon:method": 0,
+  "lexicon:dataset": 0,
+  "lexicon:task": 0,
+  "acronym-definition": 1,
+  "title-name": 2,
+  "named-dataset": 3,
+  "dataset-list": 3,
+  "proposal-object": 4,
+  "acronym-use": 5,
+  "coined-name": 6,
+  "head-noun:task": 7,
+  "head-noun:method": 7,
+};
+
+export function rulePriority(rule: string): number {
+  return RULE_PRIORITY[rule] ?? 5;
+}
+
+function fieldOf(name: Field["name"], text: string): Field {
+  return { name, text, sentences: analyze(text) };
+}
+
+/**
+ * One type per entity key in a paper: the strongest rule's. "EfficientNet" found as a coined name
+ * and in a dataset list stays what the stronger evidence says.
+ */
+function settleTypes(candidates: Candidate[]): Candidate[] {
+  const best = new Map<string, Candidate>();
+  for (const candidate of candidates) {
+    if (candidate.type === "invariance") continue;
+    const key = entityKey(candidate.text);
+    const current = best.get(key);
+    if (!current || rulePriority(candidate.rule) < rulePriority(current.rule))
+      best.set(key, candidate);
+  }
+  const seenSpans = new Set<string>();
+  return candidates
+    .filter((c) => c.type === "invariance" || best.get(entityKey(c.text))?.type === c.type)
+    .sort((a, b) => rulePriority(a.rule) - rulePriority(b.rule))
+    .filter((c) => {
+      const span = `${c.field}:${c.start}:${c.end}:${c.type}`;
+      if (seenSpans.has(span)) return false;
+      seenSpans.add(span);
+      return true;
+    })
+    .sort((a, b) =>
+      a.field === b.field ? a.start - b.start || a.end - b.end : a.field === "title" ? -1 : 1,
+    );
+}
+
+/** Everything the per-sentence rules find in one paper's title and abstract. */
+export function analyzePaper(paper: Paper): AnalyzedPaper {
+  const fields = [fieldOf("title", paper.title), fieldOf("abstract", paper.abstract)];
+  const paperText = `${paper.title}\n${paper.abstract}`;
+  const found: Candidate[] = [...titleCandidates(fields[0] as Field)];
+  for (const field of fields) {
+    for (const sentence of field.sentences) {
+      const proposing = isProposalSentence(sentence);
+      found.push(
+        ...lexiconCandidates(field, sentence),
+        ...acronymCandidates(field, sentence, proposing),
+        ...proposalCandidates(field, sentence),
+        ...datasetListCandidates(field, sentence),
+        ...namedDatasetCandidates(field, sentence),
+        ...coinedNameCandidates(field, sentence),
+        ...headPhraseCandidates(field, sentence),
+        ...invarianceCandidates(field, sentence, paperText),
+      );
+    }
+  }
+  // Group names count only in papers that speak of invariance or symmetry at all.
+  const speaksOfInvariance = found.some((c) => c.rule === "invariance-cue");
+  const candidates = found.filter((c) => c.rule !== "group-name" || speaksOfInvariance);
+  return { paper, fields, candidates: settleTypes(candidates) };
+}

@@ -1,0 +1,100 @@
+import { type Candidate, type Field, spanCandidate } from "../candidate.js";
+import { NOT_ENTITY_HEADS } from "../lexicon.js";
+import type { Sentence, Word } from "../nlp.js";
+import { isVague, trimPhrase, typeOfPhrase } from "../phrases.js";
+
+/** "(IRM)", "(EGNNs)", "(SE3-T)": a parenthesised short form with at least two capitals, or a capital and a digit. */
+function isShortForm(word: Word): boolean {
+  if (!word.before.endsWith("(") || !word.after.startsWith(")")) return false;
+  const text = word.text;
+  if (text.length < 2 || text.length > 12 || !/^[A-Za-z0-9]/.test(text)) return false;
+  const capitals = (text.match(/[A-Z]/g) ?? []).length;
+  return capitals >= 2 || (capitals === 1 && /\d/.test(text));
+}
+
+/**
+ * Schwartz & Hearst's long-form search: walking back from the end, every letter and digit of the
+ * short form must appear in order, its first one at the start of a word. Returns the number of
+ * trailing words the long form takes, or 0 when none fits.
+ */
+export function longFormLength(shortForm: string, candidateWords: readonly string[]): number {
+  const short = shortForm.replace(/s$/, "").toLowerCase();
+  const long = candidateWords.join(" ").toLowerCase();
+  let s = short.length - 1;
+  let l = long.length - 1;
+  while (s >= 0) {
+    const c = short[s] as string;
+    if (!/[a-z0-9]/.test(c)) {
+      s--;
+      continue;
+    }
+    while (
+      l >= 0 &&
+      (long[l] !== c || (s === 0 && l > 0 && /[a-z0-9]/.test(long[l - 1] as string)))
+    )
+      l--;
+    if (l < 0) return 0;
+    l--;
+    s--;
+  }
+  const start = long.lastIndexOf(" ", l) + 1;
+  return long.slice(start).split(" ").length;
+}
+
+export interface AcronymDefinition {
+  /** [from, to) words of the long form. */
+  long: [number, number];
+  /** Index of the short form's word. */
+  short: number;
+}
+
+/** Every "Long Form (LF)" in a sentence. */
+export function findAcronymDefinitions(sentence: Sentence): AcronymDefinition[] {
+  const definitions: AcronymDefinition[] = [];
+  const words = sentence.words;
+  words.forEach((word, index) => {
+    if (!isShortForm(word)) return;
+    const letters = word.text.replace(/[^A-Za-z0-9]/g, "").length;
+    let from = Math.max(0, index - Math.min(letters + 5, letters * 2));
+    // The long form stays within its clause: no comma or full stop inside it.
+    for (let k = index - 1; k >= from; k--) {
+      if (/[,.;:()]/.test((words[k] as Word).after) && k < index - 1) {
+        from = k + 1;
+        break;
+      }
+    }
+    const window = words.slice(from, index).map((w) => w.text);
+    const length = longFormLength(word.text, window);
+    if (length === 0 || length > window.length) return;
+    const trimmed = trimPhrase(words, index - length, index);
+    if (trimmed) definitions.push({ long: trimmed, short: index });
+  });
+  return definitions;
+}
+
+/**
+ * Rule: an acronym definition names an entity under two forms, kept linked for canonicalization.
+ * Fires on "We introduce Invariant Risk Minimization (IRM), a learning paradigm ...".
+ * The type comes from the long form's head; a definition in a proposal sentence is a proposed method.
+ */
+export function acronymCandidates(
+  field: Field,
+  sentence: Sentence,
+  proposing: boolean,
+): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (const { long, short } of findAcronymDefinitions(sentence)) {
+    const [from, to] = long;
+    const words = sentence.words;
+    const head = words[to - 1] as Word;
+    if (isVague(words, from, to) || NOT_ENTITY_HEADS.has(head.norm)) continue;
+    const longText = field.text.slice((words[from] as Word).start, head.end);
+    const shortWord = words[short] as Word;
+    const type = proposing ? "method" : (typeOfPhrase(longText, head.norm) ?? "method");
+    const role = type === "method" ? (proposing ? "proposed" : "used") : undefined;
+    const props = { type, rule: "acronym-definition", role, acronym: shortWord.text } as const;
+    candidates.push(spanCandidate(field, sentence, from, to, props));
+    candidates.push(spanCandidate(field, sentence, short, short + 1, props));
+  }
+  return candidates;
+}

@@ -1,0 +1,46 @@
+import type { Candidate, Field } from "../candidate.js";
+import { DATASET_HEADS } from "../lexicon.js";
+import type { Sentence, Word } from "../nlp.js";
+import { nounPhrases, typeOfPhrase } from "../phrases.js";
+
+/** Title openings that are not names: "Towards ...: ", "On the ...: ", "Rethinking ...: ". */
+const NOT_A_NAME =
+  /^(towards?|on|from|beyond|rethinking|revisiting|when|why|how|what|is|are|do|does|can|learning|understanding|a|an|the|to|in|of|for|with|about|into|through|via|back|deep|more|less|all|no|not)\b/i;
+
+function subtitleHead(sentence: Sentence, afterOffset: number): Word | undefined {
+  const phrase = nounPhrases(sentence).find(
+    ([from]) => (sentence.words[from] as Word).start >= afterOffset,
+  );
+  return phrase ? sentence.words[phrase[1] - 1] : undefined;
+}
+
+/**
+ * Rule: a title of the form "Name: subtitle" proposes Name, a dataset when the subtitle's head says
+ * so. Fires on "ColorMNet: A Memory-based Deep Spatial-Temporal Feature Propagation Network for
+ * Video Colorization" and "SoftZoo: A Soft Robot Co-design Benchmark For Locomotion".
+ */
+export function titleCandidates(title: Field): Candidate[] {
+  const sentence = title.sentences[0];
+  const match = /^([^:]{2,60}?)\s*:\s+\S/.exec(title.text);
+  if (!sentence || !match) return [];
+  const name = (match[1] as string).trim();
+  if (name.split(/\s+/).length > 4 || NOT_A_NAME.test(name) || !/[A-Z]/.test(name)) return [];
+  const head = subtitleHead(sentence, match[0].length - 1);
+  const type =
+    head && DATASET_HEADS.has(head.norm)
+      ? "dataset"
+      : (typeOfPhrase(name, name.toLowerCase()) ?? "method");
+  const start = title.text.indexOf(name);
+  return [
+    {
+      type,
+      text: name,
+      field: "title",
+      start,
+      end: start + name.length,
+      sentence: sentence.text,
+      rule: "title-name",
+      role: type === "method" ? "proposed" : undefined,
+    },
+  ];
+}
