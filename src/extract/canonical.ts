@@ -7,7 +7,7 @@ import type {
   PaperExtraction,
 } from "../types.js";
 import { type Candidate, spanCandidate } from "./candidate.js";
-import { entityKey, slug } from "./keys.js";
+import { entityKey, singularWords, slug } from "./keys.js";
 import { LEXICON_BY_KEY } from "./lexicon.js";
 import { type AnalyzedPaper, rulePriority } from "./paper.js";
 
@@ -134,18 +134,58 @@ function displayName(group: Group): string {
   )[0]?.[0] as string;
 }
 
+function endsWith(words: readonly string[], suffix: readonly string[]): boolean {
+  return (
+    suffix.length < words.length &&
+    suffix.every((w, i) => words[words.length - suffix.length + i] === w)
+  );
+}
+
+/**
+ * Within one paper, a task and its narrower forms are one task, named by the shortest form of two
+ * words or more: "Deep Multiview Clustering", "multiview clustering (MVC)" and "clustering" are
+ * all "multiview clustering". Tasks stay general enough to be shared across papers.
+ */
+export function taskMerges(texts: ReadonlyMap<string, string>): Map<string, string> {
+  const tasks = [...texts].map(([key, text]) => ({ key, words: singularWords(text) }));
+  tasks.sort((a, b) => a.words.length - b.words.length || (a.key < b.key ? -1 : 1));
+  const merges = new Map<string, string>();
+  for (const task of tasks) {
+    const general = tasks.find(
+      (other) => other.words.length >= 2 && endsWith(task.words, other.words),
+    );
+    if (general) merges.set(task.key, merges.get(general.key) ?? general.key);
+    if (task.words.length !== 1) continue;
+    const narrower = tasks.filter(
+      (other) => other.words.length >= 2 && endsWith(other.words, task.words),
+    );
+    const targets = new Set(narrower.map((n) => merges.get(n.key) ?? n.key));
+    if (targets.size === 1) merges.set(task.key, [...targets][0] as string);
+  }
+  return merges;
+}
+
 function collectGroups(papers: readonly AnalyzedPaper[], acronyms: AcronymMap): Map<string, Group> {
   const groups = new Map<string, Group>();
   for (const analyzed of papers) {
     const local = acronymMap([analyzed]);
-    for (const candidate of [...analyzed.candidates, ...acronymUses(analyzed, acronyms)]) {
-      const key = canonicalKey(candidate, local, acronyms);
-      if (key === "") continue;
+    const candidates = [...analyzed.candidates, ...acronymUses(analyzed, acronyms)];
+    const keys = candidates.map((candidate) => canonicalKey(candidate, local, acronyms));
+    const taskTexts = new Map<string, string>();
+    candidates.forEach((c, i) => {
+      if (c.type === "task" && !taskTexts.has(keys[i] as string))
+        taskTexts.set(keys[i] as string, c.text);
+    });
+    const merges = taskMerges(taskTexts);
+    candidates.forEach((candidate, i) => {
+      const own = keys[i] as string;
+      const key = candidate.type === "task" ? (merges.get(own) ?? own) : own;
+      if (key === "") return;
       const id = groupKey(candidate.type, key);
       const group = groups.get(id) ?? { type: candidate.type, key, candidates: [] };
       group.candidates.push({ paperId: analyzed.paper.id, candidate });
       groups.set(id, group);
-    }
+    });
   }
   return groups;
 }

@@ -86,7 +86,20 @@ export function trimPhrase(
   return end > start ? [start, end] : undefined;
 }
 
-/** True when every word before the head is fluff or the phrase is a stop phrase: "a novel framework". */
+/** A modifier that makes a generic head specific: a noun, a name, a compound or a number ("projection layer"). */
+function isSpecific(word: Word): boolean {
+  return (
+    word.tags.has("Noun") ||
+    word.tags.has("Acronym") ||
+    /[A-Z\d]/.test(word.text) ||
+    word.text.includes("-")
+  );
+}
+
+/**
+ * True for a stop phrase, or a generic head ("framework", "model", "layers") with nothing specific
+ * before it: "a novel framework", "linear models", "deep networks".
+ */
 export function isVague(words: readonly Word[], from: number, to: number): boolean {
   const text = words
     .slice(from, to)
@@ -94,8 +107,8 @@ export function isVague(words: readonly Word[], from: number, to: number): boole
     .join(" ");
   if (STOP_PHRASES.has(entityKey(text))) return true;
   const head = words[to - 1] as Word;
-  const modifiers = words.slice(from, to - 1).filter((w) => !FLUFF.has(w.lower));
-  return modifiers.length === 0 && GENERIC_HEADS.has(head.norm);
+  if (!GENERIC_HEADS.has(head.norm)) return false;
+  return !words.slice(from, to - 1).some((w) => !FLUFF.has(w.lower) && isSpecific(w));
 }
 
 /**

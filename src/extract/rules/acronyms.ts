@@ -1,5 +1,6 @@
 import { type Candidate, type Field, spanCandidate } from "../candidate.js";
-import { NOT_ENTITY_HEADS } from "../lexicon.js";
+import { entityKey } from "../keys.js";
+import { LEXICON_BY_KEY, NOT_ENTITY_HEADS } from "../lexicon.js";
 import type { Sentence, Word } from "../nlp.js";
 import { isVague, trimPhrase, typeOfPhrase } from "../phrases.js";
 
@@ -72,6 +73,40 @@ export function findAcronymDefinitions(sentence: Sentence): AcronymDefinition[] 
   return definitions;
 }
 
+/** Task heads that stay tasks even in a capitalised name: "Domain Adaptation Regression (DAR)". */
+const CORE_TASK_HEADS = new Set([
+  "classification",
+  "segmentation",
+  "detection",
+  "recognition",
+  "generation",
+  "regression",
+  "estimation",
+  "prediction",
+  "generalization",
+  "retrieval",
+  "search",
+  "tracking",
+  "answering",
+  "captioning",
+  "clustering",
+  "forecasting",
+  "synthesis",
+  "reconstruction",
+  "inpainting",
+  "colorization",
+  "matching",
+  "registration",
+]);
+
+/** A capitalised long form that is not a known entity names a method: "Multi-Frequency Alignment (MFAL)". */
+function namesMethod(longText: string, headNorm: string): boolean {
+  const capitalised = longText
+    .split(/\s+/)
+    .every((w) => /^[A-Z0-9]/.test(w) || /^(of|for|and|the|in|on|with|to|a)$/.test(w));
+  return capitalised && !CORE_TASK_HEADS.has(headNorm) && !LEXICON_BY_KEY.has(entityKey(longText));
+}
+
 /**
  * Rule: an acronym definition names an entity under two forms, kept linked for canonicalization.
  * Fires on "We introduce Invariant Risk Minimization (IRM), a learning paradigm ...".
@@ -90,7 +125,10 @@ export function acronymCandidates(
     if (isVague(words, from, to) || NOT_ENTITY_HEADS.has(head.norm)) continue;
     const longText = field.text.slice((words[from] as Word).start, head.end);
     const shortWord = words[short] as Word;
-    const type = proposing ? "method" : (typeOfPhrase(longText, head.norm) ?? "method");
+    const type =
+      proposing || namesMethod(longText, head.norm)
+        ? "method"
+        : (typeOfPhrase(longText, head.norm) ?? "method");
     const role = type === "method" ? (proposing ? "proposed" : "used") : undefined;
     const props = { type, rule: "acronym-definition", role, acronym: shortWord.text } as const;
     candidates.push(spanCandidate(field, sentence, from, to, props));

@@ -1,9 +1,10 @@
 import { type Candidate, type Field, spanCandidate } from "../candidate.js";
+import { NOT_ENTITY_HEADS } from "../lexicon.js";
 import type { Sentence, Word } from "../nlp.js";
 import { isVague, nounPhrases, typeOfPhrase } from "../phrases.js";
 
 const PROPOSAL_CUE =
-  /\b(we|this (paper|work|study|article)|the authors?|here)\s+(also\s+|further\s+|then\s+|first\s+|thus\s+|therefore\s+|now\s+)?(propose|present|introduce|develop|design|devise|formulate|build|construct|create|establish|contribute|put forward|offer|derive)(s|d)?\b|\bwe (call|dub|name|term|coin)\b|\b(is|are) (proposed|introduced|presented)\b/i;
+  /\b(we|this (paper|work|study|article)|the authors?|here)\s+(also\s+|further\s+|then\s+|first\s+|thus\s+|therefore\s+|now\s+)?(propose|present|introduce|develop|design|devise|formulate|build|construct|create|establish|contribute|put forward|offer|derive)(s|d)?\b|\bwe (call|dub|name|term|coin)\b|\b(is|are) (proposed|introduced|presented)\b|\bwe\b[^.]{0,60}?\b(by|via|through) (proposing|introducing|presenting|developing|designing)\b/i;
 
 /** True when a sentence introduces the paper's own contribution: "In this work, we present ...". */
 export function isProposalSentence(sentence: Sentence): boolean {
@@ -42,7 +43,12 @@ export function proposalCandidates(field: Field, sentence: Sentence): Candidate[
   if (objectPhrase) {
     const [from, to] = objectPhrase;
     const text = field.text.slice((words[from] as Word).start, (words[to - 1] as Word).end);
-    const type = typeOfPhrase(text, (words[to - 1] as Word).norm) ?? "method";
+    const head = words[to - 1] as Word;
+    const named = to - from >= 2 || words.slice(from, to).some(isNameLike);
+    const type =
+      typeOfPhrase(text, head.norm) ??
+      (named && !NOT_ENTITY_HEADS.has(head.norm) ? "method" : undefined);
+    if (!type) return candidates;
     const role = type === "method" ? "proposed" : undefined;
     candidates.push(
       spanCandidate(field, sentence, from, to, { type, rule: "proposal-object", role }),

@@ -1,5 +1,5 @@
 import type { Candidate, Field } from "../candidate.js";
-import { DATASET_HEADS } from "../lexicon.js";
+import { DATASET_HEADS, METHOD_HEADS } from "../lexicon.js";
 import type { Sentence, Word } from "../nlp.js";
 import { nounPhrases, typeOfPhrase } from "../phrases.js";
 
@@ -14,6 +14,36 @@ function subtitleHead(sentence: Sentence, afterOffset: number): Word | undefined
   return phrase ? sentence.words[phrase[1] - 1] : undefined;
 }
 
+function titleSpan(
+  title: Field,
+  sentence: string,
+  text: string,
+  props: Partial<Candidate>,
+): Candidate {
+  const start = title.text.indexOf(text);
+  return {
+    type: "method",
+    text,
+    field: "title",
+    start,
+    end: start + text.length,
+    sentence,
+    rule: "title-name",
+    ...props,
+  };
+}
+
+/** "ResNeSt: Split-Attention Networks": a subtitle that is only a short name of a method is the same method. */
+function appositive(subtitle: string, head: Word | undefined): boolean {
+  const words = subtitle.split(/\s+/);
+  return (
+    words.length <= 4 &&
+    head !== undefined &&
+    METHOD_HEADS.has(head.norm) &&
+    words.every((w) => /^[A-Z0-9]/.test(w))
+  );
+}
+
 /**
  * Rule: a title of the form "Name: subtitle" proposes Name, a dataset when the subtitle's head says
  * so. Fires on "ColorMNet: A Memory-based Deep Spatial-Temporal Feature Propagation Network for
@@ -24,23 +54,22 @@ export function titleCandidates(title: Field): Candidate[] {
   const match = /^([^:]{2,60}?)\s*:\s+\S/.exec(title.text);
   if (!sentence || !match) return [];
   const name = (match[1] as string).trim();
-  if (name.split(/\s+/).length > 4 || NOT_A_NAME.test(name) || !/[A-Z]/.test(name)) return [];
+  // A name is capitalised throughout: "Reprogramming under constraints" is a phrase, not a name.
+  const lowercaseWord = name.split(/\s+/).some((w) => /^[a-z]/.test(w) && !w.includes("-"));
+  if (name.split(/\s+/).length > 4 || NOT_A_NAME.test(name) || !/[A-Z]/.test(name) || lowercaseWord)
+    return [];
   const head = subtitleHead(sentence, match[0].length - 1);
   const type =
     head && DATASET_HEADS.has(head.norm)
       ? "dataset"
       : (typeOfPhrase(name, name.toLowerCase()) ?? "method");
-  const start = title.text.indexOf(name);
-  return [
-    {
-      type,
-      text: name,
-      field: "title",
-      start,
-      end: start + name.length,
-      sentence: sentence.text,
-      rule: "title-name",
-      role: type === "method" ? "proposed" : undefined,
-    },
-  ];
+  const role = type === "method" ? "proposed" : undefined;
+  const subtitle = title.text.slice(match[0].length - 1).trim();
+  if (type === "method" && appositive(subtitle, head)) {
+    return [
+      titleSpan(title, sentence.text, name, { role, acronym: name }),
+      titleSpan(title, sentence.text, subtitle, { role, acronym: name }),
+    ];
+  }
+  return [titleSpan(title, sentence.text, name, { type, role })];
 }
