@@ -87,7 +87,7 @@ export function trimPhrase(
 }
 
 /** A modifier that makes a generic head specific: a noun, a name, a compound or a number ("projection layer"). */
-function isSpecific(word: Word): boolean {
+export function isSpecific(word: Word): boolean {
   return (
     word.tags.has("Noun") ||
     word.tags.has("Acronym") ||
@@ -108,7 +108,23 @@ export function isVague(words: readonly Word[], from: number, to: number): boole
   if (STOP_PHRASES.has(entityKey(text))) return true;
   const head = words[to - 1] as Word;
   if (!GENERIC_HEADS.has(head.norm)) return false;
-  return !words.slice(from, to - 1).some((w) => !FLUFF.has(w.lower) && isSpecific(w));
+  const modifiers = words.slice(from, to - 1).filter((w) => !FLUFF.has(w.lower));
+  // "video inpainting methods", "regression model": a model for a task, not a named method.
+  const last = modifiers.at(-1);
+  if (last && TASK_HEADS.has(last.norm) && !METHOD_HEADS.has(last.norm)) return true;
+  // "learning strategy", "training algorithms", "layer units": generic all the way.
+  if (modifiers.every((w) => GENERIC_HEADS.has(w.norm))) return true;
+  return !modifiers.some(isSpecific);
+}
+
+/** "existing methods", "flow-based approaches": a plural generic head speaks of a family of prior work. */
+export function isFamily(words: readonly Word[], to: number): boolean {
+  const head = words[to - 1] as Word;
+  return (
+    GENERIC_HEADS.has(head.norm) &&
+    head.lower !== head.norm &&
+    !LEXICON_BY_KEY.has(entityKey(head.text))
+  );
 }
 
 /**

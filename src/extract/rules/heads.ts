@@ -1,6 +1,6 @@
 import { type Candidate, type Field, spanCandidate } from "../candidate.js";
 import type { Sentence, Word } from "../nlp.js";
-import { isVague, nounPhrases, typeOfPhrase } from "../phrases.js";
+import { isFamily, isSpecific, isVague, nounPhrases, typeOfPhrase } from "../phrases.js";
 
 /** Longer phrases keep their last words: "the proposed chest X-ray multiclass segmentation" → 4 words. */
 const MAX_WORDS = 4;
@@ -17,8 +17,8 @@ function introducedAsTask(words: readonly Word[], from: number): boolean {
 }
 
 /**
- * Rule: a noun phrase whose head is a task or method noun names one. Weak: kept only when the
- * corpus or the paper confirms it. Fires on "we tackle the problem of point-based interactive
+ * Rule: a noun phrase whose head is a task or method noun names one; with adjectives alone before
+ * the head it is weak, kept only when the corpus or the paper confirms it. Fires on "we tackle the problem of point-based interactive
  * segmentation" (task) and "we develop a memory-based feature propagation module" (method).
  */
 export function headPhraseCandidates(field: Field, sentence: Sentence): Candidate[] {
@@ -26,12 +26,14 @@ export function headPhraseCandidates(field: Field, sentence: Sentence): Candidat
   const words = sentence.words;
   for (const [phraseFrom, to] of nounPhrases(sentence)) {
     const from = Math.max(phraseFrom, to - MAX_WORDS);
-    if (to - from < 2 || isVague(words, from, to)) continue;
+    if (to - from < 2 || isVague(words, from, to) || isFamily(words, to)) continue;
     const head = words[to - 1] as Word;
     const text = field.text.slice((words[from] as Word).start, head.end);
     const type = typeOfPhrase(text, head.norm);
     if (type !== "task" && type !== "method") continue;
-    const weak = !(type === "task" && introducedAsTask(words, phraseFrom));
+    // Adjectives alone ("linear models") are weak evidence; a noun or a name before the head is not.
+    const specific = words.slice(from, to - 1).some(isSpecific);
+    const weak = !specific && !(type === "task" && introducedAsTask(words, phraseFrom));
     const role = type === "method" ? "used" : undefined;
     candidates.push(
       spanCandidate(field, sentence, from, to, { type, rule: `head-noun:${type}`, weak, role }),
