@@ -32,9 +32,7 @@ export function acronymMap(
 ): Map<string, { type: EntityType; longKey: string }> {
   const votes = new Map<string, Map<string, number>>();
   for (const { candidates } of papers) {
-    const longForms = candidates.filter(
-      (c) => c.rule === "acronym-definition" && c.acronym !== c.text,
-    );
+    const longForms = candidates.filter((c) => c.acronym !== undefined && c.acronym !== c.text);
     for (const long of longForms) {
       const short = groupKey(long.type, entityKey(long.acronym ?? ""));
       const forShort = votes.get(short) ?? new Map<string, number>();

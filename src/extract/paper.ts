@@ -9,7 +9,7 @@ import { invarianceCandidates } from "./rules/invariance.js";
 import { lexiconCandidates } from "./rules/lexicon.js";
 import { coinedNameCandidates } from "./rules/names.js";
 import { isProposalSentence, proposalCandidates } from "./rules/proposal.js";
-import { titleCandidates } from "./rules/title.js";
+import { titleCandidates, titlePurposeCandidates } from "./rules/title.js";
 
 /** A paper's fields, analysed once and kept for the corpus-level pass. */
 export interface AnalyzedPaper {
@@ -25,6 +25,7 @@ const RULE_PRIORITY: Record<string, number> = {
   "lexicon:task": 0,
   "acronym-definition": 1,
   "title-name": 2,
+  "title-purpose": 2,
   "named-dataset": 3,
   "dataset-list": 3,
   "proposal-object": 4,
@@ -74,7 +75,10 @@ function settleTypes(candidates: Candidate[]): Candidate[] {
 export function analyzePaper(paper: Paper): AnalyzedPaper {
   const fields = [fieldOf("title", paper.title), fieldOf("abstract", paper.abstract)];
   const paperText = `${paper.title}\n${paper.abstract}`;
-  const found: Candidate[] = [...titleCandidates(fields[0] as Field)];
+  const found: Candidate[] = [
+    ...titleCandidates(fields[0] as Field),
+    ...titlePurposeCandidates(fields[0] as Field),
+  ];
   for (const field of fields) {
     for (const sentence of field.sentences) {
       const proposing = isProposalSentence(sentence);
@@ -90,8 +94,14 @@ export function analyzePaper(paper: Paper): AnalyzedPaper {
       );
     }
   }
-  // Group names count only in papers that speak of invariance or symmetry at all.
+  // Group names count only in papers that speak of invariance or symmetry at all, and a bare
+  // "invariant" takes its kind from the abstract's topic only when no kind is stated anywhere.
   const speaksOfInvariance = found.some((c) => c.rule === "invariance-cue");
-  const candidates = found.filter((c) => c.rule !== "group-name" || speaksOfInvariance);
+  const statesKind = found.some((c) => c.rule === "invariance-cue" || c.rule === "group-name");
+  const candidates = found.filter(
+    (c) =>
+      (c.rule !== "group-name" || speaksOfInvariance) &&
+      (c.rule !== "invariance-context" || !statesKind),
+  );
   return { paper, fields, candidates: settleTypes(candidates) };
 }

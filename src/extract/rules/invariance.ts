@@ -94,6 +94,17 @@ function kindAfter(words: readonly Word[], index: number): InvarianceKind | unde
   return undefined;
 }
 
+/** "phase invariance", "feature equivariance": a noun before the noun form names a kind outside the taxonomy. */
+function namedOther(words: readonly Word[], index: number): InvarianceKind | undefined {
+  const word = words[index] as Word;
+  const before = words[index - 1];
+  if (!/^(invariances?|equivariances?|symmetry|symmetries)$/i.test(word.text) || !before)
+    return undefined;
+  return before.tags.has("Noun") && !before.tags.has("Pronoun") && !/[,.;:()]/.test(before.after)
+    ? "other"
+    : undefined;
+}
+
 /** For "invariant features" with no kind given: the kind the whole abstract is about, or "other". */
 export function contextKind(paperText: string): InvarianceKind {
   const lower = paperText.toLowerCase();
@@ -122,19 +133,19 @@ export function invarianceCandidates(
   words.forEach((word, index) => {
     const group = GROUP_NAME.test(word.text) && !TRIGGER.test(word.text);
     if (!TRIGGER.test(word.text) && !group) return;
-    const kind = group
+    const before = group || kindOfPrefix(word) ? undefined : kindBefore(words, index);
+    const stated = group
       ? groupOrCue(word)
-      : (kindOfPrefix(word) ??
-        kindBefore(words, index) ??
-        kindAfter(words, index) ??
-        contextKind(paperText));
-    if (!kind) return;
+      : (kindOfPrefix(word) ?? before ?? kindAfter(words, index));
+    const named = stated ?? namedOther(words, index);
+    const kind = named ?? contextKind(paperText);
+    const rule = group ? "group-name" : named ? "invariance-cue" : "invariance-context";
     const relation = relationOf(group ? sentence.text : word.text);
-    const from = !group && !kindOfPrefix(word) && kindBefore(words, index) ? index - 1 : index;
+    const from = before || (!stated && named) ? index - 1 : index;
     candidates.push(
       spanCandidate(field, sentence, from, index + 1, {
         type: "invariance",
-        rule: group ? "group-name" : "invariance-cue",
+        rule,
         invariance: { kind, relation },
       }),
     );

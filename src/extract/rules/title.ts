@@ -1,5 +1,6 @@
 import type { Candidate, Field } from "../candidate.js";
-import { DATASET_HEADS, METHOD_HEADS } from "../lexicon.js";
+import { entityKey, singular } from "../keys.js";
+import { DATASET_HEADS, METHOD_HEADS, STOP_PHRASES, TASK_HEADS } from "../lexicon.js";
 import type { Sentence, Word } from "../nlp.js";
 import { nounPhrases, typeOfPhrase } from "../phrases.js";
 
@@ -42,6 +43,53 @@ function appositive(subtitle: string, head: Word | undefined): boolean {
     METHOD_HEADS.has(head.norm) &&
     words.every((w) => /^[A-Z0-9]/.test(w))
   );
+}
+
+/** The part of a title after "Name: ", or the whole title. */
+function titleBody(text: string): { body: string; name?: string } {
+  const match = /^([^:]{2,60}?)\s*:\s+(.+)$/.exec(text);
+  return match ? { body: match[2] as string, name: match[1] as string } : { body: text };
+}
+
+/** "Out of Domain Generalization", "Learning in Deep Weight Spaces": a title piece that names a task. */
+function namesTask(piece: string): boolean {
+  const words = piece.split(/\s+/);
+  const head = singular((words.at(-1) ?? "").toLowerCase());
+  return (
+    words.length <= 7 &&
+    (TASK_HEADS.has(head) || /\blearning\b/i.test(piece)) &&
+    /^[A-Za-z0-9]/.test(piece)
+  );
+}
+
+/**
+ * Rule: "X for Y" titles name the contribution X (a proposed method) and the tasks Y; "X via Y"
+ * titles name the method Y. Fires on "Wasserstein Dependency Measure for Representation Learning",
+ * "LaSO: Label-Set Operations networks for multi-label few-shot learning" (X is then another name
+ * of LaSO) and "Automatic Data Augmentation via Invariance-Constrained Learning".
+ */
+export function titlePurposeCandidates(title: Field): Candidate[] {
+  const sentence = title.sentences[0];
+  if (!sentence) return [];
+  const { body, name } = titleBody(title.text);
+  const split = /^(.+?)\s+(for|via)\s+(.+)$/i.exec(body);
+  if (!split) return [];
+  const [, left, link, right] = split as unknown as [string, string, string, string];
+  const candidates: Candidate[] = [];
+  const span = (text: string, props: Partial<Candidate>) =>
+    candidates.push(titleSpan(title, sentence.text, text, { rule: "title-purpose", ...props }));
+  const leftIsName =
+    left.split(/\s+/).length <= 6 && !NOT_A_NAME.test(left) && !/^\w+ing\b/i.test(left);
+  if (link.toLowerCase() === "via") {
+    if (!STOP_PHRASES.has(entityKey(right))) span(right, { role: "proposed" });
+    return candidates;
+  }
+  if (leftIsName && !DATASET_HEADS.has(singular((left.split(/\s+/).at(-1) ?? "").toLowerCase()))) {
+    span(left, { role: "proposed", acronym: name?.trim() });
+  }
+  for (const piece of right.split(/\s+and\s+|,\s*/))
+    if (namesTask(piece)) span(piece, { type: "task", role: undefined });
+  return candidates;
 }
 
 /**
