@@ -25,7 +25,7 @@ export interface Word {
   start: number;
   end: number;
   lower: string;
-  /** Lower-cased singular, for head-noun lookups. */
+  /** Lower-cased singular of the last piece ("out-of-distribution" → "distribution"), for head-noun lookups. */
   norm: string;
   /** compromise's tags of the last piece (the head of a compound). */
   tags: ReadonlySet<string>;
@@ -80,7 +80,7 @@ function toWords(terms: Term[], text: string): Word[] {
       start,
       end,
       lower,
-      norm: singular(lower),
+      norm: singular(lower.split(/[-–/]/).at(-1) ?? lower),
       tags: new Set(last.tags),
       after: last.post.replace(/\s+/g, ""),
       before: first.pre.replace(/\s+/g, ""),

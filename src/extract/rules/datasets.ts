@@ -1,6 +1,6 @@
 import { type Candidate, type Field, spanCandidate } from "../candidate.js";
 import { entityKey } from "../keys.js";
-import { DATASET_HEADS, LEXICON_BY_KEY } from "../lexicon.js";
+import { DATASET_HEADS, LEXICON_BY_KEY, STOP_PHRASES } from "../lexicon.js";
 import type { Sentence, Word } from "../nlp.js";
 import { isNameLike } from "./proposal.js";
 
@@ -26,9 +26,18 @@ function isNamePart(word: Word): boolean {
   return isNameLike(word) || /^[A-Z]{2,}s?$/.test(word.text) || /^\d{2,4}$/.test(word.text);
 }
 
+/** A known method or task ("GAN"), or a stop phrase ("RGB", "SOTA"), is no dataset. */
 function isKnownNonDataset(text: string): boolean {
   const known = LEXICON_BY_KEY.get(entityKey(text));
-  return known !== undefined && known.type !== "dataset";
+  return (known !== undefined && known.type !== "dataset") || STOP_PHRASES.has(entityKey(text));
+}
+
+/** "CIFAR-10/100" names two datasets, CIFAR-10 and CIFAR-100; any other name stands for itself. */
+export function numberedVariants(name: string): string[] {
+  const variants = /^(.*?)(\d+)((?:\/\d+)+)$/.exec(name);
+  if (!variants) return [name];
+  const [, stem, first, rest] = variants as unknown as [string, string, string, string];
+  return [first, ...rest.split("/").filter(Boolean)].map((n) => `${stem}${n}`);
 }
 
 /**
@@ -61,9 +70,8 @@ export function datasetListCandidates(field: Field, sentence: Sentence): Candida
     const followedByHead = next !== undefined && DATASET_HEADS.has(next.norm);
     const text = field.text.slice(word.start, (words[j - 1] as Word).end);
     if ((inList || followedByHead) && !isKnownNonDataset(text)) {
-      candidates.push(
-        spanCandidate(field, sentence, i, j, { type: "dataset", rule: "dataset-list" }),
-      );
+      const found = spanCandidate(field, sentence, i, j, { type: "dataset", rule: "dataset-list" });
+      candidates.push(...numberedVariants(text).map((name) => ({ ...found, text: name })));
     }
     i = j;
   }

@@ -35,7 +35,9 @@ export function proposalCandidates(field: Field, sentence: Sentence): Candidate[
   const words = sentence.words;
   const phrases = nounPhrases(sentence).filter(([from]) => (words[from] as Word).start >= cueEnd);
   const first = phrases[0];
-  if (!first) return [];
+  // The object follows the verb closely: "we present BoostDream", "we propose a novel one-step framework".
+  const cueWord = words.findIndex((w) => w.end >= cueEnd);
+  if (!first || first[0] - cueWord > 4) return [];
   const candidates: Candidate[] = [];
   const objectPhrase = !isVague(words, first[0], first[1])
     ? first

@@ -47,8 +47,8 @@ function appositive(subtitle: string, head: Word | undefined): boolean {
 
 /** The part of a title after "Name: ", or the whole title. */
 function titleBody(text: string): { body: string; name?: string } {
-  const match = /^([^:]{2,60}?)\s*:\s+(.+)$/.exec(text);
-  return match ? { body: match[2] as string, name: match[1] as string } : { body: text };
+  const colon = text.indexOf(": ");
+  return colon > 0 ? { body: text.slice(colon + 2), name: text.slice(0, colon) } : { body: text };
 }
 
 /** "Out of Domain Generalization", "Learning in Deep Weight Spaces": a title piece that names a task. */
@@ -72,7 +72,7 @@ export function titlePurposeCandidates(title: Field): Candidate[] {
   const sentence = title.sentences[0];
   if (!sentence) return [];
   const { body, name } = titleBody(title.text);
-  const split = /^(.+?)\s+(for|via)\s+(.+)$/i.exec(body);
+  const split = /^(.+?)\s+(for|via)\s+([^:]+)/i.exec(body);
   if (!split) return [];
   const [, left, link, right] = split as unknown as [string, string, string, string];
   const candidates: Candidate[] = [];
