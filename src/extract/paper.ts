@@ -71,6 +71,34 @@ function settleTypes(candidates: Candidate[]): Candidate[] {
     );
 }
 
+/** True when `outer` covers `inner`'s span and more, in the same field. */
+function covers(outer: Candidate, inner: Candidate): boolean {
+  const wider =
+    outer.start <= inner.start &&
+    outer.end >= inner.end &&
+    outer.end - outer.start > inner.end - inner.start;
+  return wider && outer.field === inner.field;
+}
+
+/**
+ * A candidate inside a longer one of the same type is part of that name, not a mention of its own:
+ * "vector machine" in "support vector machine", "contrastive learning" in "cross-view contrastive
+ * learning (CVCL)". Known names inside a bare head-noun phrase stay: "graph neural network" in
+ * "message-passing graph neural network".
+ */
+function dropNested(candidates: Candidate[]): Candidate[] {
+  return candidates.filter(
+    (inner) =>
+      inner.type === "invariance" ||
+      !candidates.some(
+        (outer) =>
+          outer.type === inner.type &&
+          covers(outer, inner) &&
+          !(inner.rule.startsWith("lexicon") && outer.rule.startsWith("head-noun")),
+      ),
+  );
+}
+
 /** Everything the per-sentence rules find in one paper's title and abstract. */
 export function analyzePaper(paper: Paper): AnalyzedPaper {
   const fields = [fieldOf("title", paper.title), fieldOf("abstract", paper.abstract)];
@@ -103,5 +131,5 @@ export function analyzePaper(paper: Paper): AnalyzedPaper {
       (c.rule !== "group-name" || speaksOfInvariance) &&
       (c.rule !== "invariance-context" || !statesKind),
   );
-  return { paper, fields, candidates: settleTypes(candidates) };
+  return { paper, fields, candidates: dropNested(settleTypes(candidates)) };
 }
