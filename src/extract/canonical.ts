@@ -114,7 +114,10 @@ function supported(group: Group, paperId: string): boolean {
   return own.length >= 2 || own.some((c) => c.candidate.field === "title" || !c.candidate.weak);
 }
 
-/** Display name: the lexicon's, else the most used long form (acronyms only when nothing else). */
+/**
+ * Display name: the lexicon's, else the most used form that spells the entity's own key (a merged
+ * narrower task or an acronym names it only when nothing else does).
+ */
 function displayName(group: Group): string {
   const entry = group.type !== "invariance" ? LEXICON_BY_KEY.get(group.key) : undefined;
   if (entry) return entry.name;
@@ -123,8 +126,10 @@ function displayName(group: Group): string {
   for (const { candidate } of group.candidates)
     counts.set(candidate.text, (counts.get(candidate.text) ?? 0) + 1);
   const isAcronym = (text: string) => /^[A-Z0-9-]+s?$/.test(text) && !text.includes(" ");
+  const ownKey = (text: string) => Number(entityKey(text) !== group.key);
   return [...counts].sort(
     (a, b) =>
+      ownKey(a[0]) - ownKey(b[0]) ||
       Number(isAcronym(a[0])) - Number(isAcronym(b[0])) ||
       b[1] - a[1] ||
       b[0].length - a[0].length ||
@@ -148,15 +153,13 @@ export function taskMerges(texts: ReadonlyMap<string, string>): Map<string, stri
   const tasks = [...texts].map(([key, text]) => ({ key, words: singularWords(text) }));
   tasks.sort((a, b) => a.words.length - b.words.length || (a.key < b.key ? -1 : 1));
   const merges = new Map<string, string>();
-  for (const task of tasks) {
-    const general = tasks.find(
-      (other) => other.words.length >= 2 && endsWith(task.words, other.words),
-    );
+  const multiword = tasks.filter((t) => t.words.length >= 2);
+  for (const task of multiword) {
+    const general = multiword.find((other) => endsWith(task.words, other.words));
     if (general) merges.set(task.key, merges.get(general.key) ?? general.key);
-    if (task.words.length !== 1) continue;
-    const narrower = tasks.filter(
-      (other) => other.words.length >= 2 && endsWith(other.words, task.words),
-    );
+  }
+  for (const task of tasks.filter((t) => t.words.length === 1)) {
+    const narrower = multiword.filter((other) => endsWith(other.words, task.words));
     const targets = new Set(narrower.map((n) => merges.get(n.key) ?? n.key));
     if (targets.size === 1) merges.set(task.key, [...targets][0] as string);
   }

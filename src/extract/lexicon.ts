@@ -57,6 +57,7 @@ export const DATASET_HEADS = singularSet(heads.dataset);
 export const NOT_ENTITY_HEADS = singularSet(heads.notEntity);
 export const FLUFF = new Set(modifiers.fluff.map((w) => w.toLowerCase()));
 export const GENERIC_HEADS = singularSet(modifiers.genericHeads);
+export const SYSTEM_HEADS = singularSet(modifiers.systemHeads);
 export const STOP_PHRASES = new Set(stopPhrases.phrases.map(entityKey));
 
 /** Cue word or phrase (singular words joined by spaces, parens kept for groups) → invariance kind. */

@@ -56,19 +56,23 @@ function settleTypes(candidates: Candidate[]): Candidate[] {
     if (!current || rulePriority(candidate.rule) < rulePriority(current.rule))
       best.set(key, candidate);
   }
-  const seenSpans = new Set<string>();
-  return candidates
+  // One candidate per span: the strongest rule's, keeping what weaker ones knew (proposed, acronym).
+  const bySpan = new Map<string, Candidate>();
+  const ranked = candidates
     .filter((c) => c.type === "invariance" || best.get(entityKey(c.text))?.type === c.type)
-    .sort((a, b) => rulePriority(a.rule) - rulePriority(b.rule))
-    .filter((c) => {
-      const span = `${c.field}:${c.start}:${c.end}:${c.type}`;
-      if (seenSpans.has(span)) return false;
-      seenSpans.add(span);
-      return true;
-    })
-    .sort((a, b) =>
-      a.field === b.field ? a.start - b.start || a.end - b.end : a.field === "title" ? -1 : 1,
-    );
+    .sort((a, b) => rulePriority(a.rule) - rulePriority(b.rule));
+  for (const candidate of ranked) {
+    const span = `${candidate.field}:${candidate.start}:${candidate.end}:${candidate.type}`;
+    const kept = bySpan.get(span);
+    if (!kept) bySpan.set(span, { ...candidate });
+    else {
+      if (candidate.role === "proposed") kept.role = "proposed";
+      kept.acronym ??= candidate.acronym;
+    }
+  }
+  return [...bySpan.values()].sort((a, b) =>
+    a.field === b.field ? a.start - b.start || a.end - b.end : a.field === "title" ? -1 : 1,
+  );
 }
 
 /** True when `outer` covers `inner`'s span and more, in the same field. */

@@ -8,6 +8,7 @@ import {
   METHOD_HEADS,
   NOT_ENTITY_HEADS,
   STOP_PHRASES,
+  SYSTEM_HEADS,
   TASK_HEADS,
 } from "./lexicon.js";
 import type { Sentence, Word } from "./nlp.js";
@@ -111,7 +112,13 @@ export function isVague(words: readonly Word[], from: number, to: number): boole
   const modifiers = words.slice(from, to - 1).filter((w) => !FLUFF.has(w.lower));
   // "video inpainting methods", "regression model": a model for a task, not a named method.
   const last = modifiers.at(-1);
-  if (last && TASK_HEADS.has(last.norm) && !METHOD_HEADS.has(last.norm)) return true;
+  if (
+    last &&
+    SYSTEM_HEADS.has(head.norm) &&
+    TASK_HEADS.has(last.norm) &&
+    !METHOD_HEADS.has(last.norm)
+  )
+    return true;
   // "learning strategy", "training algorithms", "layer units": generic all the way.
   if (modifiers.every((w) => GENERIC_HEADS.has(w.norm))) return true;
   return !modifiers.some(isSpecific);
@@ -142,4 +149,17 @@ export function typeOfPhrase(
   if (TASK_HEADS.has(headNorm)) return "task";
   if (METHOD_HEADS.has(headNorm)) return "method";
   return undefined;
+}
+
+/** "ColorMNet", "SE(3)-Transformer", "BoostDream": a word that reads as a name rather than a noun. */
+export function isNameLike(word: Word): boolean {
+  const text = word.text;
+  return /[A-Z]/.test(text.slice(1)) || (/\d/.test(text) && /[A-Za-z]/.test(text));
+}
+
+/** "ViT-B/16 backbone", "ResNet-50 encoder": a name with a generic head names the name, found on its own. */
+export function isNamedPart(words: readonly Word[], from: number, to: number): boolean {
+  const head = words[to - 1] as Word;
+  const modifiers = words.slice(from, to - 1).filter((w) => !FLUFF.has(w.lower));
+  return GENERIC_HEADS.has(head.norm) && modifiers.length > 0 && modifiers.every(isNameLike);
 }

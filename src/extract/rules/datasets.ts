@@ -2,7 +2,7 @@ import { type Candidate, type Field, spanCandidate } from "../candidate.js";
 import { entityKey } from "../keys.js";
 import { DATASET_HEADS, LEXICON_BY_KEY, STOP_PHRASES } from "../lexicon.js";
 import type { Sentence, Word } from "../nlp.js";
-import { isNameLike } from "./proposal.js";
+import { isNameLike } from "../phrases.js";
 
 const EVALUATION_CUE =
   /\b(experiment|evaluat|benchmark|dataset|outperform|achiev|result|test|validat|state-of-the-art|accuracy|perform)/i;

@@ -1,6 +1,13 @@
 import { type Candidate, type Field, spanCandidate } from "../candidate.js";
 import type { Sentence, Word } from "../nlp.js";
-import { isFamily, isSpecific, isVague, nounPhrases, typeOfPhrase } from "../phrases.js";
+import {
+  isFamily,
+  isNamedPart,
+  isSpecific,
+  isVague,
+  nounPhrases,
+  typeOfPhrase,
+} from "../phrases.js";
 
 /** Longer phrases keep their last words: "the proposed chest X-ray multiclass segmentation" → 4 words. */
 const MAX_WORDS = 4;
@@ -26,7 +33,13 @@ export function headPhraseCandidates(field: Field, sentence: Sentence): Candidat
   const words = sentence.words;
   for (const [phraseFrom, to] of nounPhrases(sentence)) {
     const from = Math.max(phraseFrom, to - MAX_WORDS);
-    if (to - from < 2 || isVague(words, from, to) || isFamily(words, to)) continue;
+    if (
+      to - from < 2 ||
+      isVague(words, from, to) ||
+      isFamily(words, to) ||
+      isNamedPart(words, from, to)
+    )
+      continue;
     const head = words[to - 1] as Word;
     const text = field.text.slice((words[from] as Word).start, head.end);
     const type = typeOfPhrase(text, head.norm);

@@ -1,7 +1,7 @@
 import { type Candidate, type Field, spanCandidate } from "../candidate.js";
 import { NOT_ENTITY_HEADS } from "../lexicon.js";
 import type { Sentence, Word } from "../nlp.js";
-import { isVague, nounPhrases, typeOfPhrase } from "../phrases.js";
+import { isNameLike, isVague, nounPhrases, typeOfPhrase } from "../phrases.js";
 
 const PROPOSAL_CUE =
   /\b(we|this (paper|work|study|article)|the authors?|here)\s+(also\s+|further\s+|then\s+|first\s+|thus\s+|therefore\s+|now\s+)?(propose|present|introduce|develop|design|devise|formulate|build|construct|create|establish|contribute|put forward|offer|derive)(s|d)?\b|\bwe (call|dub|name|term|coin)\b|\b(is|are) (proposed|introduced|presented)\b|\bwe\b[^.]{0,60}?\b(by|via|through) (proposing|introducing|presenting|developing|designing)\b/i;
@@ -12,12 +12,6 @@ export function isProposalSentence(sentence: Sentence): boolean {
     PROPOSAL_CUE.test(sentence.text) ||
     /\bour (proposed|novel|new|method|approach|model|framework)\b/i.test(sentence.text)
   );
-}
-
-/** "ColorMNet", "SE(3)-Transformer", "BoostDream": a word that reads as a name rather than a noun. */
-export function isNameLike(word: Word): boolean {
-  const text = word.text;
-  return /[A-Z]/.test(text.slice(1)) || (/\d/.test(text) && /[A-Za-z]/.test(text));
 }
 
 const NAMING_WORDS = new Set(["called", "named", "dubbed", "termed", "coined"]);

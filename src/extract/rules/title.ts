@@ -2,17 +2,39 @@ import type { Candidate, Field } from "../candidate.js";
 import { entityKey, singular } from "../keys.js";
 import { DATASET_HEADS, METHOD_HEADS, STOP_PHRASES, TASK_HEADS } from "../lexicon.js";
 import type { Sentence, Word } from "../nlp.js";
-import { nounPhrases, typeOfPhrase } from "../phrases.js";
+import { typeOfPhrase } from "../phrases.js";
 
 /** Title openings that are not names: "Towards ...: ", "On the ...: ", "Rethinking ...: ". */
 const NOT_A_NAME =
   /^(towards?|on|from|beyond|rethinking|revisiting|when|why|how|what|is|are|do|does|can|learning|understanding|a|an|the|to|in|of|for|with|about|into|through|via|back|deep|more|less|all|no|not)\b/i;
 
+/** Words that end a title's first noun phrase; compromise reads capitalised title words as names. */
+const TITLE_BREAKS = new Set([
+  "for",
+  "of",
+  "in",
+  "on",
+  "with",
+  "via",
+  "from",
+  "to",
+  "towards",
+  "and",
+  "by",
+  "using",
+  "through",
+  "under",
+  "without",
+  "at",
+]);
+
+/** The head of the subtitle's first noun phrase: "A Soft Robot Co-design Benchmark For ..." → "Benchmark". */
 function subtitleHead(sentence: Sentence, afterOffset: number): Word | undefined {
-  const phrase = nounPhrases(sentence).find(
-    ([from]) => (sentence.words[from] as Word).start >= afterOffset,
-  );
-  return phrase ? sentence.words[phrase[1] - 1] : undefined;
+  const words = sentence.words.filter((w) => w.start >= afterOffset);
+  const end = words.findIndex((w) => TITLE_BREAKS.has(w.lower) || /[,;:]/.test(w.after));
+  const phrase =
+    end < 0 ? words : words.slice(0, TITLE_BREAKS.has(words[end]?.lower ?? "") ? end : end + 1);
+  return phrase.at(-1);
 }
 
 function titleSpan(

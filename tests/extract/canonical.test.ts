@@ -1,0 +1,136 @@
+import { describe, expect, it } from "vitest";
+import { taskMerges } from "../../src/extract/canonical.js";
+import { entityKey, slug } from "../../src/extract/index.js";
+import { entity, extract, mentionsOf } from "./helpers.js";
+
+describe("canonical entities", () => {
+  it("case, hyphen, space and plural variants share a key", () => {
+    expect(entityKey("Graph Neural Networks")).toBe(entityKey("graph-neural network"));
+    expect(entityKey("CIFAR-10")).toBe(entityKey("cifar10"));
+    expect(entityKey("GNNs")).toBe(entityKey("GNN"));
+    expect(entityKey("ViT")).not.toBe(entityKey("ViT-B/16"));
+    expect(slug("E(n) equivariant GNNs")).toBe("e-n-equivariant-gnn");
+  });
+
+  it("'graph neural network' and 'GNN' are one entity with a stable id", () => {
+    const x = extract(
+      ["A Study", "Graph neural networks (GNNs) are popular."],
+      ["Another Study", "We train GNNs and a graph-neural network."],
+    );
+    const gnn = entity(x, "method:graph-neural-network");
+    expect(gnn?.name).toBe("graph neural network");
+    expect(gnn?.aliases).toEqual(
+      expect.arrayContaining(["GNNs", "Graph neural networks", "graph-neural network"]),
+    );
+    expect(gnn?.papers).toHaveLength(2);
+    expect(
+      mentionsOf(x, 1)
+        .filter((m) => m.type === "method")
+        .map((m) => m.entityId),
+    ).toEqual(["method:graph-neural-network", "method:graph-neural-network"]);
+  });
+
+  it("an acronym defined in one paper resolves in another", () => {
+    const x = extract(
+      ["A Study", "We propose Frequency Flexible Aggregation (FFAG), a new operator."],
+      ["Another Study", "Unlike FFAG, our operator is cheap."],
+    );
+    const ffag = mentionsOf(x, 1).find((m) => m.text === "FFAG");
+    expect(ffag).toMatchObject({
+      type: "method",
+      rule: "acronym-use",
+      entityId: "method:frequency-flexible-aggregation",
+    });
+    expect(entity(x, "method:frequency-flexible-aggregation")?.papers).toHaveLength(2);
+  });
+
+  it("a paper's own definition of an acronym wins over the lexicon's", () => {
+    const x = extract([
+      "A Study",
+      "We propose Self-similarity driven Scale-invariant Learning (SSL) for person search.",
+    ]);
+    const ssl = mentionsOf(x).find((m) => m.text === "SSL");
+    expect(ssl?.entityId).toBe("method:self-similarity-driven-scale-invariant-learning");
+  });
+
+  it("keeps ViT and ViT-B/16 as entities of their own", () => {
+    const x = extract([
+      "A Study",
+      "We fine-tune a ViT and compare a ViT-B/16 model with a ResNet-50.",
+    ]);
+    const ids = x.entities.map((e) => e.id);
+    expect(ids).toEqual(
+      expect.arrayContaining(["method:vision-transformer", "method:vit-b-16", "method:resnet-50"]),
+    );
+  });
+
+  it("merges a task with its narrower forms in one paper, not across papers", () => {
+    const merges = taskMerges(
+      new Map([
+        ["deepmultiviewclustering", "Deep Multiview Clustering"],
+        ["multiviewclustering", "multiview clustering"],
+        ["clustering", "clustering"],
+      ]),
+    );
+    expect(merges).toEqual(
+      new Map([
+        ["deepmultiviewclustering", "multiviewclustering"],
+        ["clustering", "multiviewclustering"],
+      ]),
+    );
+    const x = extract(
+      ["Sketch Colorization at Scale", "Reference-based sketch colorization is hard."],
+      ["Another Study", "We study reference-based sketch colorization."],
+    );
+    const tasks = (i: number) =>
+      mentionsOf(x, i)
+        .filter((m) => m.type === "task")
+        .map((m) => m.entityId);
+    expect(tasks(0)).toEqual(["task:sketch-colorization", "task:sketch-colorization"]);
+    expect(tasks(1)).toEqual(["task:reference-based-sketch-colorization"]);
+  });
+
+  it("records the methods a paper proposes, and the invariance kinds it targets", () => {
+    const x = extract([
+      "BoostDream: Efficient Refining for Text-to-3D Generation",
+      "Our rotation-invariant refiner uses score distillation sampling (SDS).",
+    ]);
+    const byText = new Map(mentionsOf(x).map((m) => [m.text, m]));
+    expect(byText.get("BoostDream")).toMatchObject({
+      role: "proposed",
+      field: "title",
+      start: 0,
+      end: 10,
+    });
+    expect(byText.get("score distillation sampling")).toMatchObject({
+      role: "used",
+      entityId: "method:score-distillation-sampling",
+    });
+    expect(byText.get("rotation-invariant")).toMatchObject({
+      entityId: "invariance:rotation",
+      invariance: { kind: "rotation", relation: "invariant" },
+    });
+  });
+
+  it("every mention's span is the text it names, in its sentence", () => {
+    const x = extract([
+      "ColorMNet: Video Colorization",
+      "We evaluate ColorMNet on DAVIS and Videvo with a ResNet-50 backbone, invariant to lighting.",
+    ]);
+    const paper = x.papers[0];
+    for (const m of paper?.mentions ?? []) {
+      const text = m.field === "title" ? paper?.paper.title : paper?.paper.abstract;
+      if (m.rule !== "dataset-list" || !m.text.includes("/"))
+        expect(text?.slice(m.start, m.end)).toBe(m.text);
+      expect(m.sentence).toContain(text?.slice(m.start, m.end));
+    }
+  });
+
+  it("the same corpus gives the same extraction", () => {
+    const corpus: [string, string][] = [
+      ["ColorMNet: Video Colorization", "We use graph neural networks (GNNs) on DAVIS."],
+      ["Another Study", "GNNs are rotation-invariant here."],
+    ];
+    expect(JSON.stringify(extract(...corpus))).toBe(JSON.stringify(extract(...corpus)));
+  });
+});

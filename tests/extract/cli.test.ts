@@ -1,0 +1,95 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { papergraph, tempDir } from "../helpers/cli.js";
+
+const GOLD = [
+  {
+    id: "x1",
+    title: "Deep Sets for Point Cloud Classification",
+    abstract: "We propose Deep Sets, permutation-invariant networks, and evaluate on ModelNet40.",
+    methods: [{ name: "Deep Sets", aliases: [], role: "proposed" }],
+    datasets: [{ name: "ModelNet40", aliases: [] }],
+    tasks: [{ name: "point cloud classification", aliases: [] }],
+    invariances: [{ type: "permutation", relation: "invariant", surface: "permutation-invariant" }],
+  },
+  {
+    id: "x2",
+    title: "A Study of Nothing in Particular",
+    abstract: "We study things.",
+    methods: [{ name: "Wasserstein GAN", aliases: ["WGAN"], role: "used" }],
+    datasets: [],
+    tasks: [],
+    invariances: [],
+  },
+];
+
+describe("papergraph eval", () => {
+  it("--json prints papers, micro and per-type scores for a gold file that carries its own text", async () => {
+    const dir = await tempDir({ "gold.jsonl": GOLD.map((g) => JSON.stringify(g)).join("\n") });
+    const run = await papergraph(["eval", "--gold", "gold.jsonl", "--corpus", ".", "--json"], dir);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.papers).toBe(2);
+    expect(Object.keys(report.byType)).toEqual(["method", "dataset", "task", "invariance"]);
+    expect(report.byType.dataset).toMatchObject({ precision: 1, recall: 1, f1: 1 });
+    expect(report.byType.invariance).toMatchObject({ precision: 1, recall: 1 });
+    expect(report.byType.method.recall).toBe(0.5);
+    expect(report.micro.f1).toBeGreaterThan(0.5);
+    expect(report.micro.f1).toBeLessThan(1);
+  });
+
+  it("--errors lists what each paper missed", async () => {
+    const dir = await tempDir({ "gold.jsonl": GOLD.map((g) => JSON.stringify(g)).join("\n") });
+    const run = await papergraph(
+      ["eval", "--gold", "gold.jsonl", "--corpus", ".", "--errors"],
+      dir,
+    );
+    expect(run.stdout).toMatch(
+      /## A Study of Nothing in Particular\n {2}method: missed \[Wasserstein GAN \/ WGAN\]/,
+    );
+    expect(run.stdout).toMatch(/^micro +\d\.\d{3}/m);
+  });
+
+  it("scores the dev set above the bar the project holds itself to", async () => {
+    const run = await papergraph(["eval", "--gold", "../shared/gold/dev.jsonl", "--json"]);
+    const report = JSON.parse(run.stdout);
+    expect(report.papers).toBe(30);
+    expect(report.micro.f1).toBeGreaterThanOrEqual(0.7);
+    for (const type of ["method", "dataset", "task", "invariance"])
+      expect(report.byType[type].f1).toBeGreaterThanOrEqual(0.55);
+  });
+
+  it("a malformed gold file is an error naming the file and line", async () => {
+    const dir = await tempDir({ "gold.jsonl": `${JSON.stringify(GOLD[0])}\n{"title": 3}\n` });
+    const run = await papergraph(["eval", "--gold", "gold.jsonl", "--corpus", "."], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe("papergraph: error: gold.jsonl:2: record has no title\n");
+  });
+});
+
+describe("papergraph extract", () => {
+  it("writes each paper with its mentions", async () => {
+    const dir = await tempDir({
+      "papers.jsonl": `${JSON.stringify({ title: "ColorMNet: Video Colorization", abstract: "We evaluate on DAVIS with graph neural networks." })}\n`,
+    });
+    const run = await papergraph(["extract", "papers.jsonl", "--out", "out.jsonl", "--json"], dir);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      papers: 1,
+      entities: { method: 2, dataset: 1, task: 1 },
+    });
+    const [record] = (await readFile(join(dir, "out.jsonl"), "utf8"))
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
+    expect(record.title).toBe("ColorMNet: Video Colorization");
+    expect(record.mentions.map((m: { entityId: string }) => m.entityId)).toEqual([
+      "method:colormnet",
+      "task:video-colorization",
+      "dataset:davis",
+      "method:graph-neural-network",
+    ]);
+  });
+});
