@@ -102,3 +102,83 @@ export interface Extraction {
   papers: PaperExtraction[];
   entities: Entity[];
 }
+
+/** Node types of the knowledge graph: papers and the four entity types. */
+export type NodeType = "paper" | EntityType;
+
+/** Paper → entity edges, by what the paper does with the entity; `cooccurs` joins two entities. */
+export type EdgeType = "proposes" | "uses" | "evaluatesOn" | "addresses" | "targets" | "cooccurs";
+
+/** Where a paper names an entity, for highlighting its abstract: [start, end) in `field`. */
+export interface MentionSpan {
+  field: "title" | "abstract";
+  start: number;
+  end: number;
+  entity: string;
+}
+
+/** Attributes of every graph node; entity-only and paper-only fields are optional. */
+export interface GraphNodeAttributes {
+  type: NodeType;
+  label: string;
+  /** Research thread (Louvain community), -1 for nodes in no thread. */
+  thread: number;
+  color: string;
+  size: number;
+  x: number;
+  y: number;
+  /** Entities: other names, and how many papers name it. */
+  aliases?: string[];
+  paperCount?: number;
+  /** Papers: the record, and where each entity is mentioned. */
+  abstract?: string;
+  date?: string;
+  url?: string;
+  authors?: string[];
+  sources?: string[];
+  mentions?: MentionSpan[];
+}
+
+export interface GraphEdgeAttributes {
+  type: EdgeType;
+  weight: number;
+  /** Paper → entity: the sentences the link was read from. */
+  evidence?: string[];
+  /** `targets` edges: whether the paper seeks invariance or equivariance. */
+  relation?: InvarianceRelation;
+  /** `cooccurs` edges: papers naming both entities (how many, and which). */
+  count?: number;
+  papers?: string[];
+}
+
+export interface GraphAttributes {
+  name: string;
+  modularity: number;
+  resolution: number;
+}
+
+/** A ranked entity or paper of a thread. */
+export interface ThreadMember {
+  id: string;
+  label: string;
+  score: number;
+}
+
+/** A research thread: a Louvain community, labelled by its most distinctive entities. */
+export interface Thread {
+  id: number;
+  label: string;
+  color: string;
+  /** Nodes in the thread, and how many of them are papers. */
+  size: number;
+  paperCount: number;
+  top: Record<EntityType, ThreadMember[]>;
+  /** Representative papers, by degree centrality within the thread. */
+  papers: ThreadMember[];
+}
+
+export interface ThreadReport {
+  modularity: number;
+  resolution: number;
+  threads: Thread[];
+}

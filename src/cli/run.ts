@@ -1,9 +1,12 @@
 import { Command, CommanderError } from "commander";
 import { IngestError } from "../ingest/index.js";
+import { buildCommand } from "./build.js";
 import { evalCommand } from "./eval.js";
+import { exportCommand } from "./export.js";
 import { extractCommand } from "./extract.js";
 import { ingestCommand } from "./ingest.js";
 import { type CliIO, UserError } from "./io.js";
+import { neighborsCommand, statsCommand, threadsCommand } from "./query.js";
 
 const VERSION = "0.1.0";
 
@@ -28,6 +31,22 @@ function buildProgram(io: CliIO, done: (exitCode: number) => void): Command {
     });
 
   program
+    .command("build")
+    .description("build the knowledge graph: graph.json (viewer), graph.gexf (Gephi), threads.json")
+    .argument("[paths...]", "files, directories or glob patterns to ingest", ["graph/corpus"])
+    .option("-o, --out <dir>", "output directory", "graph/build")
+    .option(
+      "-r, --resolution <number>",
+      "Louvain resolution: above 1 gives more, smaller threads",
+      "1",
+    )
+    .option("--json", "print the summary as one JSON object")
+    .option("-q, --quiet", "print nothing but errors")
+    .action(async (paths: string[], options) => {
+      done(await buildCommand(paths, options, io));
+    });
+
+  program
     .command("extract")
     .description("extract methods, datasets, tasks and invariances from every paper")
     .argument("<paths...>", "files, directories or glob patterns to ingest")
@@ -48,6 +67,56 @@ function buildProgram(io: CliIO, done: (exitCode: number) => void): Command {
     .option("-q, --quiet", "no progress")
     .action(async (options) => {
       done(await evalCommand(options, io));
+    });
+
+  program
+    .command("export")
+    .description("write the built graph as GEXF, GraphML, JSON, or CSV (nodes.csv and edges.csv)")
+    .requiredOption("-f, --format <format>", "gexf, graphml, json or csv")
+    .requiredOption("-o, --out <path>", "output file (a directory for csv)")
+    .option("-g, --graph <dir>", "the built graph", "graph/build")
+    .option("-q, --quiet", "print nothing but errors")
+    .action(async (options) => {
+      done(await exportCommand(options, io));
+    });
+
+  program
+    .command("neighbors")
+    .description(
+      "neighbours of a concept, grouped by type, strongest first, with the papers behind each link",
+    )
+    .argument(
+      "<concept>",
+      'a name, alias, acronym or close spelling, or exactly "type:name" (invariance:rotation)',
+    )
+    .option(
+      "-t, --type <type>",
+      "keep only neighbours of this type (paper, method, dataset, task, invariance)",
+    )
+    .option("-d, --depth <n>", "how many hops away", "1")
+    .option("-l, --limit <n>", "at most this many neighbours per type", "20")
+    .option("-g, --graph <dir>", "the built graph", "graph/build")
+    .option("--json", "print one JSON object")
+    .action(async (concept: string, options) => {
+      done(await neighborsCommand(concept, options, io));
+    });
+
+  program
+    .command("threads")
+    .description("the research threads: labels, sizes, top entities and papers")
+    .option("-g, --graph <dir>", "the built graph", "graph/build")
+    .option("--json", "print one JSON object")
+    .action(async (options) => {
+      done(await threadsCommand(options, io));
+    });
+
+  program
+    .command("stats")
+    .description("counts by type, threads, modularity and density of the built graph")
+    .option("-g, --graph <dir>", "the built graph", "graph/build")
+    .option("--json", "print one JSON object")
+    .action(async (options) => {
+      done(await statsCommand(options, io));
     });
 
   return program;

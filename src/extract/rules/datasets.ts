@@ -23,6 +23,8 @@ const LIST_JOINERS = new Set(["and", "or", "as", "well"]);
 
 /** A word that can be part of a dataset name: "PRW", "CUHK-SYSU", "ModelNet40", "V1", "2007". */
 function isNamePart(word: Word): boolean {
+  // "16.9%uparrow" (LaTeX debris after a figure) and "3.5x" are no names.
+  if (/[%$\\]|^\d+[.,]\d/.test(word.text)) return false;
   return isNameLike(word) || /^[A-Z]{2,}s?$/.test(word.text) || /^\d{2,4}$/.test(word.text);
 }
 

@@ -1,0 +1,135 @@
+import { graphStats } from "../graph/index.js";
+import { type Neighbor, neighbors, resolveConcept } from "../query/index.js";
+import type { NodeType } from "../types.js";
+import { loadGraph, loadThreads } from "./graph-files.js";
+import { type CliIO, UserError } from "./io.js";
+
+const NODE_TYPES: NodeType[] = ["paper", "method", "dataset", "task", "invariance"];
+
+export interface NeighborsCommandOptions {
+  graph: string;
+  type?: string;
+  depth: string;
+  limit: string;
+  json?: boolean;
+}
+
+function positiveInteger(value: string, option: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1)
+    throw new UserError(`${option} must be a whole number of at least 1, got "${value}"`, 2);
+  return n;
+}
+
+function nodeType(value: string | undefined): NodeType | undefined {
+  if (value === undefined) return undefined;
+  if (!NODE_TYPES.includes(value as NodeType))
+    throw new UserError(`--type must be one of ${NODE_TYPES.join(", ")}, got "${value}"`, 2);
+  return value as NodeType;
+}
+
+function formatNeighbors(list: Neighbor[]): string[] {
+  const lines: string[] = [];
+  for (const type of NODE_TYPES) {
+    const group = list.filter((n) => n.type === type);
+    if (group.length === 0) continue;
+    lines.push(`  ${type} (${group.length})`);
+    for (const n of group) {
+      const papers =
+        n.type === "paper" ? "" : `  [${n.papers.length} paper${n.papers.length === 1 ? "" : "s"}]`;
+      lines.push(`    ${n.weight.toFixed(3)}  ${n.label}  (${n.via}, ${n.id})${papers}`);
+    }
+  }
+  return lines;
+}
+
+/** `papergraph neighbors <concept>`: what a concept connects to, and the papers behind each link. */
+export async function neighborsCommand(
+  concept: string,
+  options: NeighborsCommandOptions,
+  io: CliIO,
+): Promise<number> {
+  const type = nodeType(options.type);
+  const depth = positiveInteger(options.depth, "--depth");
+  const limit = positiveInteger(options.limit, "--limit");
+  const graph = await loadGraph(io, options.graph);
+  const resolution = resolveConcept(graph, concept);
+  if (!resolution.found) {
+    const kind = resolution.ambiguous ? "is ambiguous" : "matches no concept";
+    const list = resolution.suggestions.map((s) => `  ${s.id}  (${s.label})`).join("\n");
+    throw new UserError(
+      `"${concept}" ${kind}; ${resolution.ambiguous ? "did you mean one of" : "nearest"}:\n${list}`,
+    );
+  }
+  const found = resolution.found;
+  const list = neighbors(graph, found.id, { type, depth, limit });
+  if (options.json) {
+    const neighborsJson = list.map(({ id, label, type: t, weight, papers }) => ({
+      id,
+      label,
+      type: t,
+      weight,
+      papers,
+    }));
+    io.stdout(`${JSON.stringify({ concept: found, neighbors: neighborsJson })}\n`);
+    return 0;
+  }
+  const how = resolution.how === "spelling" ? ` (closest match to "${concept}")` : "";
+  io.stdout(
+    [`${found.label} — ${found.type}, ${found.id}${how}`, ...formatNeighbors(list)].join("\n") +
+      "\n",
+  );
+  return 0;
+}
+
+/** `papergraph threads`: the research threads with their labels, sizes and top entities. */
+export async function threadsCommand(
+  options: { graph: string; json?: boolean },
+  io: CliIO,
+): Promise<number> {
+  const report = await loadThreads(io, options.graph);
+  if (options.json) {
+    io.stdout(`${JSON.stringify(report)}\n`);
+    return 0;
+  }
+  const lines = [
+    `${report.threads.length} research threads, modularity ${report.modularity.toFixed(3)}`,
+  ];
+  for (const t of report.threads) {
+    lines.push(
+      `${String(t.id).padStart(3)}  ${t.label}  (${t.paperCount} papers, ${t.size} nodes)`,
+    );
+    const top = (["method", "dataset", "task", "invariance"] as const)
+      .map((type) => [type, t.top[type].slice(0, 3).map((m) => m.label)] as const)
+      .filter(([, labels]) => labels.length > 0)
+      .map(([type, labels]) => `${type}s: ${labels.join(", ")}`);
+    if (top.length > 0) lines.push(`       ${top.join("; ")}`);
+    if (t.papers[0]) lines.push(`       e.g. ${t.papers[0].label}`);
+  }
+  io.stdout(`${lines.join("\n")}\n`);
+  return 0;
+}
+
+/** `papergraph stats`: counts by type, threads, modularity, density. */
+export async function statsCommand(
+  options: { graph: string; json?: boolean },
+  io: CliIO,
+): Promise<number> {
+  const stats = graphStats(await loadGraph(io, options.graph));
+  if (options.json) {
+    io.stdout(`${JSON.stringify(stats)}\n`);
+    return 0;
+  }
+  const byType = (record: Record<string, number>) =>
+    Object.entries(record)
+      .map(([k, v]) => `${v} ${k}`)
+      .join(", ");
+  io.stdout(
+    `${[
+      `nodes: ${stats.nodes} (${byType(stats.nodesByType)})`,
+      `edges: ${stats.edges} (${byType(stats.edgesByType)})`,
+      `threads: ${stats.threads}, modularity ${stats.modularity.toFixed(3)}, density ${stats.density}`,
+    ].join("\n")}\n`,
+  );
+  return 0;
+}

@@ -1,0 +1,118 @@
+import Graph from "graphology";
+import type {
+  EdgeType,
+  Entity,
+  Extraction,
+  GraphAttributes,
+  GraphEdgeAttributes,
+  GraphNodeAttributes,
+  Mention,
+  PaperExtraction,
+  SourceRef,
+} from "../types.js";
+
+export type KnowledgeGraph = Graph<GraphNodeAttributes, GraphEdgeAttributes, GraphAttributes>;
+
+/** At most this many evidence sentences per paper → entity edge, to keep the graph light. */
+const MAX_EVIDENCE = 3;
+
+export function paperNodeId(paperId: string): string {
+  return `paper:${paperId}`;
+}
+
+function sourceLabel(source: SourceRef): string {
+  const where =
+    source.line !== undefined
+      ? `:${source.line}`
+      : source.record !== undefined
+        ? `#${source.record}`
+        : "";
+  return `${source.file}${where}`;
+}
+
+/** What a paper does with an entity, from the entity's type and, for methods, the paper's role. */
+export function edgeTypeOf(mention: Mention): EdgeType {
+  switch (mention.type) {
+    case "method":
+      return mention.role === "proposed" ? "proposes" : "uses";
+    case "dataset":
+      return "evaluatesOn";
+    case "task":
+      return "addresses";
+    case "invariance":
+      return "targets";
+  }
+}
+
+function addEntityNodes(graph: KnowledgeGraph, entities: readonly Entity[]): void {
+  for (const entity of entities) {
+    graph.addNode(entity.id, {
+      type: entity.type,
+      label: entity.name,
+      aliases: entity.aliases,
+      paperCount: entity.papers.length,
+      thread: -1,
+      color: "",
+      size: 1,
+      x: 0,
+      y: 0,
+    });
+  }
+}
+
+function addPaper(graph: KnowledgeGraph, { paper, mentions }: PaperExtraction): void {
+  const node = paperNodeId(paper.id);
+  const attributes: GraphNodeAttributes = {
+    type: "paper",
+    label: paper.title,
+    abstract: paper.abstract,
+    sources: paper.sources.map(sourceLabel),
+    mentions: mentions.map((m) => ({
+      field: m.field,
+      start: m.start,
+      end: m.end,
+      entity: m.entityId,
+    })),
+    thread: -1,
+    color: "",
+    size: 1,
+    x: 0,
+    y: 0,
+  };
+  if (paper.date) attributes.date = paper.date;
+  if (paper.url) attributes.url = paper.url;
+  if (paper.authors) attributes.authors = paper.authors;
+  graph.addNode(node, attributes);
+  const byEntity = new Map<string, Mention[]>();
+  for (const mention of mentions) {
+    const list = byEntity.get(mention.entityId);
+    if (list) list.push(mention);
+    else byEntity.set(mention.entityId, [mention]);
+  }
+  for (const [entityId, entityMentions] of byEntity) {
+    const first = entityMentions[0] as Mention;
+    const edge: GraphEdgeAttributes = {
+      type: entityMentions.some((m) => m.role === "proposed") ? "proposes" : edgeTypeOf(first),
+      weight: 1,
+      evidence: [...new Set(entityMentions.map((m) => m.sentence))].slice(0, MAX_EVIDENCE),
+    };
+    if (first.invariance)
+      edge.relation = entityMentions.some((m) => m.invariance?.relation === "equivariant")
+        ? "equivariant"
+        : "invariant";
+    graph.addEdgeWithKey(`${node}->${entityId}`, node, entityId, edge);
+  }
+}
+
+/** Paper and entity nodes with the typed paper → entity edges, in extraction order. */
+export function typedGraph(extraction: Extraction, name: string): KnowledgeGraph {
+  const graph: KnowledgeGraph = new Graph({
+    type: "undirected",
+    multi: false,
+    allowSelfLoops: false,
+  });
+  graph.replaceAttributes({ name, modularity: 0, resolution: 1 });
+  addEntityNodes(graph, extraction.entities);
+  for (const paper of extraction.papers) addPaper(graph, paper);
+  return graph;
+}

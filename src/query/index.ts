@@ -1,0 +1,3 @@
+/** Query: questions asked of a built graph from the command line. Pure. */
+export { type Neighbor, type NeighborOptions, neighbors } from "./neighbors.js";
+export { type ConceptRef, type Resolution, resolveConcept } from "./resolve.js";
