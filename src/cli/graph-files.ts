@@ -30,8 +30,8 @@ export async function loadGraph(io: CliIO, dir: string): Promise<KnowledgeGraph>
     await readBuilt(io, dir, "graph.json"),
     join(dir, "graph.json"),
   );
-  const graph: KnowledgeGraph = new Graph({ type: "undirected" });
-  return graph.import(data);
+  // Graph.from keeps the options the graph was built with, so a re-export is byte-identical.
+  return Graph.from(data) as KnowledgeGraph;
 }
 
 export async function loadThreads(io: CliIO, dir: string): Promise<ThreadReport> {

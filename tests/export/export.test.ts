@@ -1,0 +1,99 @@
+import { spawnSync } from "node:child_process";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { parse } from "csv-parse/sync";
+import { beforeAll, describe, expect, it } from "vitest";
+import { csvCell } from "../../src/export/index.js";
+import { papergraph } from "../helpers/cli.js";
+import { smallGraphDir } from "../helpers/graph.js";
+
+describe("csv cells", () => {
+  it("are quoted when needed and never start a spreadsheet formula", () => {
+    expect(csvCell("plain")).toBe("plain");
+    expect(csvCell('say "hi", twice')).toBe('"say ""hi"", twice"');
+    expect(csvCell("=HYPERLINK(1)")).toBe("'=HYPERLINK(1)");
+    expect(csvCell("+1")).toBe("'+1");
+    expect(csvCell("-x")).toBe("'-x");
+    expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
+    expect(csvCell(["a", "b"])).toBe("a; b");
+    expect(csvCell(undefined)).toBe("");
+  });
+});
+
+describe("papergraph export", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await smallGraphDir();
+  });
+
+  it("csv writes nodes.csv and edges.csv in neo4j-admin's header format", async () => {
+    const run = await papergraph(
+      ["export", "--format", "csv", "--graph", dir, "--out", "csv"],
+      dir,
+    );
+    expect(run.code).toBe(0);
+    const read = async (file: string) =>
+      parse(await readFile(join(dir, "csv", file), "utf8"), { columns: true }) as Record<
+        string,
+        string
+      >[];
+    const nodes = await read("nodes.csv");
+    const edges = await read("edges.csv");
+    expect(Object.keys(nodes[0] ?? {})).toEqual([
+      "id:ID",
+      ":LABEL",
+      "label",
+      "thread:int",
+      "paperCount:int",
+      "aliases:string[]",
+      "date",
+      "url",
+      "color",
+      "size:float",
+      "x:float",
+      "y:float",
+    ]);
+    expect(Object.keys(edges[0] ?? {})).toEqual([
+      ":START_ID",
+      ":END_ID",
+      ":TYPE",
+      "weight:float",
+      "relation",
+      "count:int",
+      "evidence",
+    ]);
+    const ids = new Set(nodes.map((n) => n["id:ID"]));
+    expect(
+      edges.every((e) => ids.has(e[":START_ID"] as string) && ids.has(e[":END_ID"] as string)),
+    ).toBe(true);
+    // A title that begins with "=" is text in a spreadsheet, not a formula.
+    expect(nodes.map((n) => n.label)).toContain("'=Domain Generalization on PACS");
+  });
+
+  it("graphml writes well-formed XML with every node and edge", async () => {
+    await papergraph(["export", "--format", "graphml", "--graph", dir, "--out", "g.graphml"], dir);
+    const xml = await readFile(join(dir, "g.graphml"), "utf8");
+    expect(xml.match(/<node /g)?.length).toBe(
+      JSON.parse(await readFile(join(dir, "graph.json"), "utf8")).nodes.length,
+    );
+    if (spawnSync("xmllint", ["--version"]).status === 0) {
+      expect(spawnSync("xmllint", ["--noout", join(dir, "g.graphml")]).status).toBe(0);
+    }
+  });
+
+  it("gexf and json write the graph; an unknown format is a usage error", async () => {
+    expect(
+      (await papergraph(["export", "-f", "gexf", "-g", dir, "-o", "g.gexf"], dir)).stdout,
+    ).toMatch(/^Wrote \d+ nodes and \d+ edges as gexf: g\.gexf\n$/);
+    expect(await readFile(join(dir, "g.gexf"), "utf8")).toMatch(
+      /^<\?xml[^>]*>\n<gexf version="1\.3"/,
+    );
+    await papergraph(["export", "-f", "json", "-g", dir, "-o", "g.json"], dir);
+    expect(await readFile(join(dir, "g.json"), "utf8")).toBe(
+      await readFile(join(dir, "graph.json"), "utf8"),
+    );
+    const bad = await papergraph(["export", "-f", "pdf", "-g", dir, "-o", "x"], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--format must be one of gexf, graphml, json, csv, got "pdf"/);
+  });
+});

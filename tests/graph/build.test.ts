@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { toJson } from "../../src/export/index.js";
+import { graphStats, npmi } from "../../src/graph/index.js";
+import { SMALL_CORPUS, smallGraph } from "../helpers/graph.js";
+
+const PAPERS = SMALL_CORPUS;
+const built = smallGraph;
+
+describe("the knowledge graph", () => {
+  it("has paper and entity nodes with the documented attributes", () => {
+    const { graph } = built();
+    const rotnet = graph.getNodeAttributes("method:rotnet");
+    expect(rotnet).toMatchObject({ type: "method", label: "RotNet", paperCount: 1 });
+    expect(rotnet.thread).toBeGreaterThanOrEqual(-1);
+    expect(rotnet.color).toMatch(/^#[0-9a-f]{6}$/);
+    const first = graph.getNodeAttributes(`paper:${PAPERS[0]?.id}`);
+    expect(first).toMatchObject({
+      type: "paper",
+      label: PAPERS[0]?.title,
+      abstract: PAPERS[0]?.abstract,
+    });
+    expect(first.mentions?.length).toBeGreaterThan(3);
+    expect(graph.getNodeAttributes("dataset:modelnet40")).toMatchObject({
+      paperCount: 2,
+      aliases: [],
+    });
+  });
+
+  it("links papers to entities by what the paper does with them, keeping the evidence", () => {
+    const { graph } = built();
+    const p = `paper:${PAPERS[0]?.id}`;
+    expect(graph.getEdgeAttributes(`${p}->method:rotnet`)).toMatchObject({
+      type: "proposes",
+      weight: 1,
+    });
+    expect(graph.getEdgeAttributes(`${p}->method:graph-neural-network`).type).toBe("uses");
+    expect(graph.getEdgeAttributes(`${p}->dataset:modelnet40`)).toMatchObject({
+      type: "evaluatesOn",
+      evidence: ["We evaluate on ModelNet40 and ScanObjectNN with graph neural networks."],
+    });
+    expect(graph.getEdgeAttributes(`${p}->task:point-cloud-classification`).type).toBe("addresses");
+    expect(graph.getEdgeAttributes(`${p}->invariance:rotation`)).toMatchObject({
+      type: "targets",
+      relation: "invariant",
+    });
+  });
+
+  it("joins entities named together by at least two papers, weighted by NPMI, with the papers behind", () => {
+    const { graph } = built();
+    const edge = graph.edge("dataset:modelnet40", "method:graph-neural-network");
+    expect(edge).toBeDefined();
+    const attributes = graph.getEdgeAttributes(edge as string);
+    expect(attributes).toMatchObject({
+      type: "cooccurs",
+      count: 2,
+      papers: [`paper:${PAPERS[0]?.id}`, `paper:${PAPERS[1]?.id}`],
+    });
+    expect(attributes.weight).toBeGreaterThan(0);
+    expect(attributes.weight).toBeLessThanOrEqual(1);
+    // Named together by one paper only: no edge.
+    expect(graph.edge("dataset:scanobjectnn", "method:rotnet")).toBeUndefined();
+  });
+
+  it("NPMI is 1 for inseparable entities, 0 for independent ones, negative for avoiding ones", () => {
+    expect(npmi(5, 5, 5, 100)).toBeCloseTo(1);
+    expect(npmi(25, 50, 50, 100)).toBeCloseTo(0);
+    expect(npmi(1, 50, 50, 100)).toBeLessThan(0);
+  });
+
+  it("puts the point-cloud papers and the domain-generalization papers in different threads", () => {
+    const { graph, threads } = built();
+    const thread = (id: string) => graph.getNodeAttribute(id, "thread");
+    expect(thread(`paper:${PAPERS[0]?.id}`)).toBe(thread(`paper:${PAPERS[1]?.id}`));
+    expect(thread(`paper:${PAPERS[2]?.id}`)).toBe(thread(`paper:${PAPERS[3]?.id}`));
+    expect(thread(`paper:${PAPERS[0]?.id}`)).not.toBe(thread(`paper:${PAPERS[2]?.id}`));
+    expect(threads.threads.map((t) => t.paperCount)).toEqual([2, 2]);
+    const labels = threads.threads.map((t) => t.label).join(" | ");
+    expect(labels).toMatch(/PACS|invariant risk minimization|domain generalization/);
+    expect(labels).toMatch(/ModelNet40|point cloud classification|graph neural network/);
+    expect(threads.modularity).toBeGreaterThan(0.3);
+  });
+
+  it("counts what it holds", () => {
+    const stats = graphStats(built().graph);
+    expect(stats.nodesByType.paper).toBe(4);
+    expect(stats.edgesByType.proposes).toBeGreaterThanOrEqual(1);
+    expect(stats.threads).toBe(2);
+    expect(stats.density).toBeGreaterThan(0);
+  });
+
+  it("is the same, byte for byte, when built twice", () => {
+    expect(toJson(built().graph)).toBe(toJson(built().graph));
+  });
+});

@@ -1,0 +1,115 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { papergraph, tempDir } from "../helpers/cli.js";
+
+const GEXF_GRAMMAR = join(import.meta.dirname, "..", "..", "..", "shared", "gexf-1.3", "gexf.rng");
+
+function has(command: string, args: string[]): boolean {
+  return spawnSync(command, args, { stdio: "ignore" }).status === 0;
+}
+
+describe("the graph of the shipped corpus", () => {
+  let dir: string;
+  let summary: {
+    modularity: number;
+    threads: { id: number; label: string; paperCount: number }[];
+    nodesByType: Record<string, number>;
+  };
+
+  beforeAll(async () => {
+    dir = await tempDir();
+    const run = await papergraph(["build", "--out", join(dir, "a"), "--json"]);
+    expect(run.code).toBe(0);
+    summary = JSON.parse(run.stdout);
+  }, 120_000);
+
+  it("writes graph.json, graph.gexf and threads.json, with threads of modularity ≥ 0.4", async () => {
+    const threads = JSON.parse(await readFile(join(dir, "a", "threads.json"), "utf8"));
+    expect(threads.threads.length).toBeGreaterThan(5);
+    expect(summary.modularity).toBeGreaterThanOrEqual(0.4);
+    expect(summary.nodesByType.paper).toBe(490);
+    const graph = JSON.parse(await readFile(join(dir, "a", "graph.json"), "utf8"));
+    expect(graph.nodes.length).toBeGreaterThan(1000);
+  });
+
+  it("keeps the 3D-generation papers out of the invariant-risk-minimization thread", async () => {
+    const graph = JSON.parse(await readFile(join(dir, "a", "graph.json"), "utf8"));
+    type Node = { label: string; thread: number; sources?: string[] };
+    const nodes = new Map<string, Node>(
+      graph.nodes.map((n: { key: string; attributes: Node }) => [n.key, n.attributes]),
+    );
+    const irmThread = nodes.get("method:invariant-risk-minimization")?.thread;
+    // The 3D papers of capture 004: BoostDream, 3D²-Actor, NaviNeRF, Differentiable Blocks World, ...
+    const generation = [...nodes.values()].filter(
+      (a) => a.sources?.some((s) => s.includes("004_")) && /3D|NeRF/.test(a.label),
+    );
+    expect(generation.length).toBeGreaterThanOrEqual(5);
+    for (const node of generation) expect(node.thread, node.label).not.toBe(irmThread);
+  });
+
+  it("answers which papers target rotation invariance", async () => {
+    const run = await papergraph([
+      "neighbors",
+      "invariance:rotation",
+      "--type",
+      "paper",
+      "--graph",
+      join(dir, "a"),
+      "--json",
+    ]);
+    const titles = JSON.parse(run.stdout).neighbors.map((n: { label: string }) => n.label);
+    expect(titles).toContain("Rotation-Invariant Transformer for Point Cloud Matching");
+    expect(titles.some((t: string) => t.startsWith("RISurConv:"))).toBe(true);
+  });
+
+  it.runIf(has("xmllint", ["--version"]) || process.env.CI)(
+    "writes GEXF that validates against the GEXF 1.3 grammar",
+    async () => {
+      const gexf = await readFile(join(dir, "a", "graph.gexf"), "utf8");
+      // The grammar does not declare xsi:schemaLocation, which writers add to the root.
+      const check = join(dir, "check.gexf");
+      await writeFile(
+        check,
+        gexf.replace(/ xmlns:xsi="[^"]*"/, "").replace(/ xsi:schemaLocation="[^"]*"/, ""),
+      );
+      const result = spawnSync("xmllint", ["--noout", "--relaxng", GEXF_GRAMMAR, check], {
+        encoding: "utf8",
+      });
+      expect(result.stderr).toMatch(/validates/);
+      expect(result.status).toBe(0);
+    },
+  );
+
+  // networkx is optional on developer machines; where python3 has none this check is skipped.
+  it.runIf(has("python3", ["-c", "import networkx"]))(
+    "writes GEXF that networkx reads with types, threads, colours and positions",
+    () => {
+      const script = [
+        "import sys, json, networkx as nx",
+        "g = nx.read_gexf(sys.argv[1])",
+        "n = g.nodes['invariance:rotation']",
+        "print(json.dumps({'nodes': g.number_of_nodes(), 'type': n['type'], 'thread': n['thread'], 'color': n['viz']['color'], 'x': n['viz']['position']['x']}))",
+      ].join("\n");
+      const out = JSON.parse(
+        execFileSync("python3", ["-c", script, join(dir, "a", "graph.gexf")], { encoding: "utf8" }),
+      );
+      expect(out.nodes).toBeGreaterThan(1000);
+      expect(out.type).toBe("invariance");
+      expect(Number.isInteger(out.thread)).toBe(true);
+      expect(Object.keys(out.color).sort()).toEqual(["a", "b", "g", "r"]);
+      expect(typeof out.x).toBe("number");
+    },
+  );
+
+  it("builds byte-identical files from the same input", async () => {
+    const again = await papergraph(["build", "--out", join(dir, "b"), "--quiet"]);
+    expect(again.code).toBe(0);
+    for (const file of ["graph.json", "graph.gexf", "threads.json"]) {
+      expect(await readFile(join(dir, "b", file), "utf8")).toBe(
+        await readFile(join(dir, "a", file), "utf8"),
+      );
+    }
+  }, 120_000);
+});

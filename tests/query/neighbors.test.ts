@@ -1,0 +1,160 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { neighbors, resolveConcept } from "../../src/query/index.js";
+import { papergraph } from "../helpers/cli.js";
+import { SMALL_CORPUS, smallGraph, smallGraphDir } from "../helpers/graph.js";
+
+describe("resolving a concept", () => {
+  const { graph } = smallGraph();
+
+  it("exactly by type:name", () => {
+    expect(resolveConcept(graph, "invariance:rotation")).toMatchObject({
+      found: { id: "invariance:rotation", type: "invariance" },
+      how: "id",
+    });
+    expect(resolveConcept(graph, "dataset:ModelNet40")).toMatchObject({
+      found: { id: "dataset:modelnet40" },
+      how: "name",
+    });
+  });
+
+  it("by name, alias or acronym", () => {
+    expect(resolveConcept(graph, "Graph Neural Networks")).toMatchObject({
+      found: { id: "method:graph-neural-network" },
+      how: "name",
+    });
+    expect(resolveConcept(graph, "GNN")).toMatchObject({
+      found: { id: "method:graph-neural-network" },
+      how: "alias",
+    });
+    expect(resolveConcept(graph, "IRM")).toMatchObject({
+      found: { id: "method:invariant-risk-minimization" },
+      how: "alias",
+    });
+  });
+
+  it("by close spelling", () => {
+    expect(resolveConcept(graph, "ModelNet4O")).toMatchObject({
+      found: { id: "dataset:modelnet40" },
+      how: "spelling",
+    });
+    expect(resolveConcept(graph, "invarient risk minimisation")).toMatchObject({
+      found: { id: "method:invariant-risk-minimization" },
+    });
+  });
+
+  it("not found: the nearest entities instead", () => {
+    const result = resolveConcept(graph, "quantum chromodynamics");
+    expect(result.found).toBeUndefined();
+    expect(result).toMatchObject({ ambiguous: false });
+    if (!result.found) expect(result.suggestions).toHaveLength(5);
+  });
+});
+
+describe("neighbors", () => {
+  const { graph } = smallGraph();
+
+  it("of an entity: its papers and the entities named with it, strongest first, with supporting papers", () => {
+    const list = neighbors(graph, "dataset:modelnet40");
+    expect(list.filter((n) => n.type === "paper").map((n) => n.label)).toEqual([
+      SMALL_CORPUS[1]?.title,
+      SMALL_CORPUS[0]?.title,
+    ]);
+    const gnn = list.find((n) => n.id === "method:graph-neural-network");
+    expect(gnn).toMatchObject({
+      via: "cooccurs",
+      depth: 1,
+      papers: [`paper:${SMALL_CORPUS[0]?.id}`, `paper:${SMALL_CORPUS[1]?.id}`],
+    });
+    const weights = list.filter((n) => n.type !== "paper").map((n) => n.weight);
+    expect(weights).toEqual([...weights].sort((a, b) => b - a));
+  });
+
+  it("keeps one type, and reaches further with depth", () => {
+    expect(neighbors(graph, "invariance:rotation", { type: "paper" }).map((n) => n.label)).toEqual([
+      SMALL_CORPUS[0]?.title,
+    ]);
+    const near = neighbors(graph, "invariance:rotation", { type: "dataset" });
+    const far = neighbors(graph, "invariance:rotation", { type: "dataset", depth: 2 });
+    expect(near).toEqual([]);
+    expect(far.map((n) => n.id)).toEqual(
+      expect.arrayContaining(["dataset:modelnet40", "dataset:scanobjectnn"]),
+    );
+    expect(far.every((n) => n.depth === 2 && n.papers.length > 0)).toBe(true);
+  });
+});
+
+describe("papergraph neighbors, threads, stats", () => {
+  let dir: string;
+  beforeAll(async () => {
+    dir = await smallGraphDir();
+  });
+
+  it("--json prints the concept and its neighbours with weights and papers", async () => {
+    const run = await papergraph(["neighbors", "IRM", "--graph", dir, "--json"]);
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.stdout);
+    expect(out.concept).toEqual({
+      id: "method:invariant-risk-minimization",
+      label: "invariant risk minimization",
+      type: "method",
+    });
+    expect(out.neighbors[0]).toEqual({
+      id: expect.any(String),
+      label: expect.any(String),
+      type: "paper",
+      weight: 1,
+      papers: [expect.any(String)],
+    });
+  });
+
+  it("lists neighbours grouped by type for a person", async () => {
+    const run = await papergraph(["neighbors", "graph neural networks", "--graph", dir]);
+    expect(run.stdout).toMatch(
+      /^graph neural network — method, method:graph-neural-network\n {2}paper \(2\)\n/,
+    );
+    expect(run.stdout).toMatch(
+      / {2}dataset \(1\)\n {4}\d\.\d{3} {2}ModelNet40 {2}\(cooccurs, dataset:modelnet40\) {2}\[2 papers\]/,
+    );
+  });
+
+  it("an unknown concept exits 1 and suggests the nearest", async () => {
+    const run = await papergraph(["neighbors", "quantum chromodynamics", "--graph", dir]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /^papergraph: error: "quantum chromodynamics" matches no concept; nearest:\n {2}\S+/,
+    );
+  });
+
+  it("a bad --type is a usage error", async () => {
+    const run = await papergraph(["neighbors", "IRM", "--type", "author", "--graph", dir]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--type must be one of paper, method, dataset, task, invariance/);
+  });
+
+  it("threads and stats print what the graph holds, as text or JSON", async () => {
+    const threads = JSON.parse((await papergraph(["threads", "--graph", dir, "--json"])).stdout);
+    expect(threads.threads).toHaveLength(2);
+    expect((await papergraph(["threads", "--graph", dir])).stdout).toMatch(
+      /^2 research threads, modularity 0\.\d{3}\n {2}0 {2}.+\(2 papers, \d+ nodes\)/,
+    );
+    const stats = JSON.parse((await papergraph(["stats", "--graph", dir, "--json"])).stdout);
+    expect(stats).toMatchObject({ nodesByType: { paper: 4 }, threads: 2 });
+    expect(Object.keys(stats)).toEqual([
+      "nodes",
+      "edges",
+      "nodesByType",
+      "edgesByType",
+      "threads",
+      "modularity",
+      "density",
+    ]);
+  });
+
+  it("a missing graph says how to build one", async () => {
+    const run = await papergraph(["stats", "--graph", "nowhere"]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /nowhere\/graph\.json: no built graph here; run "papergraph build --out nowhere" first/,
+    );
+  });
+});
