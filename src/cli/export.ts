@@ -1,10 +1,11 @@
 import { join, resolve } from "node:path";
-import { toCsv, toGexf, toGraphml, toJson } from "../export/index.js";
+import { toCsv, toGexf, toGraphml, toHtml, toJson } from "../export/index.js";
 import { writeFileAtomic } from "../io/index.js";
-import { loadGraph } from "./graph-files.js";
+import { loadGraph, loadThreads } from "./graph-files.js";
 import { type CliIO, UserError } from "./io.js";
+import { readViewerBundle } from "./viewer-files.js";
 
-const FORMATS = ["gexf", "graphml", "json", "csv"] as const;
+const FORMATS = ["gexf", "graphml", "json", "csv", "html"] as const;
 type Format = (typeof FORMATS)[number];
 
 export interface ExportCommandOptions {
@@ -14,7 +15,10 @@ export interface ExportCommandOptions {
   quiet?: boolean;
 }
 
-/** `papergraph export`: the built graph in another format; CSV writes nodes.csv and edges.csv into --out. */
+/**
+ * `papergraph export`: the built graph in another format; CSV writes nodes.csv and edges.csv into
+ * --out, HTML one self-contained viewer page.
+ */
 export async function exportCommand(options: ExportCommandOptions, io: CliIO): Promise<number> {
   if (!FORMATS.includes(options.format as Format)) {
     throw new UserError(
@@ -23,23 +27,27 @@ export async function exportCommand(options: ExportCommandOptions, io: CliIO): P
     );
   }
   const graph = await loadGraph(io, options.graph);
-  const out = resolve(io.cwd, options.out);
   const format = options.format as Format;
-  const written: string[] = [];
+  const files: [path: string, text: string][] = [];
   if (format === "csv") {
     const { nodes, edges } = toCsv(graph);
-    await writeFileAtomic(join(out, "nodes.csv"), nodes);
-    await writeFileAtomic(join(out, "edges.csv"), edges);
-    written.push(join(options.out, "nodes.csv"), join(options.out, "edges.csv"));
+    files.push([join(options.out, "nodes.csv"), nodes], [join(options.out, "edges.csv"), edges]);
+  } else if (format === "html") {
+    files.push([
+      options.out,
+      toHtml(graph, await loadThreads(io, options.graph), await readViewerBundle()),
+    ]);
   } else {
-    const text =
-      format === "gexf" ? toGexf(graph) : format === "graphml" ? toGraphml(graph) : toJson(graph);
-    await writeFileAtomic(out, text);
-    written.push(options.out);
+    files.push([
+      options.out,
+      format === "gexf" ? toGexf(graph) : format === "graphml" ? toGraphml(graph) : toJson(graph),
+    ]);
   }
-  if (!options.quiet)
+  for (const [path, text] of files) await writeFileAtomic(resolve(io.cwd, path), text);
+  if (!options.quiet) {
     io.stdout(
-      `Wrote ${graph.order} nodes and ${graph.size} edges as ${format}: ${written.join(", ")}\n`,
+      `Wrote ${graph.order} nodes and ${graph.size} edges as ${format}: ${files.map(([path]) => path).join(", ")}\n`,
     );
+  }
   return 0;
 }

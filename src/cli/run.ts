@@ -7,6 +7,7 @@ import { extractCommand } from "./extract.js";
 import { ingestCommand } from "./ingest.js";
 import { type CliIO, UserError } from "./io.js";
 import { neighborsCommand, statsCommand, threadsCommand } from "./query.js";
+import { serveCommand } from "./serve.js";
 
 const VERSION = "0.1.0";
 
@@ -71,13 +72,30 @@ function buildProgram(io: CliIO, done: (exitCode: number) => void): Command {
 
   program
     .command("export")
-    .description("write the built graph as GEXF, GraphML, JSON, or CSV (nodes.csv and edges.csv)")
-    .requiredOption("-f, --format <format>", "gexf, graphml, json or csv")
+    .description(
+      "write the built graph as GEXF, GraphML, JSON, CSV (nodes.csv and edges.csv) or one HTML page",
+    )
+    .requiredOption("-f, --format <format>", "gexf, graphml, json, csv or html")
     .requiredOption("-o, --out <path>", "output file (a directory for csv)")
     .option("-g, --graph <dir>", "the built graph", "graph/build")
     .option("-q, --quiet", "print nothing but errors")
     .action(async (options) => {
       done(await exportCommand(options, io));
+    });
+
+  program
+    .command("serve")
+    .description("serve the viewer and a built graph on 127.0.0.1")
+    .option("-g, --graph <dir>", "the built graph", "graph/build")
+    .option("-p, --port <n>", "port (0 picks a free one)", "5173")
+    .option("--host <address>", "address to listen on", "127.0.0.1")
+    .option("--open", "open the viewer in a browser")
+    .option(
+      "--from <paths...>",
+      "build the graph from these inputs first when it is missing or older than them",
+    )
+    .action(async (options) => {
+      done(await serveCommand(options, io));
     });
 
   program

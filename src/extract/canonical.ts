@@ -182,9 +182,15 @@ function collectGroups(papers: readonly AnalyzedPaper[], acronyms: AcronymMap): 
       const own = keys[i] as string;
       const key = candidate.type === "task" ? (merges.get(own) ?? own) : own;
       if (key === "") return;
-      const id = groupKey(candidate.type, key);
-      const group = groups.get(id) ?? { type: candidate.type, key, candidates: [] };
-      group.candidates.push({ paperId: analyzed.paper.id, candidate });
+      // A known entity keeps the lexicon's type whatever rule found it: "COCO" is always a dataset.
+      const known = candidate.type === "invariance" ? undefined : LEXICON_BY_KEY.get(key)?.type;
+      const typed =
+        known && known !== candidate.type
+          ? { ...candidate, type: known, role: known === "method" ? ("used" as const) : undefined }
+          : candidate;
+      const id = groupKey(typed.type, key);
+      const group = groups.get(id) ?? { type: typed.type, key, candidates: [] };
+      group.candidates.push({ paperId: analyzed.paper.id, candidate: typed });
       groups.set(id, group);
     });
   }

@@ -13,6 +13,12 @@ import type {
 
 export type KnowledgeGraph = Graph<GraphNodeAttributes, GraphEdgeAttributes, GraphAttributes>;
 
+/**
+ * The catch-all for invariances outside the taxonomy ("invariant features", "phase invariance"):
+ * scored by eval, but as one node it would only tie unrelated papers together, so the graph leaves it out.
+ */
+export const UNSPECIFIED_INVARIANCE = "invariance:other";
+
 /** At most this many evidence sentences per paper → entity edge, to keep the graph light. */
 const MAX_EVIDENCE = 3;
 
@@ -90,6 +96,7 @@ function addPaper(graph: KnowledgeGraph, { paper, mentions }: PaperExtraction): 
     else byEntity.set(mention.entityId, [mention]);
   }
   for (const [entityId, entityMentions] of byEntity) {
+    if (entityId === UNSPECIFIED_INVARIANCE) continue;
     const first = entityMentions[0] as Mention;
     const edge: GraphEdgeAttributes = {
       type: entityMentions.some((m) => m.role === "proposed") ? "proposes" : edgeTypeOf(first),
@@ -112,7 +119,10 @@ export function typedGraph(extraction: Extraction, name: string): KnowledgeGraph
     allowSelfLoops: false,
   });
   graph.replaceAttributes({ name, modularity: 0, resolution: 1 });
-  addEntityNodes(graph, extraction.entities);
+  addEntityNodes(
+    graph,
+    extraction.entities.filter((e) => e.id !== UNSPECIFIED_INVARIANCE),
+  );
   for (const paper of extraction.papers) addPaper(graph, paper);
   return graph;
 }

@@ -29,7 +29,9 @@ export function addCooccurrence(
 ): void {
   const pairs = new Map<string, string[]>();
   for (const { paper, mentions } of extraction.papers) {
-    const entities = [...new Set(mentions.map((m) => m.entityId))].sort();
+    const entities = [...new Set(mentions.map((m) => m.entityId))]
+      .filter((id) => graph.hasNode(id))
+      .sort();
     for (let i = 0; i < entities.length; i++) {
       for (let j = i + 1; j < entities.length; j++) {
         const key = `${entities[i]}|${entities[j]}`;

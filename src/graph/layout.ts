@@ -55,16 +55,20 @@ export function layoutGraph(graph: KnowledgeGraph, options = DEFAULT_LAYOUT): vo
   if (graph.order === 0) return;
   seedPositions(graph, options.seed);
   const settings = forceAtlas2.inferSettings(graph);
+  // LinLog with hub dissuasion pulls each thread into its own island instead of one hairball.
   forceAtlas2.assign(graph, {
     iterations: options.iterations,
     getEdgeWeight: "weight",
     settings: {
       ...settings,
       barnesHutOptimize: graph.order > 2000,
-      linLogMode: false,
-      scalingRatio: 10,
-      gravity: 1,
-      strongGravityMode: false,
+      linLogMode: true,
+      outboundAttractionDistribution: true,
+      adjustSizes: false,
+      scalingRatio: 4,
+      gravity: 0.3,
+      strongGravityMode: true,
+      slowDown: 1,
     },
   });
   noverlap.assign(graph, { maxIterations: 100, settings: { ratio: 1.2, margin: 2 } });

@@ -101,6 +101,11 @@ function summarize(
   return { papers, summary };
 }
 
+/** The input files the given paths name (directories walked, globs expanded), as absolute paths. */
+export function inputFiles(paths: readonly string[], cwd: string): Promise<string[]> {
+  return expandInputs(paths, cwd);
+}
+
 /**
  * Reads every paper under the given paths (files, directories, globs). Without `skipBad` the first
  * bad record or file throws an IngestError naming it; with it, each is reported and counted.

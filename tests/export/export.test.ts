@@ -94,6 +94,6 @@ describe("papergraph export", () => {
     );
     const bad = await papergraph(["export", "-f", "pdf", "-g", dir, "-o", "x"], dir);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toMatch(/--format must be one of gexf, graphml, json, csv, got "pdf"/);
+    expect(bad.stderr).toMatch(/--format must be one of gexf, graphml, json, csv, html, got "pdf"/);
   });
 });

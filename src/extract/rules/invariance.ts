@@ -133,6 +133,8 @@ export function invarianceCandidates(
   words.forEach((word, index) => {
     const group = GROUP_NAME.test(word.text) && !TRIGGER.test(word.text);
     if (!TRIGGER.test(word.text) && !group) return;
+    // "https://github.com/x/Orbit-symmetrize" is a link, not a claim of symmetry.
+    if (/:\/\/|www\.|\.com\b/.test(word.text)) return;
     const before = group || kindOfPrefix(word) ? undefined : kindBefore(words, index);
     const stated = group
       ? groupOrCue(word)

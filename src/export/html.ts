@@ -1,0 +1,37 @@
+import type { KnowledgeGraph } from "../graph/index.js";
+import type { ThreadReport } from "../types.js";
+
+/** The built viewer's files, as `vite build viewer` writes them. */
+export interface ViewerBundle {
+  indexHtml: string;
+  js: string;
+  css: string;
+}
+
+/** JSON that can sit inside a <script> element: "<" escaped so no "</script>" can close it early. */
+function scriptSafeJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replaceAll("<", "\\u003c")
+    .replaceAll("\u2028", "\\u2028")
+    .replaceAll("\u2029", "\\u2029");
+}
+
+/**
+ * One self-contained HTML file: the viewer's script and styles inlined and the graph embedded as
+ * JSON, so it opens from disk (file://) with no server and no network.
+ */
+export function toHtml(graph: KnowledgeGraph, threads: ThreadReport, viewer: ViewerBundle): string {
+  const data = `<script type="application/json" id="papergraph-data">${scriptSafeJson({ graph: graph.export(), threads })}</script>`;
+  const script = `<script type="module">${viewer.js.replaceAll("</script", "<\\/script")}</script>`;
+  const style = `<style>${viewer.css.replaceAll("</style", "<\\/style")}</style>`;
+  const scriptTag = /<script type="module"[^>]*src="[^"]*viewer\.js"[^>]*><\/script>/;
+  const styleTag = /<link rel="stylesheet"[^>]*href="[^"]*viewer\.css"[^>]*>/;
+  if (!scriptTag.test(viewer.indexHtml) || !styleTag.test(viewer.indexHtml)) {
+    throw new Error(
+      "the built viewer's index.html does not load assets/viewer.js and assets/viewer.css",
+    );
+  }
+  return viewer.indexHtml
+    .replace(styleTag, () => style)
+    .replace(scriptTag, () => `${data}\n    ${script}`);
+}

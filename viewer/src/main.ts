@@ -1,0 +1,149 @@
+import { downloadAsPNG } from "@sigma/export-image";
+import { createNodeBorderProgram } from "@sigma/node-border";
+import { NodeSquareProgram } from "@sigma/node-square";
+import type Graph from "graphology";
+import Sigma from "sigma";
+import { toGexf } from "../../src/export/gexf.js";
+import type { NodeType } from "../../src/types.js";
+import { loadData, type ViewerData } from "./data.js";
+import { byId } from "./dom.js";
+import { mountThreadLegend, mountTypeLegend } from "./legend.js";
+import { renderPanel } from "./panel.js";
+import { focusOf, makeReducers } from "./reducers.js";
+import { mountSearch, searchIndex } from "./search.js";
+import { INITIAL_STATE, Store } from "./store.js";
+import { stateFromUrl, writeUrl } from "./url.js";
+import "./styles.css";
+
+const NodeBorderProgram = createNodeBorderProgram({
+  borders: [
+    { size: { value: 0.18 }, color: { attribute: "borderColor" } },
+    { size: { fill: true }, color: { attribute: "color" } },
+  ],
+});
+
+function download(name: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const anchor = Object.assign(document.createElement("a"), { href: url, download: name });
+  anchor.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function start({ graph, threads }: ViewerData): void {
+  const store = new Store({
+    ...INITIAL_STATE,
+    ...stateFromUrl(location.search, (id) => graph.hasNode(id)),
+  });
+  let focus = focusOf(graph, store.state);
+  const { nodeReducer, edgeReducer } = makeReducers(
+    graph,
+    () => store.state,
+    () => focus,
+  );
+  // Sigma is untyped over attributes here; the reducers read them as the graph schema says.
+  const renderer = new Sigma(graph as unknown as Graph, byId("map"), {
+    nodeProgramClasses: { bordered: NodeBorderProgram, square: NodeSquareProgram },
+    defaultNodeType: "bordered",
+    nodeReducer,
+    edgeReducer,
+    zIndex: true,
+    labelDensity: 0.08,
+    labelGridCellSize: 80,
+    labelRenderedSizeThreshold: 7,
+    labelFont: "system-ui, sans-serif",
+    minCameraRatio: 0.02,
+    maxCameraRatio: 4,
+  });
+
+  const camera = renderer.getCamera();
+  const zoomTo = (node: string) => {
+    const position = renderer.getNodeDisplayData(node);
+    if (position)
+      camera.animate(
+        { x: position.x, y: position.y, ratio: Math.min(camera.ratio, 0.25) },
+        { duration: 500 },
+      );
+  };
+  /** Frames a set of nodes: their centre, zoomed so all of them show. */
+  const fitNodes = (nodes: string[]) => {
+    const points = nodes.map((n) => renderer.getNodeDisplayData(n)).filter((p) => p !== undefined);
+    if (points.length === 0) return;
+    const xs = points.map((p) => p.x);
+    const ys = points.map((p) => p.y);
+    const [minX, maxX, minY, maxY] = [
+      Math.min(...xs),
+      Math.max(...xs),
+      Math.min(...ys),
+      Math.max(...ys),
+    ];
+    const ratio = Math.min(1, Math.max(0.05, Math.max(maxX - minX, maxY - minY) * 1.3));
+    camera.animate({ x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio }, { duration: 500 });
+  };
+  const select = (id: string) => {
+    store.set({ selected: id, hovered: null });
+    zoomTo(id);
+  };
+
+  const panel = byId("panel");
+  const actions = {
+    select,
+    focusThread: (thread: number) => store.set({ thread, selected: null }),
+    close: () => store.set({ selected: null }),
+  };
+  store.subscribe((state, previous) => {
+    focus = focusOf(graph, state);
+    if (state.selected !== previous.selected)
+      renderPanel(panel, graph, state.selected, threads.threads, actions);
+    if (state.thread !== previous.thread) {
+      if (state.thread === null) camera.animate({ x: 0.5, y: 0.5, ratio: 1 }, { duration: 400 });
+      else fitNodes(graph.filterNodes((_, a) => a.thread === state.thread));
+    }
+    writeUrl(state);
+    renderer.refresh({ skipIndexation: true });
+  });
+
+  renderer.on("enterNode", ({ node }) => store.set({ hovered: node }));
+  renderer.on("leaveNode", () => store.set({ hovered: null }));
+  renderer.on("clickNode", ({ node }) => select(node));
+  renderer.on("clickStage", () => store.set({ selected: null }));
+
+  mountSearch(byId<HTMLInputElement>("search"), byId("suggestions"), searchIndex(graph), select);
+  mountTypeLegend(byId("type-legend"), graph, store);
+  mountThreadLegend(byId("thread-legend"), byId("clear-thread"), threads.threads, store);
+  byId("download-gexf").addEventListener("click", () =>
+    download("papergraph.gexf", toGexf(graph), "application/gexf+xml"),
+  );
+  byId("download-png").addEventListener("click", () =>
+    downloadAsPNG(renderer, { fileName: "papergraph", backgroundColor: "#ffffff" }),
+  );
+  byId("toggle-sidebar").addEventListener("click", () => byId("sidebar").classList.toggle("open"));
+
+  if (store.state.selected) {
+    renderPanel(panel, graph, store.state.selected, threads.threads, actions);
+    zoomTo(store.state.selected);
+  }
+  const papers = graph.filterNodes((_, a) => a.type === "paper").length;
+  byId("status").textContent =
+    `${papers} papers · ${graph.order - papers} entities · ${threads.threads.length} threads · modularity ${threads.modularity.toFixed(2)}`;
+
+  /** For the console and the end-to-end tests: the live graph and what the map shows. */
+  Object.assign(window, {
+    papergraph: {
+      graph,
+      renderer,
+      store,
+      visibleNodes: (type?: NodeType) =>
+        graph.filterNodes(
+          (node, a) => (!type || a.type === type) && !renderer.getNodeDisplayData(node)?.hidden,
+        ).length,
+    },
+  });
+  document.body.dataset.ready = "true";
+}
+
+loadData()
+  .then(start)
+  .catch((error: Error) => {
+    byId("status").textContent = `Could not load the graph: ${error.message}`;
+    document.body.dataset.ready = "error";
+  });

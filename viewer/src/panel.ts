@@ -1,0 +1,296 @@
+import type {
+  EdgeType,
+  GraphNodeAttributes,
+  MentionSpan,
+  NodeType,
+  Thread,
+} from "../../src/types.js";
+import type { ViewerGraph } from "./data.js";
+import { h } from "./dom.js";
+import { TYPE_STYLE } from "./reducers.js";
+
+export interface PanelActions {
+  select: (id: string) => void;
+  focusThread: (thread: number) => void;
+  close: () => void;
+}
+
+const ENTITY_TYPES: NodeType[] = ["method", "dataset", "task", "invariance"];
+const EDGE_VERB: Record<EdgeType, string> = {
+  proposes: "proposed",
+  uses: "used",
+  evaluatesOn: "evaluated on",
+  addresses: "addressed",
+  targets: "targeted",
+  cooccurs: "named together",
+};
+
+function link(label: string, onClick: () => void, className = "link"): HTMLButtonElement {
+  const button = h("button", { type: "button", class: className }, label);
+  button.addEventListener("click", onClick);
+  return button;
+}
+
+/** A field's text with each extracted mention marked; every piece is a text node. */
+export function highlighted(
+  text: string,
+  spans: MentionSpan[],
+  graph: ViewerGraph,
+  actions: PanelActions,
+): HTMLElement {
+  const paragraph = h("p", { class: "abstract" });
+  let at = 0;
+  for (const span of [...spans].sort((a, b) => a.start - b.start || b.end - a.end)) {
+    if (span.start < at || !graph.hasNode(span.entity)) continue;
+    paragraph.append(text.slice(at, span.start));
+    const { type, label } = graph.getNodeAttributes(span.entity);
+    const mark = h(
+      "mark",
+      { class: `mention ${type}`, title: `${type}: ${label}`, tabindex: "0" },
+      text.slice(span.start, span.end),
+    );
+    mark.addEventListener("click", () => actions.select(span.entity));
+    paragraph.append(mark);
+    at = span.end;
+  }
+  paragraph.append(text.slice(at));
+  return paragraph;
+}
+
+/** The first dozen other spellings, and how many more there are. */
+function aliasList(aliases: string[]): string {
+  const shown = aliases.slice(0, 12).join(", ");
+  return aliases.length > 12 ? `${shown} and ${aliases.length - 12} more` : shown;
+}
+
+function threadLine(
+  attributes: GraphNodeAttributes,
+  threads: Thread[],
+  actions: PanelActions,
+): HTMLElement {
+  const thread = threads.find((t) => t.id === attributes.thread);
+  if (!thread) return h("p", { class: "meta" }, "In no research thread");
+  return h(
+    "p",
+    { class: "meta" },
+    h("span", { class: "swatch", style: `background:${thread.color}` }),
+    link(`Thread ${thread.id}: ${thread.label}`, () => actions.focusThread(thread.id)),
+  );
+}
+
+function paperCard(
+  graph: ViewerGraph,
+  paper: string,
+  actions: PanelActions,
+  open: boolean,
+): HTMLElement {
+  const a = graph.getNodeAttributes(paper);
+  const details = h(
+    "details",
+    { class: "paper-card" },
+    h(
+      "summary",
+      {},
+      h("span", { class: "paper-title" }, a.label),
+      a.date ? h("span", { class: "date" }, a.date) : null,
+    ),
+    highlighted(
+      a.abstract || "(no abstract)",
+      (a.mentions ?? []).filter((m) => m.field === "abstract"),
+      graph,
+      actions,
+    ),
+    link("Open this paper", () => actions.select(paper)),
+  );
+  details.open = open;
+  return details;
+}
+
+function neighborGroups(graph: ViewerGraph, node: string, actions: PanelActions): HTMLElement[] {
+  const sections: HTMLElement[] = [];
+  for (const type of ENTITY_TYPES) {
+    const rows = graph
+      .filterNeighbors(node, (_, a) => a.type === type)
+      .map((other) => ({ other, edge: graph.getEdgeAttributes(graph.edge(node, other) as string) }))
+      .sort(
+        (x, y) =>
+          y.edge.weight - x.edge.weight ||
+          graph
+            .getNodeAttribute(x.other, "label")
+            .localeCompare(graph.getNodeAttribute(y.other, "label")),
+      );
+    if (rows.length === 0) continue;
+    sections.push(
+      h(
+        "section",
+        { class: "group" },
+        h("h3", {}, `${TYPE_STYLE[type].label} (${rows.length})`),
+        h(
+          "ul",
+          { class: "neighbors" },
+          ...rows.map(({ other, edge }) => {
+            const papers = edge.papers ?? [];
+            const item = h(
+              "li",
+              {},
+              link(graph.getNodeAttribute(other, "label"), () => actions.select(other)),
+              h(
+                "span",
+                { class: "weight", title: "strength of the link" },
+                edge.type === "cooccurs"
+                  ? `${edge.count} papers · ${edge.weight.toFixed(2)}`
+                  : EDGE_VERB[edge.type],
+              ),
+            );
+            if (papers.length > 0) {
+              item.append(
+                h(
+                  "details",
+                  { class: "behind" },
+                  h("summary", {}, "papers behind this link"),
+                  h(
+                    "ul",
+                    {},
+                    ...papers
+                      .filter((p) => graph.hasNode(p))
+                      .map((p) =>
+                        h(
+                          "li",
+                          {},
+                          link(graph.getNodeAttribute(p, "label"), () => actions.select(p)),
+                        ),
+                      ),
+                  ),
+                ),
+              );
+            }
+            return item;
+          }),
+        ),
+      ),
+    );
+  }
+  return sections;
+}
+
+function entityPanel(
+  graph: ViewerGraph,
+  node: string,
+  threads: Thread[],
+  actions: PanelActions,
+): HTMLElement[] {
+  const a = graph.getNodeAttributes(node);
+  const papers = graph
+    .filterNeighbors(node, (_, n) => n.type === "paper")
+    .sort((x, y) =>
+      (graph.getNodeAttribute(y, "date") ?? "").localeCompare(
+        graph.getNodeAttribute(x, "date") ?? "",
+      ),
+    );
+  return [
+    h(
+      "p",
+      { class: "meta" },
+      h("span", { class: `badge ${a.type}` }, a.type),
+      ` named by ${a.paperCount ?? papers.length} paper${(a.paperCount ?? 0) === 1 ? "" : "s"}`,
+    ),
+    threadLine(a, threads, actions),
+    a.aliases && a.aliases.length > 0
+      ? h("p", { class: "aliases" }, `Also written: ${aliasList(a.aliases)}`)
+      : null,
+    ...neighborGroups(graph, node, actions),
+    h(
+      "section",
+      { class: "group" },
+      h("h3", {}, `Papers (${papers.length})`),
+      ...papers.map((p, i) => paperCard(graph, p, actions, i === 0)),
+    ),
+  ].filter((e): e is HTMLElement => e !== null);
+}
+
+function paperPanel(
+  graph: ViewerGraph,
+  node: string,
+  threads: Thread[],
+  actions: PanelActions,
+): HTMLElement[] {
+  const a = graph.getNodeAttributes(node);
+  const safeUrl = a.url && /^https?:\/\//i.test(a.url) ? a.url : undefined;
+  const extracted = ENTITY_TYPES.map((type) => {
+    const rows = graph.filterNeighbors(node, (_, n) => n.type === type);
+    if (rows.length === 0) return null;
+    return h(
+      "section",
+      { class: "group" },
+      h("h3", {}, `${TYPE_STYLE[type].label} (${rows.length})`),
+      h(
+        "ul",
+        { class: "neighbors" },
+        ...rows.map((other) => {
+          const edge = graph.getEdgeAttributes(graph.edge(node, other) as string);
+          return h(
+            "li",
+            {},
+            link(graph.getNodeAttribute(other, "label"), () => actions.select(other)),
+            h("span", { class: "weight" }, EDGE_VERB[edge.type]),
+          );
+        }),
+      ),
+    );
+  });
+  return [
+    h(
+      "p",
+      { class: "meta" },
+      h("span", { class: "badge paper" }, "paper"),
+      a.date ? ` ${a.date}` : "",
+      a.authors ? ` · ${a.authors.join(", ")}` : "",
+    ),
+    threadLine(a, threads, actions),
+    safeUrl
+      ? h(
+          "p",
+          { class: "meta" },
+          h("a", { href: safeUrl, target: "_blank", rel: "noopener noreferrer" }, safeUrl),
+        )
+      : null,
+    h("h3", {}, "Abstract"),
+    highlighted(
+      a.abstract || "(no abstract)",
+      (a.mentions ?? []).filter((m) => m.field === "abstract"),
+      graph,
+      actions,
+    ),
+    ...extracted,
+    a.sources ? h("p", { class: "sources" }, `From ${a.sources.join(", ")}`) : null,
+  ].filter((e): e is HTMLElement => e !== null);
+}
+
+/** The side panel of the selected node: an entity with its neighbours and papers, or a paper. */
+export function renderPanel(
+  panel: HTMLElement,
+  graph: ViewerGraph,
+  node: string | null,
+  threads: Thread[],
+  actions: PanelActions,
+): void {
+  if (!node || !graph.hasNode(node)) {
+    panel.hidden = true;
+    panel.replaceChildren();
+    return;
+  }
+  const a = graph.getNodeAttributes(node);
+  const header = h(
+    "header",
+    { class: "panel-header" },
+    h("h2", {}, a.label),
+    link("×", actions.close, "close"),
+  );
+  const body =
+    a.type === "paper"
+      ? paperPanel(graph, node, threads, actions)
+      : entityPanel(graph, node, threads, actions);
+  panel.replaceChildren(header, ...body);
+  panel.hidden = false;
+  panel.scrollTop = 0;
+}

@@ -1,0 +1,108 @@
+import type { Attributes } from "graphology-types";
+import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
+import type { GraphEdgeAttributes, GraphNodeAttributes, NodeType } from "../../src/types.js";
+import type { ViewerGraph } from "./data.js";
+import type { ViewState } from "./store.js";
+
+/** The mark of each node type: papers are squares, entities circles ringed in their type's colour. */
+export const TYPE_STYLE: Record<
+  NodeType,
+  { ring: string; label: string; shape: "square" | "circle" }
+> = {
+  paper: { ring: "#ffffff", label: "papers", shape: "square" },
+  method: { ring: "#1d1d1f", label: "methods", shape: "circle" },
+  dataset: { ring: "#ffffff", label: "datasets", shape: "circle" },
+  task: { ring: "#8e8e93", label: "tasks", shape: "circle" },
+  invariance: { ring: "#c9a227", label: "invariances", shape: "circle" },
+};
+
+const FADED = "#e9e9ec";
+const EDGE = "#d5d5da";
+const EDGE_STRONG = "#6e6e73";
+
+/** Long paper titles are cut on the map; the panel shows them whole. */
+function shorten(label: string): string {
+  return label.length > 60 ? `${label.slice(0, 57).trimEnd()}…` : label;
+}
+
+/** Nodes that stand out: the hovered (or else selected) node and its neighbours. */
+export function focusOf(
+  graph: ViewerGraph,
+  state: ViewState,
+): { focus: string | null; near: ReadonlySet<string> } {
+  const focus = state.hovered ?? state.selected;
+  if (!focus || !graph.hasNode(focus)) return { focus: null, near: new Set() };
+  return { focus, near: new Set(graph.neighbors(focus)) };
+}
+
+/**
+ * Highlight, hover and filters as sigma reducers: the graph data is never changed for display.
+ * `near` is computed once per state change, not once per node.
+ */
+export function makeReducers(
+  graph: ViewerGraph,
+  getState: () => ViewState,
+  getFocus: () => ReturnType<typeof focusOf>,
+) {
+  const nodeReducer = (
+    node: string,
+    attributes: Attributes,
+  ): Partial<NodeDisplayData> & Record<string, unknown> => {
+    const data = attributes as GraphNodeAttributes;
+    const state = getState();
+    const { focus, near } = getFocus();
+    const style = TYPE_STYLE[data.type];
+    const display: Partial<NodeDisplayData> & Record<string, unknown> = {
+      x: data.x,
+      y: data.y,
+      size: data.size,
+      color: data.color,
+      label: data.type === "paper" ? null : data.label,
+      type: style.shape === "square" ? "square" : "bordered",
+      borderColor: style.ring,
+      zIndex: data.type === "paper" ? 0 : 1,
+    };
+    if (state.hiddenTypes.has(data.type)) return { ...display, hidden: true };
+    const outsideThread = state.thread !== null && data.thread !== state.thread;
+    if (focus) {
+      if (node === focus || near.has(node))
+        return {
+          ...display,
+          label: shorten(data.label),
+          forceLabel: node === focus,
+          highlighted: node === focus,
+          zIndex: 2,
+        };
+      return { ...display, color: FADED, borderColor: FADED, label: null, zIndex: 0 };
+    }
+    if (outsideThread)
+      return { ...display, color: FADED, borderColor: FADED, label: null, zIndex: 0 };
+    if (node === state.selected) return { ...display, highlighted: true };
+    return display;
+  };
+
+  const edgeReducer = (edge: string, attributes: Attributes): Partial<EdgeDisplayData> => {
+    const data = attributes as GraphEdgeAttributes;
+    const state = getState();
+    const { focus } = getFocus();
+    const [source, target] = graph.extremities(edge) as [string, string];
+    const hidden =
+      state.hiddenTypes.has(graph.getNodeAttribute(source, "type")) ||
+      state.hiddenTypes.has(graph.getNodeAttribute(target, "type"));
+    if (hidden) return { hidden: true };
+    if (focus) {
+      return source === focus || target === focus
+        ? { color: EDGE_STRONG, size: 1.5, zIndex: 1 }
+        : { hidden: true };
+    }
+    if (state.thread !== null) {
+      const inside =
+        graph.getNodeAttribute(source, "thread") === state.thread &&
+        graph.getNodeAttribute(target, "thread") === state.thread;
+      if (!inside) return { hidden: true };
+    }
+    return { color: EDGE, size: data.type === "cooccurs" ? 0.8 : 0.4 };
+  };
+
+  return { nodeReducer, edgeReducer };
+}
