@@ -11,7 +11,7 @@ export const TYPE_STYLE: Record<
 > = {
   paper: { ring: "#ffffff", label: "papers", shape: "square" },
   method: { ring: "#1d1d1f", label: "methods", shape: "circle" },
-  dataset: { ring: "#ffffff", label: "datasets", shape: "circle" },
+  dataset: { ring: "#2a9d8f", label: "datasets", shape: "circle" },
   task: { ring: "#8e8e93", label: "tasks", shape: "circle" },
   invariance: { ring: "#c9a227", label: "invariances", shape: "circle" },
 };

@@ -1,0 +1,85 @@
+import { existsSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { type Browser, chromium, type Page } from "playwright-core";
+import { PNG } from "pngjs";
+
+/** Debian's Chromium, as CI installs it; `npx playwright install` cannot download a browser here. */
+export const CHROMIUM = "/usr/bin/chromium";
+
+/** End-to-end tests run where Chromium is installed, and always in CI (where a missing one fails them). */
+export const canRunBrowser = existsSync(CHROMIUM) || Boolean(process.env.CI);
+
+export const ARTIFACTS = join(import.meta.dirname, "..", ".artifacts");
+
+export async function launch(): Promise<Browser> {
+  await mkdir(ARTIFACTS, { recursive: true });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--allow-file-access-from-files",
+    ],
+  });
+}
+
+/** Opens a viewer page and waits until it has loaded its graph (or failed to). */
+export async function openViewer(
+  browser: Browser,
+  url: string,
+  viewport = { width: 1440, height: 900 },
+): Promise<Page> {
+  const page = await browser.newPage({ viewport });
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto(url);
+  await page.waitForSelector("body[data-ready]", { timeout: 30_000 });
+  const ready = await page.evaluate(() => document.body.dataset.ready);
+  if (ready !== "true")
+    throw new Error(
+      `the viewer did not load: ${await page.textContent("#status")} ${errors.join("; ")}`,
+    );
+  // Let sigma draw its first frames.
+  await page.waitForTimeout(800);
+  return page;
+}
+
+/** Share of the map's pixels that are not background: the canvas drew something. */
+export async function inkOnMap(page: Page, name: string): Promise<number> {
+  const box = await page.locator("#map").boundingBox();
+  if (!box) return 0;
+  const image = PNG.sync.read(
+    await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), clip: box }),
+  );
+  let ink = 0;
+  for (let i = 0; i < image.data.length; i += 4) {
+    const [r, g, b] = [
+      image.data[i] as number,
+      image.data[i + 1] as number,
+      image.data[i + 2] as number,
+    ];
+    if (r < 235 || g < 235 || b < 235) ink++;
+  }
+  return ink / (image.width * image.height);
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+}
+
+/** What the viewer shows, read through the handle it leaves on window for the console. */
+export function visibleNodes(page: Page, type?: string): Promise<number> {
+  return page.evaluate(
+    (t) =>
+      (
+        window as unknown as { papergraph: { visibleNodes(type?: string): number } }
+      ).papergraph.visibleNodes(t),
+    type,
+  );
+}
