@@ -3,13 +3,15 @@ import { toGexf, toJson } from "../export/index.js";
 import { extractPapers } from "../extract/index.js";
 import { buildGraph, graphStats } from "../graph/index.js";
 import { ingestPaths } from "../ingest/index.js";
-import { writeFileAtomic } from "../io/index.js";
+import { removeStaleTemporaries, writeFilesAtomic } from "../io/index.js";
 import type { ThreadReport } from "../types.js";
-import type { CliIO } from "./io.js";
+import { type CliIO, limitsFrom, UserError } from "./io.js";
 import { progress } from "./progress.js";
 
 export interface BuildCommandOptions {
   out: string;
+  maxFileSize?: string;
+  maxAbstractLength?: string;
   resolution: string;
   json?: boolean;
   quiet?: boolean;
@@ -31,6 +33,7 @@ function stopwatch() {
       stage = next;
       started = performance.now();
     },
+    current: () => stage,
     finish(): Timings {
       stop();
       stage = "";
@@ -42,7 +45,7 @@ function stopwatch() {
 function parseResolution(value: string): number {
   const resolution = Number(value);
   if (!Number.isFinite(resolution) || resolution <= 0)
-    throw new Error(`--resolution must be a positive number, got "${value}"`);
+    throw new UserError(`--resolution must be a positive number, got "${value}"`, 2);
   return resolution;
 }
 
@@ -73,6 +76,7 @@ function formatSummary(
 }
 
 /** `papergraph build`: ingest, extract, graph, threads, layout, and the files the viewer and Gephi open. */
+/** Runs the stages in order, timing each; a failure names the stage it happened in. */
 export async function buildCommand(
   paths: string[],
   options: BuildCommandOptions,
@@ -80,22 +84,42 @@ export async function buildCommand(
 ): Promise<number> {
   const resolution = parseResolution(options.resolution);
   const clock = stopwatch();
-  clock.start("ingest");
-  const { papers } = await ingestPaths(paths, { cwd: io.cwd });
-  clock.start("extract");
-  const bar = progress(io, "extract", options.quiet || options.json);
-  const extraction = extractPapers(papers, { onProgress: bar.update });
-  bar.done();
-  const built = buildGraph(extraction, {
-    threads: { resolution },
-    onStage: (stage) => clock.start(stage),
-  });
-  clock.start("export");
   const dir = resolve(io.cwd, options.out);
-  await writeFileAtomic(join(dir, "graph.json"), toJson(built.graph));
-  await writeFileAtomic(join(dir, "graph.gexf"), toGexf(built.graph));
-  await writeFileAtomic(join(dir, "threads.json"), `${JSON.stringify(built.threads, null, 2)}\n`);
-  const timings = clock.finish();
+  try {
+    clock.start("ingest");
+    const { papers } = await ingestPaths(paths, { cwd: io.cwd, limits: limitsFrom(options) });
+    clock.start("extract");
+    const bar = progress(io, "extract", options.quiet || options.json);
+    const extraction = extractPapers(papers, { onProgress: bar.update });
+    bar.done();
+    const built = buildGraph(extraction, {
+      threads: { resolution },
+      onStage: (stage) => clock.start(stage),
+    });
+    clock.start("export");
+    await removeStaleTemporaries(dir);
+    await writeFilesAtomic([
+      [join(dir, "graph.json"), toJson(built.graph)],
+      [join(dir, "graph.gexf"), toGexf(built.graph)],
+      [join(dir, "threads.json"), `${JSON.stringify(built.threads, null, 2)}\n`],
+    ]);
+    const timings = clock.finish();
+    report(built, timings, options, io);
+    return 0;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new UserError(
+      `build failed in stage "${clock.current()}", previous outputs in ${options.out}/ kept: ${message}`,
+    );
+  }
+}
+
+function report(
+  built: ReturnType<typeof buildGraph>,
+  timings: Timings,
+  options: BuildCommandOptions,
+  io: CliIO,
+): void {
   const stats = graphStats(built.graph);
   if (options.json) {
     const threads = built.threads.threads.map(({ id, label, size, paperCount }) => ({
@@ -108,5 +132,4 @@ export async function buildCommand(
       `${JSON.stringify({ out: options.out, ...stats, threads, seconds: Object.fromEntries(timings) })}\n`,
     );
   } else if (!options.quiet) io.stdout(formatSummary(stats, built.threads, timings, options.out));
-  return 0;
 }

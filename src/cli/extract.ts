@@ -3,11 +3,13 @@ import { extractPapers } from "../extract/index.js";
 import { ingestPaths } from "../ingest/index.js";
 import { toJsonLines, writeFileAtomic } from "../io/index.js";
 import { ENTITY_TYPES, type Extraction } from "../types.js";
-import type { CliIO } from "./io.js";
+import { type CliIO, limitsFrom } from "./io.js";
 import { progress } from "./progress.js";
 
 export interface ExtractCommandOptions {
   out?: string;
+  maxFileSize?: string;
+  maxAbstractLength?: string;
   json?: boolean;
   quiet?: boolean;
 }
@@ -30,8 +32,9 @@ function summarize(extraction: Extraction, seconds: number): ExtractSummary {
 }
 
 /** Ingests and extracts with progress on a terminal; shared by the commands that need extraction. */
-export async function ingestAndExtract(paths: string[], io: CliIO, quiet?: boolean) {
-  const { papers } = await ingestPaths(paths, { cwd: io.cwd });
+async function ingestAndExtract(paths: string[], io: CliIO, options: ExtractCommandOptions) {
+  const { papers } = await ingestPaths(paths, { cwd: io.cwd, limits: limitsFrom(options) });
+  const quiet = options.quiet || options.json;
   const bar = progress(io, "extract", quiet);
   const started = performance.now();
   const extraction = extractPapers(papers, { onProgress: bar.update });
@@ -45,7 +48,7 @@ export async function extractCommand(
   options: ExtractCommandOptions,
   io: CliIO,
 ): Promise<number> {
-  const { extraction, seconds } = await ingestAndExtract(paths, io, options.quiet || options.json);
+  const { extraction, seconds } = await ingestAndExtract(paths, io, options);
   if (options.out) {
     const records = extraction.papers.map(({ paper, mentions }) => ({ ...paper, mentions }));
     await writeFileAtomic(resolve(io.cwd, options.out), toJsonLines(records));

@@ -1,10 +1,12 @@
 import { resolve } from "node:path";
 import { formatProblem, type IngestSummary, ingestPaths } from "../ingest/index.js";
 import { toJsonLines, writeFileAtomic } from "../io/index.js";
-import type { CliIO } from "./io.js";
+import { type CliIO, limitsFrom } from "./io.js";
 
 export interface IngestCommandOptions {
   out?: string;
+  maxFileSize?: string;
+  maxAbstractLength?: string;
   json?: boolean;
   skipBad?: boolean;
   quiet?: boolean;
@@ -37,6 +39,7 @@ export async function ingestCommand(
   const { papers, summary } = await ingestPaths(paths, {
     cwd: io.cwd,
     skipBad: options.skipBad,
+    limits: limitsFrom(options),
     onSkip: (problem) => io.stderr(`warning: skipped ${formatProblem(problem)}\n`),
   });
   if (options.out) await writeFileAtomic(resolve(io.cwd, options.out), toJsonLines(papers));

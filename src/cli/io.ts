@@ -26,3 +26,22 @@ export class UserError extends Error {
     this.exitCode = exitCode;
   }
 }
+
+/** The input limits a user set with --max-file-size (MB) and --max-abstract-length (characters). */
+export function limitsFrom(options: { maxFileSize?: string; maxAbstractLength?: string }): {
+  maxFileBytes?: number;
+  maxAbstractLength?: number;
+} {
+  const number = (value: string | undefined, option: string): number | undefined => {
+    if (value === undefined) return undefined;
+    const n = Number(value);
+    if (!Number.isFinite(n) || n <= 0)
+      throw new UserError(`${option} must be a positive number, got "${value}"`, 2);
+    return n;
+  };
+  const megabytes = number(options.maxFileSize, "--max-file-size");
+  return {
+    maxFileBytes: megabytes === undefined ? undefined : Math.round(megabytes * 1024 * 1024),
+    maxAbstractLength: number(options.maxAbstractLength, "--max-abstract-length"),
+  };
+}

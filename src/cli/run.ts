@@ -11,6 +11,19 @@ import { serveCommand } from "./serve.js";
 
 const VERSION = "0.1.0";
 
+/** The options that bound what one input may hold, shared by the commands that read papers. */
+function withLimits(command: Command): Command {
+  return command
+    .option(
+      "--max-file-size <MB>",
+      "refuse input files larger than this, in megabytes (default 512)",
+    )
+    .option(
+      "--max-abstract-length <chars>",
+      "refuse records with a longer abstract (default 100000)",
+    );
+}
+
 /** The command tree; each action reports its exit code through `done`. */
 function buildProgram(io: CliIO, done: (exitCode: number) => void): Command {
   const program = new Command("papergraph")
@@ -19,8 +32,7 @@ function buildProgram(io: CliIO, done: (exitCode: number) => void): Command {
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 
-  program
-    .command("ingest")
+  withLimits(program.command("ingest"))
     .description("read papers from captures, JSON Lines, JSON, CSV/TSV, BibTeX or arXiv Atom files")
     .argument("<paths...>", "files, directories (read recursively) or glob patterns")
     .option("-o, --out <file>", "write the distinct papers as JSON Lines")
@@ -31,8 +43,7 @@ function buildProgram(io: CliIO, done: (exitCode: number) => void): Command {
       done(await ingestCommand(paths, options, io));
     });
 
-  program
-    .command("build")
+  withLimits(program.command("build"))
     .description("build the knowledge graph: graph.json (viewer), graph.gexf (Gephi), threads.json")
     .argument("[paths...]", "files, directories or glob patterns to ingest", ["graph/corpus"])
     .option("-o, --out <dir>", "output directory", "graph/build")
@@ -47,8 +58,7 @@ function buildProgram(io: CliIO, done: (exitCode: number) => void): Command {
       done(await buildCommand(paths, options, io));
     });
 
-  program
-    .command("extract")
+  withLimits(program.command("extract"))
     .description("extract methods, datasets, tasks and invariances from every paper")
     .argument("<paths...>", "files, directories or glob patterns to ingest")
     .option("-o, --out <file>", "write each paper with its mentions as JSON Lines")

@@ -100,7 +100,20 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return 0;
 }
 
-export async function readTextFile(absolute: string, file: string): Promise<string> {
+/** The text of a file no larger than `maxBytes`; a larger one is refused before it is read. */
+export async function readTextFile(
+  absolute: string,
+  file: string,
+  maxBytes: number,
+): Promise<string> {
+  const size = (await stat(absolute).catch(() => undefined))?.size ?? 0;
+  if (size > maxBytes) {
+    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+    throw new IngestError({
+      file,
+      message: `file is ${mb(size)}, over the limit of ${mb(maxBytes)} (--max-file-size)`,
+    });
+  }
   let bytes: Uint8Array;
   try {
     bytes = await readFile(absolute);

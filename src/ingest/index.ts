@@ -7,12 +7,14 @@ import { cleanText } from "./clean.js";
 import type { RawEntry, ReadResult } from "./entry.js";
 import { displayPath, expandInputs, readTextFile } from "./files.js";
 import { detectFormat, type InputFormat, READERS } from "./formats.js";
+import { DEFAULT_LIMITS, type IngestLimits, overLimit, resolveLimits } from "./limits.js";
 import { mergeEntries } from "./merge.js";
 import { IngestError, type RecordProblem } from "./problems.js";
 
 export { cleanText, parseArxivId, parseDate, titleId, titleKey } from "./clean.js";
 export { decodeText } from "./files.js";
 export { detectFormat, type InputFormat, sniffFormat } from "./formats.js";
+export { DEFAULT_LIMITS, type IngestLimits } from "./limits.js";
 export { formatProblem, IngestError, type RecordProblem } from "./problems.js";
 
 export interface IngestOptions {
@@ -22,6 +24,8 @@ export interface IngestOptions {
   cwd?: string;
   /** Called once per skipped record or file, as it is skipped (with skipBad). */
   onSkip?: (problem: RecordProblem) => void;
+  /** Largest file, abstract and title accepted; defaults to DEFAULT_LIMITS. */
+  limits?: Partial<IngestLimits>;
 }
 
 export interface IngestSummary {
@@ -53,12 +57,16 @@ export function readEntries(
   text: string,
   file: string,
   format: InputFormat = detectFormat(file, text),
+  limits: IngestLimits = DEFAULT_LIMITS,
 ): ReadResult {
+  if (text.trim() === "") throw new IngestError({ file, message: "empty file: no records" });
   const read = READERS[format](text, file);
   const entries: RawEntry[] = [];
   const problems = [...read.problems];
   for (const entry of read.entries) {
-    if (cleanText(entry.title) === "")
+    const tooLarge = overLimit(entry, limits);
+    if (tooLarge) problems.push({ ...entry.source, message: tooLarge });
+    else if (cleanText(entry.title) === "")
       problems.push({ ...entry.source, message: "record has no title" });
     else entries.push(entry);
   }
@@ -115,6 +123,7 @@ export async function ingestPaths(
   options: IngestOptions = {},
 ): Promise<IngestResult> {
   const cwd = options.cwd ?? process.cwd();
+  const limits = resolveLimits(options.limits);
   const files = await expandInputs(paths, cwd);
   const entries: RawEntry[] = [];
   const problems: RecordProblem[] = [];
@@ -127,9 +136,9 @@ export async function ingestPaths(
   for (const absolute of files) {
     const file = displayPath(absolute, cwd);
     try {
-      const text = await readTextFile(absolute, file);
+      const text = await readTextFile(absolute, file, limits.maxFileBytes);
       const format = detectFormat(file, text);
-      const read = readEntries(text, file, format);
+      const read = readEntries(text, file, format, limits);
       formats[format] = (formats[format] ?? 0) + 1;
       read.problems.forEach(reject);
       entries.push(...read.entries);

@@ -1,20 +1,44 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
+const TEMPORARY = /^\..+\.[0-9a-f]{12}\.tmp$/;
+
+function temporaryFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
+}
+
 /**
- * Writes a file so that readers see the old content or the new, never a half-written one:
- * the data goes to a temporary file beside the target, which is then renamed over it.
+ * Writes files so that readers see each one old or new, never half-written: every file goes to a
+ * temporary beside its target first, and only once all are written are they renamed into place.
+ * A process killed before the renames leaves the previous files untouched.
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  const directory = dirname(path);
-  await mkdir(directory, { recursive: true });
-  const temporary = join(directory, `.${basename(path)}.${randomBytes(6).toString("hex")}.tmp`);
+export async function writeFilesAtomic(
+  files: readonly (readonly [path: string, data: string | Uint8Array])[],
+): Promise<void> {
+  const staged: [temporary: string, path: string][] = [];
   try {
-    await writeFile(temporary, data);
-    await rename(temporary, path);
+    for (const [path, data] of files) {
+      await mkdir(dirname(path), { recursive: true });
+      const temporary = temporaryFor(path);
+      staged.push([temporary, path]);
+      await writeFile(temporary, data);
+    }
+    for (const [temporary, path] of staged) await rename(temporary, path);
   } catch (error) {
-    await rm(temporary, { force: true });
+    await Promise.all(staged.map(([temporary]) => rm(temporary, { force: true })));
     throw error;
   }
+}
+
+export function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  return writeFilesAtomic([[path, data]]);
+}
+
+/** Removes the temporaries a killed run left in a directory ("…/.graph.json.3fa9c1d2e4b5.tmp"). */
+export async function removeStaleTemporaries(directory: string): Promise<void> {
+  const names = await readdir(directory).catch(() => [] as string[]);
+  await Promise.all(
+    names.filter((n) => TEMPORARY.test(n)).map((n) => rm(join(directory, n), { force: true })),
+  );
 }

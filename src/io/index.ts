@@ -1,3 +1,3 @@
 /** I/O helpers shared by the CLI and the writers of every stage. */
-export { writeFileAtomic } from "./atomic.js";
+export { removeStaleTemporaries, writeFileAtomic, writeFilesAtomic } from "./atomic.js";
 export { toJsonLines } from "./jsonl.js";

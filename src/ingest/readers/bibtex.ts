@@ -79,12 +79,13 @@ export function readBibtex(text: string, file: string): ReadResult {
   const hidden = hideAngles(text);
   const library = parse(hidden, { sentenceCase: false, english: false, unsupported: "ignore" });
   const result: ReadResult = { entries: [], problems: [] };
+  // Keys of the entries a syntax error already reported: the parser still returns them, empty.
   const failed = new Set<string>();
   for (const error of library.errors) {
     const input = error.input ?? "";
-    if (input) failed.add(input);
     const offset = input ? hidden.indexOf(input) : -1;
     const key = /^@\w+\s*[{(]\s*([^,\s]+)/.exec(input)?.[1];
+    if (key) failed.add(key);
     result.problems.push({
       file,
       line: offset >= 0 ? lineAt(hidden, offset) : undefined,
@@ -93,7 +94,7 @@ export function readBibtex(text: string, file: string): ReadResult {
     });
   }
   library.entries.forEach((entry, index) => {
-    if (failed.has(entry.input)) return;
+    if (failed.has(entry.key)) return;
     const read = toEntry(entry, hidden, file, index);
     if ("message" in read) result.problems.push(read);
     else result.entries.push(read);
