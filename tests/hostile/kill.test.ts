@@ -1,0 +1,86 @@
+import { spawn } from "node:child_process";
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { CORPUS, papergraph, tempDir } from "../helpers/cli.js";
+
+const ROOT = join(import.meta.dirname, "..", "..");
+const FILES = ["graph.json", "graph.gexf", "threads.json"];
+
+async function snapshot(dir: string): Promise<Record<string, string>> {
+  return Object.fromEntries(
+    await Promise.all(FILES.map(async (f) => [f, await readFile(join(dir, f), "utf8")] as const)),
+  );
+}
+
+/** Starts `papergraph build` from source in a child process and SIGKILLs it after `delay` ms. */
+function buildAndKill(args: string[], delay: number): Promise<void> {
+  return new Promise((done) => {
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", join(ROOT, "src", "cli", "main.ts"), "build", ...args],
+      { cwd: ROOT, stdio: "ignore" },
+    );
+    const timer = setTimeout(() => child.kill("SIGKILL"), delay);
+    child.on("exit", () => {
+      clearTimeout(timer);
+      done();
+    });
+  });
+}
+
+describe("a build killed at any moment", () => {
+  it("leaves the previous outputs intact and readable", async () => {
+    const dir = await tempDir();
+    const out = join(dir, "graph");
+    // The previous build: the whole corpus. The interrupted one reads two captures only.
+    expect((await papergraph(["build", CORPUS, "--out", out, "--quiet"])).code).toBe(0);
+    const previous = await snapshot(out);
+    const observed: Record<string, string>[] = [];
+    for (const delay of [300, 1500, 3000, 4500, 6000]) {
+      await buildAndKill(
+        [
+          join(CORPUS, "000_e1eb4fedbdd4ac66.txt"),
+          join(CORPUS, "001_e6115a926a4a5776.txt"),
+          "--out",
+          out,
+          "--quiet",
+        ],
+        delay,
+      );
+      const files = await snapshot(out);
+      JSON.parse(files["graph.json"] as string);
+      JSON.parse(files["threads.json"] as string);
+      expect(files["graph.gexf"]).toMatch(/<\/gexf>\n?$/);
+      observed.push(files);
+    }
+    // Completed, the smaller build replaces every file and leaves no temporary behind.
+    expect(
+      (
+        await papergraph([
+          "build",
+          join(CORPUS, "000_e1eb4fedbdd4ac66.txt"),
+          join(CORPUS, "001_e6115a926a4a5776.txt"),
+          "--out",
+          out,
+          "--quiet",
+        ])
+      ).code,
+    ).toBe(0);
+    const next = await snapshot(out);
+    for (const files of observed) {
+      for (const file of FILES) expect([previous[file], next[file]]).toContain(files[file]);
+    }
+    expect((await readdir(out)).sort()).toEqual([...FILES].sort());
+  }, 180_000);
+
+  it("a build that fails says which stage failed and keeps what was there", async () => {
+    const dir = await tempDir({ "bad.jsonl": '{"title": "A", "abstract": "B"}\n{oops\n' });
+    const run = await papergraph(["build", "bad.jsonl", "--out", "graph"], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /^papergraph: error: build failed in stage "ingest", previous outputs in graph\/ kept: bad\.jsonl:2: malformed JSON: .+\n$/,
+    );
+    expect(await readdir(dir)).toEqual(["bad.jsonl"]);
+  });
+});
