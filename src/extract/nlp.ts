@@ -17,6 +17,8 @@ const plugin = {
   ]),
 };
 nlp.plugin(plugin);
+const world = (nlp as unknown as { world(): { hooks: string[] } }).world();
+world.hooks = world.hooks.filter((hook) => hook !== "chunks" && hook !== "postTagger");
 
 /** A word of a field: compromise's terms, with hyphen- and slash-joined pieces ("SE(3)-equivariant") as one. */
 export interface Word {
