@@ -1,17 +1,18 @@
 import { join, resolve } from "node:path";
 import { toGexf, toJson } from "../export/index.js";
-import { extractPapers } from "../extract/index.js";
+import { extractPapersParallel } from "../extract/index.js";
 import { buildGraph, graphStats } from "../graph/index.js";
 import { ingestPaths } from "../ingest/index.js";
 import { removeStaleTemporaries, writeFilesAtomic } from "../io/index.js";
 import type { ThreadReport } from "../types.js";
-import { type CliIO, limitsFrom, UserError } from "./io.js";
+import { type CliIO, limitsFrom, UserError, workersFrom } from "./io.js";
 import { progress } from "./progress.js";
 
 export interface BuildCommandOptions {
   out: string;
   maxFileSize?: string;
   maxAbstractLength?: string;
+  workers?: string;
   resolution: string;
   json?: boolean;
   quiet?: boolean;
@@ -90,7 +91,10 @@ export async function buildCommand(
     const { papers } = await ingestPaths(paths, { cwd: io.cwd, limits: limitsFrom(options) });
     clock.start("extract");
     const bar = progress(io, "extract", options.quiet || options.json);
-    const extraction = extractPapers(papers, { onProgress: bar.update });
+    const extraction = await extractPapersParallel(papers, {
+      onProgress: bar.update,
+      workers: workersFrom(options),
+    });
     bar.done();
     const built = buildGraph(extraction, {
       threads: { resolution },

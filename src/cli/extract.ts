@@ -1,15 +1,16 @@
 import { resolve } from "node:path";
-import { extractPapers } from "../extract/index.js";
+import { extractPapersParallel } from "../extract/index.js";
 import { ingestPaths } from "../ingest/index.js";
 import { toJsonLines, writeFileAtomic } from "../io/index.js";
 import { ENTITY_TYPES, type Extraction } from "../types.js";
-import { type CliIO, limitsFrom } from "./io.js";
+import { type CliIO, limitsFrom, workersFrom } from "./io.js";
 import { progress } from "./progress.js";
 
 export interface ExtractCommandOptions {
   out?: string;
   maxFileSize?: string;
   maxAbstractLength?: string;
+  workers?: string;
   json?: boolean;
   quiet?: boolean;
 }
@@ -37,7 +38,10 @@ async function ingestAndExtract(paths: string[], io: CliIO, options: ExtractComm
   const quiet = options.quiet || options.json;
   const bar = progress(io, "extract", quiet);
   const started = performance.now();
-  const extraction = extractPapers(papers, { onProgress: bar.update });
+  const extraction = await extractPapersParallel(papers, {
+    onProgress: bar.update,
+    workers: workersFrom(options),
+  });
   bar.done();
   return { extraction, seconds: (performance.now() - started) / 1000 };
 }

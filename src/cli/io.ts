@@ -45,3 +45,15 @@ export function limitsFrom(options: { maxFileSize?: string; maxAbstractLength?: 
     maxAbstractLength: number(options.maxAbstractLength, "--max-abstract-length"),
   };
 }
+
+/** The number of extraction threads a user asked for with --workers, if any. */
+export function workersFrom(options: { workers?: string }): number | undefined {
+  if (options.workers === undefined) return undefined;
+  const n = Number(options.workers);
+  if (!Number.isInteger(n) || n < 1)
+    throw new UserError(
+      `--workers must be a whole number of at least 1, got "${options.workers}"`,
+      2,
+    );
+  return n;
+}

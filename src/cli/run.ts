@@ -24,6 +24,11 @@ function withLimits(command: Command): Command {
     );
 }
 
+/** The --workers option of the commands that extract. */
+function withWorkers(command: Command): Command {
+  return command.option("-w, --workers <n>", "extraction threads (default: one per core)");
+}
+
 /** The command tree; each action reports its exit code through `done`. */
 function buildProgram(io: CliIO, done: (exitCode: number) => void): Command {
   const program = new Command("papergraph")
@@ -43,7 +48,7 @@ function buildProgram(io: CliIO, done: (exitCode: number) => void): Command {
       done(await ingestCommand(paths, options, io));
     });
 
-  withLimits(program.command("build"))
+  withWorkers(withLimits(program.command("build")))
     .description("build the knowledge graph: graph.json (viewer), graph.gexf (Gephi), threads.json")
     .argument("[paths...]", "files, directories or glob patterns to ingest", ["graph/corpus"])
     .option("-o, --out <dir>", "output directory", "graph/build")
@@ -58,7 +63,7 @@ function buildProgram(io: CliIO, done: (exitCode: number) => void): Command {
       done(await buildCommand(paths, options, io));
     });
 
-  withLimits(program.command("extract"))
+  withWorkers(withLimits(program.command("extract")))
     .description("extract methods, datasets, tasks and invariances from every paper")
     .argument("<paths...>", "files, directories or glob patterns to ingest")
     .option("-o, --out <file>", "write each paper with its mentions as JSON Lines")

@@ -6,7 +6,7 @@ import type {
   MethodRole,
   PaperExtraction,
 } from "../types.js";
-import { type Candidate, spanCandidate } from "./candidate.js";
+import type { Candidate } from "./candidate.js";
 import { entityKey, singularWords, slug } from "./keys.js";
 import { LEXICON_BY_KEY } from "./lexicon.js";
 import { type AnalyzedPaper, rulePriority } from "./paper.js";
@@ -62,23 +62,11 @@ function acronymUses(
   acronyms: ReadonlyMap<string, { type: EntityType }>,
 ): Candidate[] {
   const found: Candidate[] = [];
-  const covered = new Set(analyzed.candidates.map((c) => `${c.field}:${c.start}`));
-  for (const field of analyzed.fields) {
-    for (const sentence of field.sentences) {
-      sentence.words.forEach((word, index) => {
-        if (!/^[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*$/.test(word.text.replace(/s$/, ""))) return;
-        const acronym = acronyms.get(entityKey(word.text));
-        if (!acronym || covered.has(`${field.name}:${word.start}`)) return;
-        const role = acronym.type === "method" ? "used" : undefined;
-        found.push(
-          spanCandidate(field, sentence, index, index + 1, {
-            type: acronym.type,
-            rule: "acronym-use",
-            role,
-          }),
-        );
-      });
-    }
+  for (const use of analyzed.shortForms) {
+    const acronym = acronyms.get(entityKey(use.text));
+    if (!acronym) continue;
+    const role = acronym.type === "method" ? "used" : undefined;
+    found.push({ ...use, type: acronym.type, rule: "acronym-use", role });
   }
   return found;
 }

@@ -11,11 +11,41 @@ import { coinedNameCandidates } from "./rules/names.js";
 import { isProposalSentence, proposalCandidates } from "./rules/proposal.js";
 import { titleCandidates, titlePurposeCandidates } from "./rules/title.js";
 
-/** A paper's fields, analysed once and kept for the corpus-level pass. */
+/** A capitalised word no rule claimed ("IRM"), kept in case another paper defines it. */
+export type ShortFormUse = Pick<Candidate, "text" | "field" | "start" | "end" | "sentence">;
+
+/** What the corpus pass needs of a paper: its candidates, and the short forms it uses unexplained. */
 export interface AnalyzedPaper {
   paper: Paper;
-  fields: Field[];
   candidates: Candidate[];
+  shortForms: ShortFormUse[];
+}
+
+/** "IRM", "EGNNs", "SE3-T": a word with capitals inside, written as an acronym. */
+const SHORT_FORM = /^[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*$/;
+
+function unclaimedShortForms(fields: Field[], candidates: Candidate[]): ShortFormUse[] {
+  const claimed = new Set(candidates.map((c) => `${c.field}:${c.start}`));
+  const uses: ShortFormUse[] = [];
+  for (const field of fields) {
+    for (const sentence of field.sentences) {
+      for (const word of sentence.words) {
+        if (
+          !SHORT_FORM.test(word.text.replace(/s$/, "")) ||
+          claimed.has(`${field.name}:${word.start}`)
+        )
+          continue;
+        uses.push({
+          text: word.text,
+          field: field.name,
+          start: word.start,
+          end: word.end,
+          sentence: sentence.text,
+        });
+      }
+    }
+  }
+  return uses;
 }
 
 /** When rules disagree on a span, the more specific evidence wins (lower is stronger). */
@@ -135,5 +165,6 @@ export function analyzePaper(paper: Paper): AnalyzedPaper {
       (c.rule !== "group-name" || speaksOfInvariance) &&
       (c.rule !== "invariance-context" || !statesKind),
   );
-  return { paper, fields, candidates: dropNested(settleTypes(candidates)) };
+  const settled = dropNested(settleTypes(candidates));
+  return { paper, candidates: settled, shortForms: unclaimedShortForms(fields, settled) };
 }
