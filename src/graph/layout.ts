@@ -51,11 +51,11 @@ function seedPositions(graph: KnowledgeGraph, seed: number): void {
 }
 
 /**
- * Iterations for a graph of this many nodes: the full count up to 5,000 nodes, then fewer in
- * proportion (at least 20), so a 100,000-paper map is laid out in minutes, not hours.
+ * Iterations for a graph of this many nodes: the full count up to 3,000 nodes, then fewer in
+ * proportion (at least 15), so a 100,000-paper map is laid out in minutes, not hours.
  */
 export function iterationsFor(order: number, iterations: number): number {
-  return order <= 5000 ? iterations : Math.max(20, Math.round((iterations * 5000) / order));
+  return order <= 3000 ? iterations : Math.max(15, Math.round((iterations * 3000) / order));
 }
 
 /** Seeded positions, ForceAtlas2, then noverlap, rounded so the output diffs cleanly. */
