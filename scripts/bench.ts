@@ -79,15 +79,21 @@ if (values.child) {
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}`;
   if (!values.json) console.log(`pipeline benchmark on ${machine}`);
   for (const size of sizes) {
-    const output = execFileSync(process.execPath, ["--import", "tsx", join(ROOT, "scripts", "bench.ts"), "--child", String(size)], {
-      cwd: ROOT,
-      encoding: "utf8",
-      maxBuffer: 1 << 20,
-    });
+    const output = execFileSync(
+      process.execPath,
+      ["--import", "tsx", join(ROOT, "scripts", "bench.ts"), "--child", String(size)],
+      {
+        cwd: ROOT,
+        encoding: "utf8",
+        maxBuffer: 1 << 20,
+      },
+    );
     const result = JSON.parse(output.trim().split("\n").at(-1) as string) as SizeResult;
     if (values.json) console.log(JSON.stringify({ size, machine, ...result }));
     else {
-      const stages = Object.entries(result.seconds).map(([s, t]) => `${s} ${t.toFixed(2)}s`).join(", ");
+      const stages = Object.entries(result.seconds)
+        .map(([s, t]) => `${s} ${t.toFixed(2)}s`)
+        .join(", ");
       console.log(
         `${String(size).padStart(7)} papers: ${result.totalSeconds.toFixed(1)} s total (${result.papersPerSecond}/s; extract ${result.extractPapersPerSecond}/s), ` +
           `peak RSS ${result.peakRssMB} MB, ${result.nodes} nodes, ${result.edges} edges\n          ${stages}`,

@@ -12,7 +12,9 @@ export interface SyntheticSource {
 
 /** The titles and sentences to recombine, from real papers. */
 export function syntheticSource(papers: readonly Paper[]): SyntheticSource {
-  const sentences = papers.flatMap((p) => p.abstract.split(/(?<=[.!?])\s+(?=[A-Z])/)).filter((s) => s.length > 30);
+  const sentences = papers
+    .flatMap((p) => p.abstract.split(/(?<=[.!?])\s+(?=[A-Z])/))
+    .filter((s) => s.length > 30);
   return { titles: papers.map((p) => p.title), sentences };
 }
 
@@ -22,7 +24,9 @@ export function syntheticRecords(source: SyntheticSource, count: number, seed = 
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   let out = "";
   for (let i = 0; i < count; i++) {
-    const sentences = Array.from({ length: 5 + Math.floor(random() * 5) }, () => pick(source.sentences));
+    const sentences = Array.from({ length: 5 + Math.floor(random() * 5) }, () =>
+      pick(source.sentences),
+    );
     out += `${JSON.stringify({ id: `synthetic-${i}`, title: `${pick(source.titles)} (${i})`, abstract: sentences.join(" ") })}\n`;
   }
   return out;

@@ -1,10 +1,17 @@
+import { existsSync, mkdirSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { toGexf, toJson } from "../export/index.js";
-import { extractPapersParallel } from "../extract/index.js";
-import { buildGraph, graphStats } from "../graph/index.js";
-import { ingestPaths } from "../ingest/index.js";
+import {
+  EXTRACTOR_FINGERPRINT,
+  extractPapersCached,
+  extractPapersParallel,
+} from "../extract/index.js";
+import { type BuiltGraph, buildGraph, graphStats, type Positions } from "../graph/index.js";
+import { ingestPaths, mergePapers } from "../ingest/index.js";
 import { removeStaleTemporaries, writeFilesAtomic } from "../io/index.js";
-import type { ThreadReport } from "../types.js";
+import { type BuildStore, openBuildStore, STORE_FILE } from "../store/index.js";
+import type { Paper, ThreadReport } from "../types.js";
 import { type CliIO, limitsFrom, UserError, workersFrom } from "./io.js";
 import { progress } from "./progress.js";
 
@@ -13,6 +20,8 @@ export interface BuildCommandOptions {
   maxFileSize?: string;
   maxAbstractLength?: string;
   workers?: string;
+  /** false with --no-cache: no store, every paper extracted. */
+  cache?: boolean;
   resolution: string;
   json?: boolean;
   quiet?: boolean;
@@ -77,27 +86,55 @@ function formatSummary(
 }
 
 /** `papergraph build`: ingest, extract, graph, threads, layout, and the files the viewer and Gephi open. */
-/** Runs the stages in order, timing each; a failure names the stage it happened in. */
-export async function buildCommand(
-  paths: string[],
-  options: BuildCommandOptions,
+/** Where a build keeps its papers and cached extractions, unless --no-cache. */
+function openStore(dir: string, options: BuildCommandOptions): BuildStore | undefined {
+  if (options.cache === false) return undefined;
+  mkdirSync(dir, { recursive: true });
+  const store = openBuildStore(join(dir, STORE_FILE), EXTRACTOR_FINGERPRINT);
+  store.prune(EXTRACTOR_FINGERPRINT);
+  return store;
+}
+
+/** Positions of the previous build in `dir`, if there is one, so an incremental layout starts from them. */
+async function previousPositions(dir: string): Promise<Positions | undefined> {
+  const text = await readFile(join(dir, "graph.json"), "utf8").catch(() => undefined);
+  if (!text) return undefined;
+  const data = JSON.parse(text) as {
+    nodes: { key: string; attributes: { x: number; y: number } }[];
+  };
+  return new Map(data.nodes.map((n) => [n.key, { x: n.attributes.x, y: n.attributes.y }]));
+}
+
+/**
+ * The stages after ingest, shared by `build` and `add`: extract (cached analyses reused), graph,
+ * threads, layout, then every output staged and renamed at once. A failure names its stage.
+ */
+export async function buildFrom(
+  readPapers: (store: BuildStore | undefined) => Promise<Paper[]>,
+  options: BuildCommandOptions & { start?: Positions },
   io: CliIO,
-): Promise<number> {
+): Promise<{ built: BuiltGraph; timings: Timings; cache: { analyzed: number; reused: number } }> {
   const resolution = parseResolution(options.resolution);
   const clock = stopwatch();
   const dir = resolve(io.cwd, options.out);
+  const store = openStore(dir, options);
   try {
     clock.start("ingest");
-    const { papers } = await ingestPaths(paths, { cwd: io.cwd, limits: limitsFrom(options) });
+    const papers = await readPapers(store);
     clock.start("extract");
     const bar = progress(io, "extract", options.quiet || options.json);
-    const extraction = await extractPapersParallel(papers, {
-      onProgress: bar.update,
-      workers: workersFrom(options),
-    });
+    const extractOptions = { onProgress: bar.update, workers: workersFrom(options) };
+    const cached = store
+      ? await extractPapersCached(papers, store, extractOptions)
+      : {
+          extraction: await extractPapersParallel(papers, extractOptions),
+          analyzed: papers.length,
+          reused: 0,
+        };
     bar.done();
-    const built = buildGraph(extraction, {
+    const built = buildGraph(cached.extraction, {
       threads: { resolution },
+      layout: { start: options.start },
       onStage: (stage) => clock.start(stage),
     });
     clock.start("export");
@@ -107,15 +144,67 @@ export async function buildCommand(
       [join(dir, "graph.gexf"), toGexf(built.graph)],
       [join(dir, "threads.json"), `${JSON.stringify(built.threads, null, 2)}\n`],
     ]);
-    const timings = clock.finish();
-    report(built, timings, options, io);
-    return 0;
+    store?.savePapers(papers);
+    return {
+      built,
+      timings: clock.finish(),
+      cache: { analyzed: cached.analyzed, reused: cached.reused },
+    };
   } catch (error) {
+    if (error instanceof UserError && error.exitCode === 2) throw error;
     const message = error instanceof Error ? error.message : String(error);
     throw new UserError(
       `build failed in stage "${clock.current()}", previous outputs in ${options.out}/ kept: ${message}`,
     );
+  } finally {
+    store?.close();
   }
+}
+
+/** `papergraph build`: ingest, extract, graph, threads, layout, and the files the viewer and Gephi open. */
+export async function buildCommand(
+  paths: string[],
+  options: BuildCommandOptions,
+  io: CliIO,
+): Promise<number> {
+  const read = async () =>
+    (await ingestPaths(paths, { cwd: io.cwd, limits: limitsFrom(options) })).papers;
+  const { built, timings } = await buildFrom(read, options, io);
+  report(built, timings, options, io);
+  return 0;
+}
+
+/** `papergraph add <paths...>`: new papers into an existing build, re-extracting only those. */
+export async function addCommand(
+  paths: string[],
+  options: BuildCommandOptions,
+  io: CliIO,
+): Promise<number> {
+  const dir = resolve(io.cwd, options.out);
+  const noBuild = new UserError(
+    `${options.out}/: no build to add to; run "papergraph build --out ${options.out}" first`,
+  );
+  if (!existsSync(join(dir, STORE_FILE))) throw noBuild;
+  let before = 0;
+  let added = 0;
+  const read = async (store: BuildStore | undefined) => {
+    const existing = store?.loadPapers() ?? [];
+    if (existing.length === 0) throw noBuild;
+    const { papers } = await ingestPaths(paths, { cwd: io.cwd, limits: limitsFrom(options) });
+    const merged = mergePapers([...existing, ...papers]).papers;
+    before = existing.length;
+    added = merged.length - existing.length;
+    return merged;
+  };
+  const start = await previousPositions(dir);
+  const { built, timings, cache } = await buildFrom(read, { ...options, cache: true, start }, io);
+  if (!options.json && !options.quiet) {
+    io.stdout(
+      `Added ${added} new papers to the ${before} of ${options.out}/ (extracted ${cache.analyzed}, reused ${cache.reused} from the cache)\n`,
+    );
+  }
+  report(built, timings, options, io);
+  return 0;
 }
 
 function report(

@@ -1,6 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { IngestError } from "../ingest/index.js";
-import { buildCommand } from "./build.js";
+import { addCommand, buildCommand } from "./build.js";
 import { evalCommand } from "./eval.js";
 import { exportCommand } from "./export.js";
 import { extractCommand } from "./extract.js";
@@ -52,6 +52,7 @@ function buildProgram(io: CliIO, done: (exitCode: number) => void): Command {
     .description("build the knowledge graph: graph.json (viewer), graph.gexf (Gephi), threads.json")
     .argument("[paths...]", "files, directories or glob patterns to ingest", ["graph/corpus"])
     .option("-o, --out <dir>", "output directory", "graph/build")
+    .option("--no-cache", "extract every paper again instead of reusing the build's cache")
     .option(
       "-r, --resolution <number>",
       "Louvain resolution: above 1 gives more, smaller threads",
@@ -61,6 +62,17 @@ function buildProgram(io: CliIO, done: (exitCode: number) => void): Command {
     .option("-q, --quiet", "print nothing but errors")
     .action(async (paths: string[], options) => {
       done(await buildCommand(paths, options, io));
+    });
+
+  withWorkers(withLimits(program.command("add")))
+    .description("add papers to an existing build: only they are extracted, the graph is rebuilt")
+    .argument("<paths...>", "files, directories or glob patterns to ingest")
+    .option("-o, --out <dir>", "the build to add to", "graph/build")
+    .option("-r, --resolution <number>", "Louvain resolution", "1")
+    .option("--json", "print the summary as one JSON object")
+    .option("-q, --quiet", "print nothing but errors")
+    .action(async (paths: string[], options) => {
+      done(await addCommand(paths, options, io));
     });
 
   withWorkers(withLimits(program.command("extract")))

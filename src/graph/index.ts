@@ -14,6 +14,7 @@ import {
 
 export { type KnowledgeGraph, paperNodeId } from "./build.js";
 export { npmi } from "./cooccurrence.js";
+export type { Positions } from "./layout.js";
 export { type GraphStats, graphStats } from "./stats.js";
 export { NO_THREAD_COLOR, THREAD_COLORS } from "./threads.js";
 

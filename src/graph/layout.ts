@@ -4,10 +4,14 @@ import type { KnowledgeGraph } from "./build.js";
 import { seededRandom } from "./random.js";
 import { NO_THREAD_COLOR, THREAD_COLORS } from "./threads.js";
 
+export type Positions = ReadonlyMap<string, { x: number; y: number }>;
+
 export interface LayoutOptions {
   seed: number;
   /** ForceAtlas2 iterations; more settle a large graph better and cost time. */
   iterations: number;
+  /** A previous layout (an incremental build): kept nodes start where they were. */
+  start?: Positions;
 }
 
 export const DEFAULT_LAYOUT: LayoutOptions = { seed: 7, iterations: 300 };
@@ -58,14 +62,44 @@ export function iterationsFor(order: number, iterations: number): number {
   return order <= 3000 ? iterations : Math.max(15, Math.round((iterations * 3000) / order));
 }
 
-/** Seeded positions, ForceAtlas2, then noverlap, rounded so the output diffs cleanly. */
-export function layoutGraph(graph: KnowledgeGraph, options = DEFAULT_LAYOUT): void {
+/**
+ * Start from a previous layout: kept nodes where they were, new ones beside a placed neighbour
+ * (or at a seeded random spot), so a few iterations settle what changed.
+ */
+function seedFromPrevious(graph: KnowledgeGraph, start: Positions, seed: number): void {
+  const random = seededRandom(seed);
+  const spread = 50;
+  graph.forEachNode((node) => {
+    const known = start.get(node);
+    if (known) {
+      graph.mergeNodeAttributes(node, known);
+      return;
+    }
+    const anchor = graph
+      .neighbors(node)
+      .sort()
+      .find((n) => start.has(n));
+    const at = anchor ? (start.get(anchor) as { x: number; y: number }) : { x: 0, y: 0 };
+    graph.mergeNodeAttributes(node, {
+      x: at.x + (random() - 0.5) * spread,
+      y: at.y + (random() - 0.5) * spread,
+    });
+  });
+}
+
+/** Seeded positions (or a previous layout), ForceAtlas2, then noverlap, rounded so the output diffs cleanly. */
+export function layoutGraph(graph: KnowledgeGraph, options: LayoutOptions = DEFAULT_LAYOUT): void {
   if (graph.order === 0) return;
-  seedPositions(graph, options.seed);
+  const incremental =
+    options.start !== undefined &&
+    graph.filterNodes((n) => options.start?.has(n)).length > graph.order / 2;
+  if (incremental) seedFromPrevious(graph, options.start as Positions, options.seed);
+  else seedPositions(graph, options.seed);
+  const iterations = iterationsFor(graph.order, options.iterations);
   const settings = forceAtlas2.inferSettings(graph);
   // LinLog with hub dissuasion pulls each thread into its own island instead of one hairball.
   forceAtlas2.assign(graph, {
-    iterations: iterationsFor(graph.order, options.iterations),
+    iterations: incremental ? Math.max(5, Math.round(iterations / 10)) : iterations,
     getEdgeWeight: "weight",
     settings: {
       ...settings,

@@ -15,6 +15,7 @@ export { cleanText, parseArxivId, parseDate, titleId, titleKey } from "./clean.j
 export { decodeText } from "./files.js";
 export { detectFormat, type InputFormat, sniffFormat } from "./formats.js";
 export { DEFAULT_LIMITS, type IngestLimits } from "./limits.js";
+export { mergePapers } from "./merge.js";
 export { formatProblem, IngestError, type RecordProblem } from "./problems.js";
 
 export interface IngestOptions {

@@ -42,12 +42,20 @@ export interface MergeResult {
  * different arXiv ids stay apart even when their titles agree: arXiv ids are never reused.
  */
 export function mergeEntries(entries: readonly RawEntry[]): MergeResult {
+  return mergePapers(entries.map(toPaper));
+}
+
+/**
+ * The same de-duplication over papers already read: a build's papers and the ones `add` brings.
+ * The records are copied, never changed in place.
+ */
+export function mergePapers(records: readonly Paper[]): MergeResult {
   const papers: Paper[] = [];
   const byArxiv = new Map<string, Paper>();
   const byTitle = new Map<string, Paper>();
   let duplicates = 0;
-  for (const entry of entries) {
-    const paper = toPaper(entry);
+  for (const record of records) {
+    const paper = { ...record, sources: [...record.sources] };
     const key = titleKey(paper.title);
     const sameId = paper.arxivId ? byArxiv.get(paper.arxivId) : undefined;
     const sameTitle = byTitle.get(key);

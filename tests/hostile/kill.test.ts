@@ -2,6 +2,8 @@ import { spawn } from "node:child_process";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { EXTRACTOR_FINGERPRINT } from "../../src/extract/index.js";
+import { openBuildStore, STORE_FILE } from "../../src/store/index.js";
 import { CORPUS, papergraph, tempDir } from "../helpers/cli.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
@@ -71,7 +73,15 @@ describe("a build killed at any moment", () => {
     for (const files of observed) {
       for (const file of FILES) expect([previous[file], next[file]]).toContain(files[file]);
     }
-    expect((await readdir(out)).sort()).toEqual([...FILES].sort());
+    // No temporary is left; the build's store survives every kill and holds the last build's papers.
+    expect((await readdir(out)).filter((f) => f.endsWith(".tmp"))).toEqual([]);
+    const store = openBuildStore(join(out, STORE_FILE), EXTRACTOR_FINGERPRINT);
+    expect(store.loadPapers()).toHaveLength(
+      JSON.parse(next["graph.json"] as string).nodes.filter(
+        (n: { attributes: { type: string } }) => n.attributes.type === "paper",
+      ).length,
+    );
+    store.close();
   }, 180_000);
 
   it("a build that fails says which stage failed and keeps what was there", async () => {
@@ -81,6 +91,9 @@ describe("a build killed at any moment", () => {
     expect(run.stderr).toMatch(
       /^papergraph: error: build failed in stage "ingest", previous outputs in graph\/ kept: bad\.jsonl:2: malformed JSON: .+\n$/,
     );
-    expect(await readdir(dir)).toEqual(["bad.jsonl"]);
+    expect((await readdir(dir)).sort()).toEqual(["bad.jsonl", "graph"]);
+    expect((await readdir(join(dir, "graph"))).filter((f) => !f.startsWith(STORE_FILE))).toEqual(
+      [],
+    );
   });
 });

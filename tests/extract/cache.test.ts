@@ -1,0 +1,73 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import {
+  EXTRACTOR_FINGERPRINT,
+  extractPapers,
+  extractPapersCached,
+} from "../../src/extract/index.js";
+import { ingestPaths } from "../../src/ingest/index.js";
+import { openBuildStore } from "../../src/store/index.js";
+import { CORPUS, papergraph, tempDir } from "../helpers/cli.js";
+
+const CAPTURE_000 = join(CORPUS, "000_e1eb4fedbdd4ac66.txt");
+const CAPTURE_001 = join(CORPUS, "001_e6115a926a4a5776.txt");
+
+describe("the extraction cache", () => {
+  it("analyses each paper once, and gives what an uncached extraction gives", async () => {
+    const { papers } = await ingestPaths([CAPTURE_001], { cwd: CORPUS });
+    const store = openBuildStore(":memory:", EXTRACTOR_FINGERPRINT);
+    const first = await extractPapersCached(papers, store, { workers: 1 });
+    const second = await extractPapersCached(papers, store, { workers: 1 });
+    expect([first.analyzed, first.reused]).toEqual([papers.length, 0]);
+    expect([second.analyzed, second.reused]).toEqual([0, papers.length]);
+    expect(JSON.stringify(second.extraction)).toBe(JSON.stringify(extractPapers(papers)));
+    store.close();
+  });
+
+  it("drops analyses of another extractor version", async () => {
+    const { papers } = await ingestPaths([CAPTURE_001], { cwd: CORPUS });
+    const dir = await tempDir();
+    const old = openBuildStore(join(dir, "s.sqlite"), "old-version");
+    old.put([["k", { candidates: [], shortForms: [] }]]);
+    old.close();
+    const store = openBuildStore(join(dir, "s.sqlite"), EXTRACTOR_FINGERPRINT);
+    expect(store.prune(EXTRACTOR_FINGERPRINT)).toBe(1);
+    expect((await extractPapersCached(papers, store, { workers: 1 })).reused).toBe(0);
+    store.close();
+  });
+});
+
+describe("papergraph add", () => {
+  it("adds papers to a build, extracting only the new ones, to the graph a full build gives", async () => {
+    const dir = await tempDir();
+    expect((await papergraph(["build", CAPTURE_000, "--out", "g", "-q"], dir)).code).toBe(0);
+    const run = await papergraph(["add", CAPTURE_001, "--out", "g"], dir);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      /^Added 22 new papers to the 198 of g\/ \(extracted 22, reused 198 from the cache\)\nBuilt the graph of 220 papers/,
+    );
+    expect(
+      (
+        await papergraph(
+          ["build", CAPTURE_000, CAPTURE_001, "--out", "full", "-q", "--no-cache"],
+          dir,
+        )
+      ).code,
+    ).toBe(0);
+    const nodes = async (d: string) =>
+      (JSON.parse(await readFile(join(dir, d, "graph.json"), "utf8")).nodes as { key: string }[])
+        .map((n) => n.key)
+        .sort();
+    expect(await nodes("g")).toEqual(await nodes("full"));
+  }, 60_000);
+
+  it("needs a build to add to", async () => {
+    const dir = await tempDir();
+    const run = await papergraph(["add", CAPTURE_001, "--out", "nothing"], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /nothing\/: no build to add to; run "papergraph build --out nothing" first/,
+    );
+  });
+});
