@@ -1,7 +1,8 @@
-import { readdir, readFile, stat } from "node:fs/promises";
+import { open, readdir, readFile, stat } from "node:fs/promises";
 import { extname, join, relative, resolve, sep } from "node:path";
 import { glob, isDynamicPattern } from "tinyglobby";
 import { INPUT_EXTENSIONS } from "./formats.js";
+import { fileTooLarge, type IngestLimits } from "./limits.js";
 import { IngestError } from "./problems.js";
 
 /** A path as the user should see it: relative to the working directory, with forward slashes. */
@@ -85,7 +86,7 @@ function lineOfByte(bytes: Uint8Array, offset: number): number {
 }
 
 /** Offset of the first byte where UTF-8 decoding fails, found by decoding growing prefixes line by line. */
-function firstInvalidUtf8(bytes: Uint8Array): number {
+export function firstInvalidUtf8(bytes: Uint8Array): number {
   let start = 0;
   while (start < bytes.length) {
     let end = bytes.indexOf(10, start);
@@ -100,20 +101,20 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return 0;
 }
 
-/** The text of a file no larger than `maxBytes`; a larger one is refused before it is read. */
-export async function readTextFile(
+/** The size of a file, refused (before anything is read) when it is over a limit. */
+export async function checkFileSize(
   absolute: string,
   file: string,
-  maxBytes: number,
-): Promise<string> {
+  limits: IngestLimits,
+  readWhole: boolean,
+): Promise<void> {
   const size = (await stat(absolute).catch(() => undefined))?.size ?? 0;
-  if (size > maxBytes) {
-    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
-    throw new IngestError({
-      file,
-      message: `file is ${mb(size)}, over the limit of ${mb(maxBytes)} (--max-file-size)`,
-    });
-  }
+  const refusal = fileTooLarge(size, limits, readWhole);
+  if (refusal) throw new IngestError({ file, message: refusal });
+}
+
+/** The whole text of a file. */
+export async function readTextFile(absolute: string, file: string): Promise<string> {
   let bytes: Uint8Array;
   try {
     bytes = await readFile(absolute);
@@ -124,4 +125,19 @@ export async function readTextFile(
     });
   }
   return decodeText(bytes, file);
+}
+
+/** True when a file begins with a UTF-16 byte-order mark (such files are decoded whole). */
+export async function startsWithUtf16Mark(path: string): Promise<boolean> {
+  const handle = await open(path, "r").catch(() => undefined);
+  if (!handle) return false;
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(2), 0, 2, 0);
+    return (
+      bytesRead === 2 &&
+      ((buffer[0] === 0xff && buffer[1] === 0xfe) || (buffer[0] === 0xfe && buffer[1] === 0xff))
+    );
+  } finally {
+    await handle.close();
+  }
 }

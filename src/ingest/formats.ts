@@ -35,6 +35,11 @@ const BY_EXTENSION: Record<string, InputFormat> = {
 /** Extensions a directory walk picks up; other files in a directory (README.md, images) are not inputs. */
 export const INPUT_EXTENSIONS: ReadonlySet<string> = new Set(Object.keys(BY_EXTENSION));
 
+/** The format a file's name says, when its extension is a known one. */
+export function formatByName(file: string): InputFormat | undefined {
+  return BY_EXTENSION[extname(file).toLowerCase()];
+}
+
 /** The format a file's content shows, whatever its name; undefined when it shows none. */
 export function sniffFormat(text: string): InputFormat | undefined {
   const body = text.trimStart();
@@ -58,7 +63,7 @@ export function sniffFormat(text: string): InputFormat | undefined {
  * A .txt file must still look like a capture, so stray notes are rejected rather than read as papers.
  */
 export function detectFormat(file: string, text: string): InputFormat {
-  const byName = BY_EXTENSION[extname(file).toLowerCase()];
+  const byName = formatByName(file);
   if (byName && byName !== "capture") return byName;
   const sniffed = sniffFormat(text);
   if (sniffed) return sniffed;

@@ -5,11 +5,18 @@
 import type { Paper } from "../types.js";
 import { cleanText } from "./clean.js";
 import type { RawEntry, ReadResult } from "./entry.js";
-import { displayPath, expandInputs, readTextFile } from "./files.js";
-import { detectFormat, type InputFormat, READERS } from "./formats.js";
+import {
+  checkFileSize,
+  displayPath,
+  expandInputs,
+  readTextFile,
+  startsWithUtf16Mark,
+} from "./files.js";
+import { detectFormat, formatByName, type InputFormat, READERS } from "./formats.js";
 import { DEFAULT_LIMITS, type IngestLimits, overLimit, resolveLimits } from "./limits.js";
 import { mergeEntries } from "./merge.js";
 import { IngestError, type RecordProblem } from "./problems.js";
+import { streamDelimited, streamJsonLines } from "./stream.js";
 
 export { cleanText, parseArxivId, parseDate, titleId, titleKey } from "./clean.js";
 export { decodeText } from "./files.js";
@@ -61,7 +68,11 @@ export function readEntries(
   limits: IngestLimits = DEFAULT_LIMITS,
 ): ReadResult {
   if (text.trim() === "") throw new IngestError({ file, message: "empty file: no records" });
-  const read = READERS[format](text, file);
+  return screenEntries(READERS[format](text, file), limits);
+}
+
+/** Entries over a limit or with no title become problems; the others pass. */
+function screenEntries(read: ReadResult, limits: IngestLimits): ReadResult {
   const entries: RawEntry[] = [];
   const problems = [...read.problems];
   for (const entry of read.entries) {
@@ -110,6 +121,25 @@ function summarize(
   return { papers, summary };
 }
 
+/** Formats read as streams (record by record, never the whole file in memory), by extension. */
+const STREAMED: Partial<Record<InputFormat, (path: string, file: string) => Promise<ReadResult>>> =
+  {
+    jsonl: streamJsonLines,
+    csv: (path, file) => streamDelimited(path, file, ","),
+    tsv: (path, file) => streamDelimited(path, file, "\t"),
+  };
+
+/** The streaming reader of a file, when its name says JSON Lines, CSV or TSV and it is not UTF-16. */
+async function streamedRead(
+  path: string,
+  file: string,
+): Promise<{ format: InputFormat; read: () => Promise<ReadResult> } | undefined> {
+  const format = formatByName(file);
+  const reader = format && STREAMED[format];
+  if (!format || !reader || (await startsWithUtf16Mark(path))) return undefined;
+  return { format, read: () => reader(path, file) };
+}
+
 /** The input files the given paths name (directories walked, globs expanded), as absolute paths. */
 export function inputFiles(paths: readonly string[], cwd: string): Promise<string[]> {
   return expandInputs(paths, cwd);
@@ -137,9 +167,13 @@ export async function ingestPaths(
   for (const absolute of files) {
     const file = displayPath(absolute, cwd);
     try {
-      const text = await readTextFile(absolute, file, limits.maxFileBytes);
-      const format = detectFormat(file, text);
-      const read = readEntries(text, file, format, limits);
+      const streamed = await streamedRead(absolute, file);
+      await checkFileSize(absolute, file, limits, !streamed);
+      const text = streamed ? undefined : await readTextFile(absolute, file);
+      const format = streamed?.format ?? detectFormat(file, text as string);
+      const read = streamed
+        ? screenEntries(await streamed.read(), limits)
+        : readEntries(text as string, file, format, limits);
       formats[format] = (formats[format] ?? 0) + 1;
       read.problems.forEach(reject);
       entries.push(...read.entries);

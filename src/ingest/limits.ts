@@ -2,7 +2,7 @@ import type { RawEntry } from "./entry.js";
 
 /** What one input may hold before papergraph refuses it; each is configurable from the CLI. */
 export interface IngestLimits {
-  /** Largest file read, in bytes (the whole file is held in memory). */
+  /** Largest input file, in bytes. */
   maxFileBytes: number;
   /** Longest abstract, in characters: real ones are a few thousand. */
   maxAbstractLength: number;
@@ -11,10 +11,32 @@ export interface IngestLimits {
 }
 
 export const DEFAULT_LIMITS: IngestLimits = {
-  maxFileBytes: 512 * 1024 * 1024,
+  maxFileBytes: 2 * 1024 * 1024 * 1024,
   maxAbstractLength: 100_000,
   maxTitleLength: 2_000,
 };
+
+/**
+ * Files of the formats read whole (captures, JSON, BibTeX, XML) are held in memory as one string,
+ * which V8 caps near 512 MiB; JSON Lines, CSV and TSV are streamed and have no such cap.
+ */
+export const WHOLE_FILE_MAX_BYTES = 512 * 1024 * 1024;
+
+const megabytes = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+
+/** Why a file of this size is refused, if it is. */
+export function fileTooLarge(
+  size: number,
+  limits: IngestLimits,
+  readWhole: boolean,
+): string | undefined {
+  if (size > limits.maxFileBytes)
+    return `file is ${megabytes(size)}, over the limit of ${megabytes(limits.maxFileBytes)} (--max-file-size)`;
+  if (readWhole && size > WHOLE_FILE_MAX_BYTES) {
+    return `file is ${megabytes(size)}, too large to read whole; give it as JSON Lines or CSV, which are streamed`;
+  }
+  return undefined;
+}
 
 /** The limits in force: the defaults, overridden by every value given (undefined ones ignored). */
 export function resolveLimits(given: Partial<IngestLimits> = {}): IngestLimits {

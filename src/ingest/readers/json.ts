@@ -24,20 +24,30 @@ function collect(value: unknown, source: SourceRef, result: ReadResult): void {
   else result.entries.push(entry);
 }
 
+/** One line of JSON Lines into `result`; a malformed line is a problem of its own. */
+export function readJsonLine(
+  line: string,
+  lineNumber: number,
+  file: string,
+  result: ReadResult,
+): void {
+  if (line.trim() === "") return;
+  const source = { file, line: lineNumber };
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch (error) {
+    result.problems.push({ ...source, message: `malformed JSON: ${(error as Error).message}` });
+    return;
+  }
+  collect(value, source, result);
+}
+
 /** JSON Lines: one object a line; a malformed line is a problem of its own, the others still count. */
 export function readJsonLines(text: string, file: string): ReadResult {
   const result: ReadResult = { entries: [], problems: [] };
   text.split(/\r\n|\r|\n/).forEach((line, index) => {
-    if (line.trim() === "") return;
-    const source = { file, line: index + 1 };
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (error) {
-      result.problems.push({ ...source, message: `malformed JSON: ${(error as Error).message}` });
-      return;
-    }
-    collect(value, source, result);
+    readJsonLine(line, index + 1, file, result);
   });
   return result;
 }

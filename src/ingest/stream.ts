@@ -1,0 +1,88 @@
+import { createReadStream } from "node:fs";
+import { pipeline, Readable } from "node:stream";
+import { parse } from "csv-parse";
+import type { ReadResult } from "./entry.js";
+import { firstInvalidUtf8 } from "./files.js";
+import { IngestError } from "./problems.js";
+import { csvError, csvOptions, delimitedRows, type ParsedRow } from "./readers/csv.js";
+import { readJsonLine } from "./readers/json.js";
+
+/**
+ * A UTF-8 file as decoded text chunks, read 1 MB at a time so a large file never sits whole in
+ * memory. A byte-order mark is dropped; NUL bytes and invalid UTF-8 stop it with the line.
+ */
+async function* decodedChunks(path: string, file: string): AsyncGenerator<string> {
+  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+  let line = 1;
+  for await (const chunk of createReadStream(path, {
+    highWaterMark: 1 << 20,
+  }) as AsyncIterable<Buffer>) {
+    const nul = chunk.indexOf(0);
+    if (nul >= 0)
+      throw new IngestError({
+        file,
+        line: line + countNewlines(chunk.subarray(0, nul)),
+        message: "binary content (NUL byte): not a text file",
+      });
+    let text: string;
+    try {
+      text = decoder.decode(chunk, { stream: true });
+    } catch {
+      const at = firstInvalidUtf8(chunk);
+      throw new IngestError({
+        file,
+        line: line + countNewlines(chunk.subarray(0, at)),
+        message: "not valid UTF-8 text",
+      });
+    }
+    line += countNewlines(chunk);
+    yield text;
+  }
+  yield decoder.decode();
+}
+
+function countNewlines(bytes: Uint8Array): number {
+  let n = 0;
+  for (const byte of bytes) if (byte === 10) n++;
+  return n;
+}
+
+/** JSON Lines read as a stream, line by line: memory holds the records, never the file. */
+export async function streamJsonLines(path: string, file: string): Promise<ReadResult> {
+  const result: ReadResult = { entries: [], problems: [] };
+  let pending = "";
+  let lineNumber = 0;
+  let sawText = false;
+  for await (const chunk of decodedChunks(path, file)) {
+    pending += chunk;
+    const lines = pending.split(/\r\n|\r(?!$)|\n/);
+    pending = lines.pop() ?? "";
+    for (const line of lines) {
+      sawText ||= line.trim() !== "";
+      readJsonLine(line, ++lineNumber, file, result);
+    }
+  }
+  sawText ||= pending.trim() !== "";
+  readJsonLine(pending.replace(/\r$/, ""), ++lineNumber, file, result);
+  if (!sawText) throw new IngestError({ file, message: "empty file: no records" });
+  return result;
+}
+
+/** CSV or TSV read as a stream of rows. */
+export async function streamDelimited(
+  path: string,
+  file: string,
+  delimiter: "," | "\t",
+): Promise<ReadResult> {
+  const reader = delimitedRows(file);
+  const parser = parse(csvOptions(delimiter));
+  // pipeline, not pipe: a decoding error must reach the parser and end the loop below.
+  pipeline(Readable.from(decodedChunks(path, file)), parser, () => {});
+  try {
+    for await (const row of parser as AsyncIterable<ParsedRow>) reader.add(row);
+  } catch (error) {
+    if (error instanceof IngestError) throw error;
+    throw csvError(error, file, delimiter);
+  }
+  return reader.finish();
+}
