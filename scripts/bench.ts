@@ -9,10 +9,12 @@ import { cpus } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { toGexf, toJson } from "../src/export/index.js";
-import { extractPapersParallel } from "../src/extract/index.js";
-import { buildGraph } from "../src/graph/index.js";
-import { ingestPaths } from "../src/ingest/index.js";
+import { EXTRACTOR_FINGERPRINT, extractPapersCached } from "../src/extract/index.js";
+import { buildGraph, type Positions } from "../src/graph/index.js";
+import { ingestPaths, mergePapers } from "../src/ingest/index.js";
 import { writeFilesAtomic } from "../src/io/index.js";
+import { type BuildStore, openBuildStore } from "../src/store/index.js";
+import type { Paper } from "../src/types.js";
 import { tempDir } from "../tests/helpers/cli.js";
 import { syntheticRecords, syntheticSource } from "./synthetic.js";
 
@@ -31,44 +33,79 @@ interface SizeResult {
   totalSeconds: number;
   papersPerSecond: number;
   extractPapersPerSecond: number;
+  /** Adding 100 papers to the build: seconds, and as a share of the full build. */
+  addSeconds: number;
+  addShare: number;
   peakRssMB: number;
   nodes: number;
   edges: number;
 }
 
-async function runSize(size: number): Promise<SizeResult> {
-  const { papers: real } = await ingestPaths([join(ROOT, "graph", "corpus")], { cwd: ROOT });
-  const dir = await tempDir({ "corpus.jsonl": syntheticRecords(syntheticSource(real), size) });
+/** One pass of the pipeline after ingest, as `build` and `add` run it, timed stage by stage. */
+async function pipeline(papers: Paper[], store: BuildStore, out: string, start?: Positions) {
   const seconds: Record<string, number> = {};
   let stage = "";
   let started = performance.now();
-  const start = (next: string) => {
+  const next = (name: string) => {
     if (stage) seconds[stage] = Math.round(performance.now() - started) / 1000;
-    stage = next;
+    if (name) process.stderr.write(`  ${papers.length} papers: ${name}…\n`);
+    stage = name;
     started = performance.now();
   };
-  start("ingest");
-  const { papers } = await ingestPaths([join(dir, "corpus.jsonl")], { cwd: dir });
-  start("extract");
-  const extraction = await extractPapersParallel(papers);
-  const built = buildGraph(extraction, { onStage: start });
-  start("export");
+  next("extract");
+  const { extraction } = await extractPapersCached(papers, store);
+  const built = buildGraph(extraction, { onStage: next, layout: { start } });
+  next("export");
   await writeFilesAtomic([
-    [join(dir, "out", "graph.json"), toJson(built.graph)],
-    [join(dir, "out", "graph.gexf"), toGexf(built.graph)],
-    [join(dir, "out", "threads.json"), JSON.stringify(built.threads)],
+    [join(out, "graph.json"), toJson(built.graph)],
+    [join(out, "graph.gexf"), toGexf(built.graph)],
+    [join(out, "threads.json"), JSON.stringify(built.threads)],
   ]);
-  start("");
+  store.savePapers(papers);
+  next("");
+  return { seconds, built };
+}
+
+async function runSize(size: number): Promise<SizeResult> {
+  const { papers: real } = await ingestPaths([join(ROOT, "graph", "corpus")], { cwd: ROOT });
+  const source = syntheticSource(real);
+  const dir = await tempDir({
+    "corpus.jsonl": syntheticRecords(source, size),
+    "more.jsonl": syntheticRecords(source, 100, 2).replaceAll('"synthetic-', '"more-'),
+  });
+  const store = openBuildStore(join(dir, "cache.sqlite"), EXTRACTOR_FINGERPRINT);
+  const ingestStarted = performance.now();
+  const { papers } = await ingestPaths([join(dir, "corpus.jsonl")], { cwd: dir });
+  const ingest = Math.round(performance.now() - ingestStarted) / 1000;
+  const full = await pipeline(papers, store, join(dir, "out"));
+  const seconds: Record<string, number> = { ingest, ...full.seconds };
   const totalSeconds = Object.values(seconds).reduce((a, b) => a + b, 0);
+
+  // `papergraph add`: 100 new papers into the build just made.
+  const addStarted = performance.now();
+  const { papers: more } = await ingestPaths([join(dir, "more.jsonl")], { cwd: dir });
+  const positions = new Map(
+    full.built.graph.mapNodes((node, a) => [node, { x: a.x, y: a.y }] as const),
+  );
+  await pipeline(
+    mergePapers([...store.loadPapers(), ...more]).papers,
+    store,
+    join(dir, "out"),
+    positions,
+  );
+  const addSeconds = Math.round(performance.now() - addStarted) / 1000;
+  store.close();
   return {
     papers: papers.length,
     seconds,
     totalSeconds: Math.round(totalSeconds * 100) / 100,
     papersPerSecond: Math.round(papers.length / totalSeconds),
     extractPapersPerSecond: Math.round(papers.length / (seconds.extract ?? 1)),
+    addSeconds,
+    addShare: Math.round((addSeconds / totalSeconds) * 1000) / 1000,
     peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
-    nodes: built.graph.order,
-    edges: built.graph.size,
+    nodes: full.built.graph.order,
+    edges: full.built.graph.size,
   };
 }
 
@@ -96,7 +133,8 @@ if (values.child) {
         .join(", ");
       console.log(
         `${String(size).padStart(7)} papers: ${result.totalSeconds.toFixed(1)} s total (${result.papersPerSecond}/s; extract ${result.extractPapersPerSecond}/s), ` +
-          `peak RSS ${result.peakRssMB} MB, ${result.nodes} nodes, ${result.edges} edges\n          ${stages}`,
+          `peak RSS ${result.peakRssMB} MB, ${result.nodes} nodes, ${result.edges} edges\n          ${stages}\n` +
+          `          add 100 papers: ${result.addSeconds.toFixed(2)} s (${(result.addShare * 100).toFixed(1)}% of the full build)`,
       );
     }
   }
