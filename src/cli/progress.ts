@@ -7,8 +7,14 @@ export interface Progress {
 
 const SILENT: Progress = { update: () => {}, done: () => {} };
 
+/** "[########------------]" for a share done between 0 and 1. */
+export function bar(share: number, width = 20): string {
+  const filled = Math.round(Math.min(1, Math.max(0, share)) * width);
+  return `[${"#".repeat(filled)}${"-".repeat(width - filled)}]`;
+}
+
 /**
- * A one-line progress report on stderr ("extract  120/490  61/s  eta 6s"), redrawn at most ten
+ * A one-line progress report on stderr ("extract [#####---------------] 120/490  61/s  eta 6s"), redrawn at most ten
  * times a second, only on a terminal and never with --quiet, so logs and pipes stay clean.
  */
 export function progress(io: CliIO, label: string, quiet = false): Progress {
@@ -23,7 +29,9 @@ export function progress(io: CliIO, label: string, quiet = false): Progress {
       lastDraw = now;
       const rate = done / Math.max((now - started) / 1000, 0.001);
       const eta = rate > 0 ? Math.ceil((total - done) / rate) : 0;
-      io.stderr(`\r${label}  ${done}/${total}  ${rate.toFixed(0)}/s  eta ${eta}s\x1b[K`);
+      io.stderr(
+        `\r${label} ${bar(done / Math.max(total, 1))} ${done}/${total}  ${rate.toFixed(0)}/s  eta ${eta}s\x1b[K`,
+      );
       drawn = true;
     },
     done() {
