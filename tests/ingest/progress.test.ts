@@ -4,7 +4,14 @@ import { bar, progress } from "../../src/cli/progress.js";
 function io(isTTY: boolean) {
   let stderr = "";
   return {
-    io: { stdout: () => {}, stderr: (t: string) => void (stderr += t), cwd: ".", isTTY },
+    io: {
+      stdout: () => {},
+      stderr: (t: string) => {
+        stderr += t;
+      },
+      cwd: ".",
+      isTTY,
+    },
     text: () => stderr,
   };
 }
