@@ -36,6 +36,7 @@ interface SizeResult {
   /** Adding 100 papers to the build: seconds, and as a share of the full build. */
   addSeconds: number;
   addShare: number;
+  addStages: Record<string, number>;
   peakRssMB: number;
   nodes: number;
   edges: number;
@@ -87,7 +88,7 @@ async function runSize(size: number): Promise<SizeResult> {
   const positions = new Map(
     full.built.graph.mapNodes((node, a) => [node, { x: a.x, y: a.y }] as const),
   );
-  await pipeline(
+  const added = await pipeline(
     mergePapers([...store.loadPapers(), ...more]).papers,
     store,
     join(dir, "out"),
@@ -103,6 +104,7 @@ async function runSize(size: number): Promise<SizeResult> {
     extractPapersPerSecond: Math.round(papers.length / (seconds.extract ?? 1)),
     addSeconds,
     addShare: Math.round((addSeconds / totalSeconds) * 1000) / 1000,
+    addStages: added.seconds,
     peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
     nodes: full.built.graph.order,
     edges: full.built.graph.size,
@@ -134,7 +136,10 @@ if (values.child) {
       console.log(
         `${String(size).padStart(7)} papers: ${result.totalSeconds.toFixed(1)} s total (${result.papersPerSecond}/s; extract ${result.extractPapersPerSecond}/s), ` +
           `peak RSS ${result.peakRssMB} MB, ${result.nodes} nodes, ${result.edges} edges\n          ${stages}\n` +
-          `          add 100 papers: ${result.addSeconds.toFixed(2)} s (${(result.addShare * 100).toFixed(1)}% of the full build)`,
+          `          add 100 papers: ${result.addSeconds.toFixed(2)} s (${(result.addShare * 100).toFixed(1)}% of the full build): ` +
+          Object.entries(result.addStages)
+            .map(([s, t]) => `${s} ${t.toFixed(2)}s`)
+            .join(", "),
       );
     }
   }

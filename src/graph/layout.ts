@@ -63,6 +63,15 @@ export function iterationsFor(order: number, iterations: number): number {
 }
 
 /**
+ * noverlap passes: it costs more than ForceAtlas2 on large graphs (7 s for 100 passes over 7,000
+ * nodes), and a map of tens of thousands of nodes is never read at the scale where overlaps show.
+ */
+export function noverlapIterationsFor(order: number): number {
+  if (order <= 3000) return 100;
+  return order <= 30_000 ? Math.round((100 * 3000) / order) : 0;
+}
+
+/**
  * Start from a previous layout: kept nodes where they were, new ones beside a placed neighbour
  * (or at a seeded random spot), so a few iterations settle what changed.
  */
@@ -113,7 +122,10 @@ export function layoutGraph(graph: KnowledgeGraph, options: LayoutOptions = DEFA
       slowDown: 1,
     },
   });
-  noverlap.assign(graph, { maxIterations: 100, settings: { ratio: 1.2, margin: 2 } });
+  // An incremental layout starts from a de-overlapped one: its few moved nodes are left as they fall.
+  const overlapPasses = incremental ? 0 : noverlapIterationsFor(graph.order);
+  if (overlapPasses > 0)
+    noverlap.assign(graph, { maxIterations: overlapPasses, settings: { ratio: 1.2, margin: 2 } });
   graph.updateEachNodeAttributes((_, attributes) => ({
     ...attributes,
     x: Math.round(attributes.x * 100) / 100,
