@@ -95,11 +95,13 @@ function canonicalKey(candidate: Candidate, local: AcronymMap, global: AcronymMa
  * Weak candidates (a head noun alone) stand only with support: named by two papers, twice in this
  * paper, or in its title. "point cloud analysis" in one sentence of one paper does not make a node.
  */
-function supported(group: Group, paperId: string): boolean {
-  const papers = new Set(group.candidates.map((c) => c.paperId));
-  if (papers.size >= 2) return true;
-  const own = group.candidates.filter((c) => c.paperId === paperId);
-  return own.length >= 2 || own.some((c) => c.candidate.field === "title" || !c.candidate.weak);
+function supportedCandidates(group: Group): Group["candidates"] {
+  const { candidates } = group;
+  const first = candidates[0]?.paperId;
+  if (candidates.some((c) => c.paperId !== first)) return candidates;
+  // All from one paper: kept together, or dropped together.
+  const strong = candidates.length >= 2 || candidates.some((c) => c.candidate.field === "title" || !c.candidate.weak);
+  return strong ? candidates : [];
 }
 
 /**
@@ -206,7 +208,7 @@ export function canonicalize(papers: readonly AnalyzedPaper[]): Extraction {
     groupKey(a.type, a.key) < groupKey(b.type, b.key) ? -1 : 1,
   );
   for (const group of sortedGroups) {
-    const kept = group.candidates.filter(({ paperId }) => supported(group, paperId));
+    const kept = supportedCandidates(group);
     if (kept.length === 0) continue;
     const name = displayName({ ...group, candidates: kept });
     const id = uniqueId(group.type, name, group.key, taken);

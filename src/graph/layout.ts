@@ -42,7 +42,11 @@ export function styleNodes(graph: KnowledgeGraph): void {
  */
 function seedPositions(graph: KnowledgeGraph, seed: number): void {
   const random = seededRandom(seed);
-  const threads = Math.max(1, ...graph.mapNodes((_, a) => a.thread + 2));
+  // A loop, not Math.max(...spread): a spread of 100,000 arguments overflows the stack.
+  let threads = 1;
+  graph.forEachNode((_, a) => {
+    threads = Math.max(threads, a.thread + 2);
+  });
   const radius = 100 * Math.sqrt(graph.order);
   graph.forEachNode((node, { thread }) => {
     const angle = (2 * Math.PI * (thread + 1)) / threads;

@@ -94,8 +94,8 @@ export function papersFromTexts(texts: readonly { file: string; text: string }[]
     const format = detectFormat(file, text);
     formats[format] = (formats[format] ?? 0) + 1;
     const read = readEntries(text, file, format);
-    entries.push(...read.entries);
-    problems.push(...read.problems);
+    for (const entry of read.entries) entries.push(entry);
+    for (const problem of read.problems) problems.push(problem);
   }
   return summarize(entries, problems, texts.length, formats);
 }
@@ -176,7 +176,7 @@ export async function ingestPaths(
         : readEntries(text as string, file, format, limits);
       formats[format] = (formats[format] ?? 0) + 1;
       read.problems.forEach(reject);
-      entries.push(...read.entries);
+      for (const entry of read.entries) entries.push(entry);
     } catch (error) {
       if (!(error instanceof IngestError) || !options.skipBad) throw error;
       reject(error.problem);
