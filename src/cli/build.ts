@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { toGexf, toJson } from "../export/index.js";
+import { jsonChunks, toGexf } from "../export/index.js";
 import {
   EXTRACTOR_FINGERPRINT,
   extractPapersCached,
@@ -140,7 +140,7 @@ export async function buildFrom(
     clock.start("export");
     await removeStaleTemporaries(dir);
     await writeFilesAtomic([
-      [join(dir, "graph.json"), toJson(built.graph)],
+      [join(dir, "graph.json"), jsonChunks(built.graph)],
       [join(dir, "graph.gexf"), toGexf(built.graph)],
       [join(dir, "threads.json"), `${JSON.stringify(built.threads, null, 2)}\n`],
     ]);

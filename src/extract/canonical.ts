@@ -100,7 +100,9 @@ function supportedCandidates(group: Group): Group["candidates"] {
   const first = candidates[0]?.paperId;
   if (candidates.some((c) => c.paperId !== first)) return candidates;
   // All from one paper: kept together, or dropped together.
-  const strong = candidates.length >= 2 || candidates.some((c) => c.candidate.field === "title" || !c.candidate.weak);
+  const strong =
+    candidates.length >= 2 ||
+    candidates.some((c) => c.candidate.field === "title" || !c.candidate.weak);
   return strong ? candidates : [];
 }
 

@@ -2,6 +2,9 @@ import { randomBytes } from "node:crypto";
 import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
+/** A file's content: whole, or as chunks for outputs too large for one string (a 100k-paper graph). */
+export type FileData = string | Uint8Array | Iterable<string>;
+
 const TEMPORARY = /^\..+\.[0-9a-f]{12}\.tmp$/;
 
 function temporaryFor(path: string): string {
@@ -14,7 +17,7 @@ function temporaryFor(path: string): string {
  * A process killed before the renames leaves the previous files untouched.
  */
 export async function writeFilesAtomic(
-  files: readonly (readonly [path: string, data: string | Uint8Array])[],
+  files: readonly (readonly [path: string, data: FileData])[],
 ): Promise<void> {
   const staged: [temporary: string, path: string][] = [];
   try {
@@ -31,7 +34,7 @@ export async function writeFilesAtomic(
   }
 }
 
-export function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+export function writeFileAtomic(path: string, data: FileData): Promise<void> {
   return writeFilesAtomic([[path, data]]);
 }
 

@@ -1,3 +1,8 @@
 /** I/O helpers shared by the CLI and the writers of every stage. */
-export { removeStaleTemporaries, writeFileAtomic, writeFilesAtomic } from "./atomic.js";
+export {
+  type FileData,
+  removeStaleTemporaries,
+  writeFileAtomic,
+  writeFilesAtomic,
+} from "./atomic.js";
 export { toJsonLines } from "./jsonl.js";
