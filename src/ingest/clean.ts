@@ -9,9 +9,20 @@ const INVISIBLE =
 // Page captures repeat a link's target in braces: "https://github.com/x/y{https://github.com/x/y}".
 const LINK_DEBRIS = /(https?:\/\/[^\s{}]+)\{https?:\/\/[^\s{}]*\}/g;
 
-/** Whitespace collapsed, link debris and invisible controls removed; all other Unicode kept. */
+// LaTeX accents pages leave in abstracts: "Poincar\\'e", "Fr\\'echet", "G\\"odel", "\\^{o}".
+const LATEX_ACCENT = /\\(['`^"~])\{?([A-Za-z])\}?/g;
+const COMBINING: Record<string, string> = {
+  "'": "\u0301",
+  "`": "\u0300",
+  "^": "\u0302",
+  '"': "\u0308",
+  "~": "\u0303",
+};
+
+/** Whitespace collapsed, LaTeX accents decoded, link debris and invisible controls removed; all other Unicode kept. */
 export function cleanText(text: string): string {
   return text
+    .replace(LATEX_ACCENT, (_, accent: string, letter: string) => `${letter}${COMBINING[accent]}`)
     .normalize("NFC")
     .replace(INVISIBLE, "")
     .replace(LINK_DEBRIS, "$1")

@@ -9,6 +9,12 @@ describe("clean-up", () => {
     expect(cleanText("evil\u202Etxt.exe\u0000 title")).toBe("eviltxt.exe title");
   });
 
+  it("decodes the LaTeX accents captures keep", () => {
+    expect(
+      cleanText(String.raw`Poincar\'e ResNet, Fr\'echet mean, G\"{o}del, \^{o} and 50\%`),
+    ).toBe(String.raw`Poincaré ResNet, Fréchet mean, Gödel, ô and 50\%`);
+  });
+
   it("gives ids that match the gold annotations' convention", () => {
     // Gold id of "On the Joint Interaction of Models, Data, and Features" in shared/gold/dev.jsonl.
     expect(titleId("On the Joint Interaction of Models, Data, and Features")).toBe("7bd085ddc6");
