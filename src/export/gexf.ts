@@ -13,14 +13,23 @@ function rgb(hex: string): string {
  * (graphology-gexf's default, 1.2, declares a malformed viz namespace.)
  */
 export function toGexf(graph: KnowledgeGraph): string {
-  // GEXF's <meta> admits only creator, keywords and description: the graph's own attributes go there as prose.
-  const { name, modularity, resolution } = graph.getAttributes();
-  const described = graph.copy();
-  described.replaceAttributes({
+  // GEXF's <meta> admits only creator, keywords and description: the graph's own attributes go
+  // there as prose. They are swapped in for the write and restored, rather than the graph copied.
+  const attributes = graph.getAttributes();
+  const { name, modularity, resolution } = attributes;
+  graph.replaceAttributes({
     creator: "papergraph",
     description: `${name}: research threads by Louvain (resolution ${resolution}, modularity ${modularity})`,
   } as never);
-  return write(described, {
+  try {
+    return writeGexf(graph);
+  } finally {
+    graph.replaceAttributes(attributes);
+  }
+}
+
+function writeGexf(graph: KnowledgeGraph): string {
+  return write(graph, {
     version: "1.3",
     pretty: true,
     formatNode: (_, a) => {

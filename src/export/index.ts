@@ -9,26 +9,41 @@ export { toHtml, type ViewerBundle } from "./html.js";
 /** Nodes or edges per chunk of the streamed serialization. */
 const PER_CHUNK = 2000;
 
-function* arrayChunks(items: readonly unknown[]): Generator<string> {
-  for (let i = 0; i < items.length; i += PER_CHUNK) {
-    const chunk = items
+/** Serialized entries, PER_CHUNK at a time, comma-joined; built one chunk at a time, never all at once. */
+function* entryChunks(keys: readonly string[], entry: (key: string) => unknown): Generator<string> {
+  for (let i = 0; i < keys.length; i += PER_CHUNK) {
+    const chunk = keys
       .slice(i, i + PER_CHUNK)
-      .map((item) => JSON.stringify(item))
+      .map((key) => JSON.stringify(entry(key)))
       .join(",");
     yield i === 0 ? chunk : `,${chunk}`;
   }
 }
 
+/** An entry as graphology's export writes it: attributes left out when there are none. */
+function withAttributes<T extends object>(
+  entry: T,
+  attributes: object,
+): T | (T & { attributes: object }) {
+  return Object.keys(attributes).length > 0 ? { ...entry, attributes } : entry;
+}
+
 /**
- * graphology's serialization (what the viewer loads) as chunks, byte for byte what one
- * JSON.stringify would give: a 100,000-paper graph is larger than one string can be.
+ * graphology's serialization (what the viewer loads) as chunks, byte for byte what
+ * JSON.stringify(graph.export()) gives, without building that copy: a 100,000-paper graph is
+ * larger than one string can be, and its copy larger than memory should hold.
  */
 export function* jsonChunks(graph: KnowledgeGraph): Generator<string> {
-  const { nodes, edges, ...head } = graph.export();
-  yield `${JSON.stringify(head).slice(0, -1)},"nodes":[`;
-  yield* arrayChunks(nodes);
+  const options = { type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops };
+  yield `${JSON.stringify({ options, attributes: graph.getAttributes() }).slice(0, -1)},"nodes":[`;
+  yield* entryChunks(graph.nodes(), (key) => withAttributes({ key }, graph.getNodeAttributes(key)));
   yield '],"edges":[';
-  yield* arrayChunks(edges);
+  yield* entryChunks(graph.edges(), (key) =>
+    withAttributes(
+      { key, source: graph.source(key), target: graph.target(key) },
+      graph.getEdgeAttributes(key),
+    ),
+  );
   yield "]}\n";
 }
 

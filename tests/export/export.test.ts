@@ -97,3 +97,12 @@ describe("papergraph export", () => {
     expect(bad.stderr).toMatch(/--format must be one of gexf, graphml, json, csv, html, got "pdf"/);
   });
 });
+
+describe("graph.json", () => {
+  it("written in chunks, is byte for byte graphology's own serialization", async () => {
+    const { smallGraph } = await import("../helpers/graph.js");
+    const { toJson } = await import("../../src/export/index.js");
+    const { graph } = smallGraph();
+    expect(toJson(graph)).toBe(`${JSON.stringify(graph.export())}\n`);
+  });
+});
