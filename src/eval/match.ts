@@ -4,7 +4,11 @@
  * contains the other as whole words and they share their head noun.
  */
 
-/** Singular of an English plural, for the nouns abstracts use: "networks", "priors", "properties", "GNNs". */
+/**
+ * Singular of an English plural, for the nouns abstracts use: "networks", "priors", "properties",
+ * "GNNs". Kept apart from the extractor's own on purpose: the scorer must not move when the
+ * extractor's normalisation does.
+ */
 export function singular(word: string): string {
   if (word.length <= 3 || /(ss|us|is|ics)$/.test(word)) return word;
   if (/ies$/.test(word)) return `${word.slice(0, -3)}y`;
