@@ -54,8 +54,11 @@ async function pipeline(papers: Paper[], store: BuildStore, out: string, start?:
     started = performance.now();
   };
   next("extract");
-  const { extraction } = await extractPapersCached(papers, store);
-  const built = buildGraph(extraction, { onStage: next, layout: { start } });
+  // Not kept in a variable: the extraction can be collected once the graph is built.
+  const built = buildGraph((await extractPapersCached(papers, store)).extraction, {
+    onStage: next,
+    layout: { start },
+  });
   next("export");
   await writeFilesAtomic([
     [join(out, "graph.json"), jsonChunks(built.graph)],

@@ -11,7 +11,7 @@ import { type BuiltGraph, buildGraph, graphStats, type Positions } from "../grap
 import { ingestPaths, mergePapers } from "../ingest/index.js";
 import { removeStaleTemporaries, writeFilesAtomic } from "../io/index.js";
 import { type BuildStore, openBuildStore, STORE_FILE } from "../store/index.js";
-import type { Paper, ThreadReport } from "../types.js";
+import type { Extraction, Paper, ThreadReport } from "../types.js";
 import { type CliIO, limitsFrom, UserError, workersFrom } from "./io.js";
 import { progress } from "./progress.js";
 
@@ -124,7 +124,7 @@ export async function buildFrom(
     clock.start("extract");
     const bar = progress(io, "extract", options.quiet || options.json);
     const extractOptions = { onProgress: bar.update, workers: workersFrom(options) };
-    const cached = store
+    let cached: { extraction?: Extraction; analyzed: number; reused: number } = store
       ? await extractPapersCached(papers, store, extractOptions)
       : {
           extraction: await extractPapersParallel(papers, extractOptions),
@@ -132,11 +132,13 @@ export async function buildFrom(
           reused: 0,
         };
     bar.done();
-    const built = buildGraph(cached.extraction, {
+    const built = buildGraph(cached.extraction as Extraction, {
       threads: { resolution },
       layout: { start: options.start },
       onStage: (stage) => clock.start(stage),
     });
+    // The graph holds what export needs; the extraction can be collected before export allocates.
+    cached = { analyzed: cached.analyzed, reused: cached.reused };
     clock.start("export");
     await removeStaleTemporaries(dir);
     await writeFilesAtomic([
