@@ -10,7 +10,7 @@ import tasks from "./lexicons/tasks.json" with { type: "json" };
 import type { AnalyzedPaper } from "./paper.js";
 
 /** Bump whenever a rule changes what is extracted: cached analyses of older rules are then ignored. */
-export const EXTRACTOR_VERSION = "2";
+export const EXTRACTOR_VERSION = "3";
 
 /**
  * Identifies the extractor that produced an analysis: its version and its vocabularies, so an

@@ -12,8 +12,17 @@ export function singular(word: string): string {
   return word;
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the whole ASCII range is the point
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Lower-cased, accent-free words of a phrase, split at spaces, hyphens, slashes and punctuation. */
 export function phraseWords(text: string): string[] {
+  // Most phrases are ASCII: no accents to strip, and a cheaper split than the Unicode one.
+  if (ASCII.test(text))
+    return text
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean);
   return text
     .normalize("NFKD")
     .replace(/\p{M}/gu, "")
@@ -27,9 +36,22 @@ export function singularWords(text: string): string[] {
   return phraseWords(text).map(singular);
 }
 
+/**
+ * Keys already computed. Every rule asks for the keys of the same words and phrases, so this pays
+ * for itself many times over; it is emptied when full, so memory stays bounded on any corpus.
+ */
+const KEY_MEMO = new Map<string, string>();
+const KEY_MEMO_SIZE = 50_000;
+
 /** The key of an entity name: its singular words run together ("CIFAR-10" and "cifar10" meet). */
 export function entityKey(text: string): string {
-  return singularWords(text).join("");
+  let key = KEY_MEMO.get(text);
+  if (key === undefined) {
+    key = singularWords(text).join("");
+    if (KEY_MEMO.size >= KEY_MEMO_SIZE) KEY_MEMO.clear();
+    KEY_MEMO.set(text, key);
+  }
+  return key;
 }
 
 /** A readable slug for ids: "E(n) equivariant GNNs" → "e-n-equivariant-gnn". */

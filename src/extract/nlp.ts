@@ -44,18 +44,13 @@ export interface Sentence {
   words: Word[];
 }
 
+/** A term of compromise's document, as its tagger leaves it (after compute("offset")). */
 interface Term {
   text: string;
   pre: string;
   post: string;
-  tags: string[];
+  tags: Set<string>;
   offset: { start: number; length: number };
-}
-
-interface SentenceJson {
-  text: string;
-  offset: { start: number; length: number };
-  terms: Term[];
 }
 
 function isJoiner(term: Term): boolean {
@@ -83,7 +78,7 @@ function toWords(terms: Term[], text: string): Word[] {
       end,
       lower,
       norm: singular(lower.split(/[-–/]/).at(-1) ?? lower),
-      tags: new Set(last.tags),
+      tags: last.tags,
       after: last.post.replace(/\s+/g, ""),
       before: first.pre.replace(/\s+/g, ""),
     });
@@ -91,14 +86,28 @@ function toWords(terms: Term[], text: string): Word[] {
   return words;
 }
 
-/** Sentences of a field (title or abstract) with their words and offsets. */
+/**
+ * A sentence's [start, end) in the field: from its opening punctuation ('"', "(") to its closing
+ * punctuation, spaces left out.
+ */
+function sentenceSpan(terms: Term[]): [start: number, end: number] {
+  const first = terms[0] as Term;
+  const last = terms.at(-1) as Term;
+  const start = first.offset.start - first.pre.trimStart().length;
+  return [start, last.offset.start + last.text.length + last.post.trimEnd().length];
+}
+
+/**
+ * Sentences of a field (title or abstract) with their words and offsets. Read from compromise's
+ * terms directly: its .json() output copies every term, and cost a sixth of extraction.
+ */
 export function analyze(text: string): Sentence[] {
   if (text.trim() === "") return [];
-  const json = nlp(text).json({ offset: true, terms: { offset: true } }) as SentenceJson[];
-  return json.map((sentence) => ({
-    text: text.slice(sentence.offset.start, sentence.offset.start + sentence.offset.length),
-    start: sentence.offset.start,
-    end: sentence.offset.start + sentence.offset.length,
-    words: toWords(sentence.terms, text),
-  }));
+  const doc = nlp(text);
+  doc.compute("offset");
+  const sentences = (doc as unknown as { docs: Term[][] }).docs.filter((terms) => terms.length > 0);
+  return sentences.map((terms) => {
+    const [start, end] = sentenceSpan(terms);
+    return { text: text.slice(start, end), start, end, words: toWords(terms, text) };
+  });
 }

@@ -130,6 +130,19 @@ describe("lexicons", () => {
   });
 });
 
+describe("sentences", () => {
+  it("a mention's sentence is whole, opening bracket and closing stop included", () => {
+    const x = extract([
+      T,
+      "Two issues remain. (ii) Residual networks rely on batch normalization in hyperbolic space. Done.",
+    ]);
+    const bn = mentionsOf(x).find((m) => m.text === "batch normalization");
+    expect(bn?.sentence).toBe(
+      "(ii) Residual networks rely on batch normalization in hyperbolic space.",
+    );
+  });
+});
+
 describe("datasets", () => {
   it("names listed where the paper evaluates are datasets", () => {
     const x = extract([

@@ -12,9 +12,23 @@ function caseAllows(form: string, surface: string): boolean {
   return surface.replace(/s$/, "") === form.replace(/s$/, "");
 }
 
-function formOf(key: string): string | undefined {
-  const entry = LEXICON_BY_KEY.get(key);
-  return entry && [entry.name, ...entry.aliases].find((form) => entityKey(form) === key);
+/** The lexicon form written under each key: its case decides whether a surface may match. */
+const FORM_BY_KEY: ReadonlyMap<string, string> = new Map(
+  [...LEXICON_BY_KEY].map(([key, entry]) => [
+    key,
+    [entry.name, ...entry.aliases].find((form) => entityKey(form) === key) ?? entry.name,
+  ]),
+);
+
+/** The keys of the spans starting at word `from`, one word long to LEXICON_MAX_WORDS long. */
+function spanKeysFrom(keys: readonly string[], from: number): string[] {
+  const spans: string[] = [];
+  let key = "";
+  for (let i = from; i < Math.min(keys.length, from + LEXICON_MAX_WORDS); i++) {
+    key += keys[i];
+    spans.push(key);
+  }
+  return spans;
 }
 
 /**
@@ -24,16 +38,21 @@ function formOf(key: string): string | undefined {
 export function lexiconCandidates(field: Field, sentence: Sentence): Candidate[] {
   const candidates: Candidate[] = [];
   const words = sentence.words;
+  // A span's key is its words' keys run together, so each word is keyed once, not once per span.
+  const keys = words.map((w) => entityKey(w.text));
   let i = 0;
   while (i < words.length) {
     let matched = 0;
-    for (let length = Math.min(LEXICON_MAX_WORDS, words.length - i); length > 0; length--) {
-      const span = words.slice(i, i + length);
-      const surface = span.map((w) => w.text).join(" ");
-      const key = entityKey(surface);
+    const spanKeys = spanKeysFrom(keys, i);
+    for (let length = spanKeys.length; length > 0; length--) {
+      const key = spanKeys[length - 1] as string;
       const entry = LEXICON_BY_KEY.get(key);
-      const form = formOf(key);
-      if (!entry || form === undefined || !caseAllows(form, surface)) continue;
+      if (!entry) continue;
+      const surface = words
+        .slice(i, i + length)
+        .map((w) => w.text)
+        .join(" ");
+      if (!caseAllows(FORM_BY_KEY.get(key) as string, surface)) continue;
       const role = entry.type === "method" ? "used" : undefined;
       candidates.push(
         spanCandidate(field, sentence, i, i + length, {
