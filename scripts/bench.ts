@@ -8,7 +8,7 @@ import { execFileSync } from "node:child_process";
 import { cpus } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { jsonChunks, toGexf } from "../src/export/index.js";
+import { gexfChunks, jsonChunks } from "../src/export/index.js";
 import { EXTRACTOR_FINGERPRINT, extractPapersCached } from "../src/extract/index.js";
 import { buildGraph, type Positions } from "../src/graph/index.js";
 import { ingestPaths, mergePapers } from "../src/ingest/index.js";
@@ -62,7 +62,7 @@ async function pipeline(papers: Paper[], store: BuildStore, out: string, start?:
   next("export");
   await writeFilesAtomic([
     [join(out, "graph.json"), jsonChunks(built.graph)],
-    [join(out, "graph.gexf"), toGexf(built.graph)],
+    [join(out, "graph.gexf"), gexfChunks(built.graph)],
     [join(out, "threads.json"), JSON.stringify(built.threads)],
   ]);
   store.savePapers(papers);

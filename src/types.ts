@@ -109,11 +109,15 @@ export type NodeType = "paper" | EntityType;
 /** Paper → entity edges, by what the paper does with the entity; `cooccurs` joins two entities. */
 export type EdgeType = "proposes" | "uses" | "evaluatesOn" | "addresses" | "targets" | "cooccurs";
 
-/** Where a paper names an entity, for highlighting its abstract: [start, end) in `field`. */
-export interface MentionSpan {
+/** A stretch of a paper's title or abstract: [start, end) in `field`. */
+export interface TextSpan {
   field: "title" | "abstract";
   start: number;
   end: number;
+}
+
+/** Where a paper names an entity, for highlighting its abstract. */
+export interface MentionSpan extends TextSpan {
   entity: string;
 }
 
@@ -142,8 +146,8 @@ export interface GraphNodeAttributes {
 export interface GraphEdgeAttributes {
   type: EdgeType;
   weight: number;
-  /** Paper → entity: the sentences the link was read from. */
-  evidence?: string[];
+  /** Paper → entity: the sentences the link was read from, as spans of the paper's text (not copies of it). */
+  evidence?: TextSpan[];
   /** `targets` edges: whether the paper seeks invariance or equivariance. */
   relation?: InvarianceRelation;
   /** `cooccurs` edges: papers naming both entities (how many, and which). */

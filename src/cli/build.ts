@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { jsonChunks, toGexf } from "../export/index.js";
+import { gexfChunks, jsonChunks } from "../export/index.js";
 import {
   EXTRACTOR_FINGERPRINT,
   extractPapersCached,
@@ -143,7 +143,7 @@ export async function buildFrom(
     await removeStaleTemporaries(dir);
     await writeFilesAtomic([
       [join(dir, "graph.json"), jsonChunks(built.graph)],
-      [join(dir, "graph.gexf"), toGexf(built.graph)],
+      [join(dir, "graph.gexf"), gexfChunks(built.graph)],
       [join(dir, "threads.json"), `${JSON.stringify(built.threads, null, 2)}\n`],
     ]);
     store?.savePapers(papers);

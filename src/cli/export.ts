@@ -1,6 +1,6 @@
 import { join, resolve } from "node:path";
-import { toCsv, toGexf, toGraphml, toHtml, toJson } from "../export/index.js";
-import { writeFileAtomic } from "../io/index.js";
+import { gexfChunks, graphmlChunks, jsonChunks, toCsv, toHtml } from "../export/index.js";
+import { type FileData, writeFileAtomic } from "../io/index.js";
 import { loadGraph, loadThreads } from "./graph-files.js";
 import { type CliIO, UserError } from "./io.js";
 import { readViewerBundle } from "./viewer-files.js";
@@ -28,7 +28,7 @@ export async function exportCommand(options: ExportCommandOptions, io: CliIO): P
   }
   const graph = await loadGraph(io, options.graph);
   const format = options.format as Format;
-  const files: [path: string, text: string][] = [];
+  const files: [path: string, data: FileData][] = [];
   if (format === "csv") {
     const { nodes, edges } = toCsv(graph);
     files.push([join(options.out, "nodes.csv"), nodes], [join(options.out, "edges.csv"), edges]);
@@ -40,10 +40,14 @@ export async function exportCommand(options: ExportCommandOptions, io: CliIO): P
   } else {
     files.push([
       options.out,
-      format === "gexf" ? toGexf(graph) : format === "graphml" ? toGraphml(graph) : toJson(graph),
+      format === "gexf"
+        ? gexfChunks(graph)
+        : format === "graphml"
+          ? graphmlChunks(graph)
+          : jsonChunks(graph),
     ]);
   }
-  for (const [path, text] of files) await writeFileAtomic(resolve(io.cwd, path), text);
+  for (const [path, data] of files) await writeFileAtomic(resolve(io.cwd, path), data);
   if (!options.quiet) {
     io.stdout(
       `Wrote ${graph.order} nodes and ${graph.size} edges as ${format}: ${files.map(([path]) => path).join(", ")}\n`,

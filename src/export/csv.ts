@@ -1,4 +1,5 @@
 import type { KnowledgeGraph } from "../graph/index.js";
+import type { TextSpan } from "../types.js";
 
 /**
  * One CSV cell: quoted when it holds a comma, quote or line break, and prefixed with "'" when it
@@ -13,6 +14,16 @@ export function csvCell(value: unknown): string {
 
 function rows(header: string[], lines: unknown[][]): string {
   return `${[header.join(","), ...lines.map((line) => line.map(csvCell).join(","))].join("\n")}\n`;
+}
+
+/** The text of an evidence span, read from the paper it belongs to. */
+function evidenceText(graph: KnowledgeGraph, paper: string, span: TextSpan | undefined): string {
+  if (!span) return "";
+  const text =
+    span.field === "title"
+      ? graph.getNodeAttribute(paper, "label")
+      : graph.getNodeAttribute(paper, "abstract");
+  return (text ?? "").slice(span.start, span.end);
 }
 
 /**
@@ -41,7 +52,7 @@ export function toCsv(graph: KnowledgeGraph): { nodes: string; edges: string } {
     a.weight,
     a.relation ?? "",
     a.count ?? "",
-    a.evidence?.[0] ?? "",
+    evidenceText(graph, source, a.evidence?.[0]),
   ]);
   return {
     nodes: rows(

@@ -1,4 +1,5 @@
 import type { KnowledgeGraph } from "../graph/index.js";
+import { chunked, xmlText } from "./xml.js";
 
 const NODE_KEYS = [
   ["label", "string"],
@@ -22,17 +23,6 @@ const EDGE_KEYS = [
 
 type Keys = readonly (readonly [string, string])[];
 
-/** Text safe inside an XML attribute or element: markup escaped, characters XML forbids removed. */
-export function xmlText(value: string): string {
-  return value
-    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, "")
-    .replaceAll("&", "&amp;")
-    .replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;")
-    .replaceAll('"', "&quot;")
-    .replaceAll("'", "&apos;");
-}
-
 function keyLines(owner: "node" | "edge", keys: Keys): string[] {
   return keys.map(
     ([name, type]) =>
@@ -51,29 +41,37 @@ function dataLines(owner: "node" | "edge", values: Record<string, unknown>, keys
   return lines;
 }
 
-/** GraphML (yEd, Cytoscape, networkx, igraph): the same nodes, edges and attributes as the GEXF. */
-export function toGraphml(graph: KnowledgeGraph): string {
-  const lines = [
+/** GraphML (yEd, Cytoscape, networkx, igraph): the same nodes, edges and attributes as the GEXF, streamed. */
+export function* graphmlChunks(graph: KnowledgeGraph): Generator<string> {
+  const head = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',
     ...keyLines("node", NODE_KEYS),
     ...keyLines("edge", EDGE_KEYS),
     `  <graph id="${xmlText(graph.getAttribute("name"))}" edgedefault="undirected">`,
   ];
-  graph.forEachNode((node, attributes) => {
-    lines.push(
+  yield `${head.join("\n")}\n`;
+  yield* chunked(graph.nodes(), (node) =>
+    lines([
       `    <node id="${xmlText(node)}">`,
-      ...dataLines("node", { ...attributes }, NODE_KEYS),
+      ...dataLines("node", { ...graph.getNodeAttributes(node) }, NODE_KEYS),
       "    </node>",
-    );
-  });
-  graph.forEachEdge((edge, attributes, source, target) => {
-    lines.push(
-      `    <edge id="${xmlText(edge)}" source="${xmlText(source)}" target="${xmlText(target)}">`,
-      ...dataLines("edge", { ...attributes }, EDGE_KEYS),
+    ]),
+  );
+  yield* chunked(graph.edges(), (edge) =>
+    lines([
+      `    <edge id="${xmlText(edge)}" source="${xmlText(graph.source(edge))}" target="${xmlText(graph.target(edge))}">`,
+      ...dataLines("edge", { ...graph.getEdgeAttributes(edge) }, EDGE_KEYS),
       "    </edge>",
-    );
-  });
-  lines.push("  </graph>", "</graphml>");
-  return `${lines.join("\n")}\n`;
+    ]),
+  );
+  yield "  </graph>\n</graphml>\n";
+}
+
+function lines(text: string[]): string {
+  return `${text.join("\n")}\n`;
+}
+
+export function toGraphml(graph: KnowledgeGraph): string {
+  return [...graphmlChunks(graph)].join("");
 }

@@ -1,23 +1,15 @@
 /** Export: the knowledge graph as GEXF, GraphML, CSV, graphology JSON or one HTML page. Pure: text out. */
 import type { KnowledgeGraph } from "../graph/index.js";
+import { chunked } from "./xml.js";
 
 export { csvCell, toCsv } from "./csv.js";
-export { toGexf } from "./gexf.js";
-export { toGraphml } from "./graphml.js";
+export { gexfChunks, toGexf } from "./gexf.js";
+export { graphmlChunks, toGraphml } from "./graphml.js";
 export { toHtml, type ViewerBundle } from "./html.js";
 
-/** Nodes or edges per chunk of the streamed serialization. */
-const PER_CHUNK = 2000;
-
-/** Serialized entries, PER_CHUNK at a time, comma-joined; built one chunk at a time, never all at once. */
-function* entryChunks(keys: readonly string[], entry: (key: string) => unknown): Generator<string> {
-  for (let i = 0; i < keys.length; i += PER_CHUNK) {
-    const chunk = keys
-      .slice(i, i + PER_CHUNK)
-      .map((key) => JSON.stringify(entry(key)))
-      .join(",");
-    yield i === 0 ? chunk : `,${chunk}`;
-  }
+/** Each key's entry as JSON, comma-separated, in chunks. */
+function commaSeparated(keys: readonly string[], entry: (key: string) => unknown) {
+  return chunked(keys, (key) => (key === keys[0] ? "" : ",") + JSON.stringify(entry(key)));
 }
 
 /** An entry as graphology's export writes it: attributes left out when there are none. */
@@ -36,9 +28,11 @@ function withAttributes<T extends object>(
 export function* jsonChunks(graph: KnowledgeGraph): Generator<string> {
   const options = { type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops };
   yield `${JSON.stringify({ options, attributes: graph.getAttributes() }).slice(0, -1)},"nodes":[`;
-  yield* entryChunks(graph.nodes(), (key) => withAttributes({ key }, graph.getNodeAttributes(key)));
+  yield* commaSeparated(graph.nodes(), (key) =>
+    withAttributes({ key }, graph.getNodeAttributes(key)),
+  );
   yield '],"edges":[';
-  yield* entryChunks(graph.edges(), (key) =>
+  yield* commaSeparated(graph.edges(), (key) =>
     withAttributes(
       { key, source: graph.source(key), target: graph.target(key) },
       graph.getEdgeAttributes(key),

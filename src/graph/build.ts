@@ -7,8 +7,10 @@ import type {
   GraphEdgeAttributes,
   GraphNodeAttributes,
   Mention,
+  Paper,
   PaperExtraction,
   SourceRef,
+  TextSpan,
 } from "../types.js";
 
 export type KnowledgeGraph = Graph<GraphNodeAttributes, GraphEdgeAttributes, GraphAttributes>;
@@ -66,6 +68,20 @@ function addEntityNodes(graph: KnowledgeGraph, entities: readonly Entity[]): voi
   }
 }
 
+/**
+ * The distinct sentences naming an entity, as spans of the paper's fields. A sentence's text
+ * occurs in its field, and where it occurs twice either place reads the same.
+ */
+function evidenceSpans(paper: Paper, mentions: readonly Mention[]): TextSpan[] {
+  const spans = new Map<string, TextSpan>();
+  for (const { field, sentence } of mentions) {
+    if (spans.size === MAX_EVIDENCE) break;
+    const start = paper[field].indexOf(sentence);
+    spans.set(`${field}:${start}`, { field, start, end: start + sentence.length });
+  }
+  return [...spans.values()];
+}
+
 function addPaper(graph: KnowledgeGraph, { paper, mentions }: PaperExtraction): void {
   const node = paperNodeId(paper.id);
   const attributes: GraphNodeAttributes = {
@@ -101,7 +117,7 @@ function addPaper(graph: KnowledgeGraph, { paper, mentions }: PaperExtraction): 
     const edge: GraphEdgeAttributes = {
       type: entityMentions.some((m) => m.role === "proposed") ? "proposes" : edgeTypeOf(first),
       weight: 1,
-      evidence: [...new Set(entityMentions.map((m) => m.sentence))].slice(0, MAX_EVIDENCE),
+      evidence: evidenceSpans(paper, entityMentions),
     };
     if (first.invariance)
       edge.relation = entityMentions.some((m) => m.invariance?.relation === "equivariant")

@@ -66,6 +66,9 @@ describe("papergraph export", () => {
     expect(
       edges.every((e) => ids.has(e[":START_ID"] as string) && ids.has(e[":END_ID"] as string)),
     ).toBe(true);
+    // Every paper → entity edge says, in a sentence of the paper, where it was read.
+    const evidence = edges.filter((e) => e[":TYPE"] !== "cooccurs").map((e) => e.evidence);
+    expect(evidence.every((sentence) => (sentence as string).length > 10)).toBe(true);
     // A title that begins with "=" is text in a spreadsheet, not a formula.
     expect(nodes.map((n) => n.label)).toContain("'=Domain Generalization on PACS");
   });

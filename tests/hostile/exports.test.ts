@@ -26,7 +26,7 @@ describe("exports of hostile text", () => {
   it("GEXF escapes every string and still validates", async () => {
     const gexf = toGexf(hostileGraph());
     expect(gexf).not.toMatch(/<script|<\/node><|<b>/);
-    expect(gexf).toContain("&lt;/node>&lt;script>");
+    expect(gexf).toContain("&lt;/node&gt;&lt;script&gt;");
     if (spawnSync("xmllint", ["--version"]).status !== 0 && !process.env.CI) return;
     const file = join(await tempDir(), "g.gexf");
     await writeFile(

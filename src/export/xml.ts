@@ -1,0 +1,26 @@
+/** Text safe inside an XML attribute or element: markup escaped, characters XML forbids removed. */
+export function xmlText(value: string): string {
+  return value
+    .replace(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu, "")
+    .replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;")
+    .replaceAll('"', "&quot;")
+    .replaceAll("'", "&apos;");
+}
+
+/** Items per chunk of a streamed document: small enough to stay cheap, large enough to write fast. */
+const PER_CHUNK = 2000;
+
+/** `render` of each item, joined in chunks of PER_CHUNK, so a document is never one string. */
+export function* chunked<T>(items: Iterable<T>, render: (item: T) => string): Generator<string> {
+  let chunk: string[] = [];
+  for (const item of items) {
+    chunk.push(render(item));
+    if (chunk.length === PER_CHUNK) {
+      yield chunk.join("");
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) yield chunk.join("");
+}
