@@ -7,17 +7,20 @@ export { gexfChunks, toGexf } from "./gexf.js";
 export { graphmlChunks, toGraphml } from "./graphml.js";
 export { toHtml, type ViewerBundle } from "./html.js";
 
-/** Each key's entry as JSON, comma-separated, in chunks. */
-function commaSeparated(keys: readonly string[], entry: (key: string) => unknown) {
-  return chunked(keys, (key) => (key === keys[0] ? "" : ",") + JSON.stringify(entry(key)));
+/** `render` of each item, comma-separated, in chunks. */
+function commaSeparated<T>(items: Iterable<T>, render: (item: T) => string): Generator<string> {
+  let separator = "";
+  return chunked(items, (item) => {
+    const text = separator + render(item);
+    separator = ",";
+    return text;
+  });
 }
 
-/** An entry as graphology's export writes it: attributes left out when there are none. */
-function withAttributes<T extends object>(
-  entry: T,
-  attributes: object,
-): T | (T & { attributes: object }) {
-  return Object.keys(attributes).length > 0 ? { ...entry, attributes } : entry;
+/** An entry as graphology's export writes it (`head` is its opening and keys), attributes left out when there are none. */
+function entryJson(head: string, attributes: object): string {
+  for (const _ in attributes) return `${head},"attributes":${JSON.stringify(attributes)}}`;
+  return `${head}}`;
 }
 
 /**
@@ -28,14 +31,14 @@ function withAttributes<T extends object>(
 export function* jsonChunks(graph: KnowledgeGraph): Generator<string> {
   const options = { type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops };
   yield `${JSON.stringify({ options, attributes: graph.getAttributes() }).slice(0, -1)},"nodes":[`;
-  yield* commaSeparated(graph.nodes(), (key) =>
-    withAttributes({ key }, graph.getNodeAttributes(key)),
+  yield* commaSeparated(graph.nodeEntries(), ({ node, attributes }) =>
+    entryJson(`{"key":${JSON.stringify(node)}`, attributes),
   );
   yield '],"edges":[';
-  yield* commaSeparated(graph.edges(), (key) =>
-    withAttributes(
-      { key, source: graph.source(key), target: graph.target(key) },
-      graph.getEdgeAttributes(key),
+  yield* commaSeparated(graph.edgeEntries(), ({ edge, source, target, attributes }) =>
+    entryJson(
+      `{"key":${JSON.stringify(edge)},"source":${JSON.stringify(source)},"target":${JSON.stringify(target)}`,
+      attributes,
     ),
   );
   yield "]}\n";

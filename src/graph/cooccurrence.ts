@@ -1,4 +1,4 @@
-import type { Extraction } from "../types.js";
+import type { Extraction, PaperExtraction } from "../types.js";
 import { type KnowledgeGraph, paperNodeId } from "./build.js";
 
 export interface CooccurrenceOptions {
@@ -21,38 +21,70 @@ export function npmi(together: number, countA: number, countB: number, papers: n
   return Math.log(pAB / ((countA / papers) * (countB / papers))) / -Math.log(pAB);
 }
 
-/** Adds a weighted `cooccurs` edge between entities named together by enough papers. */
+/** Entities (graph nodes only) of each paper, as indices into `ids`, which is sorted. */
+function entityPostings(graph: KnowledgeGraph, extraction: Extraction) {
+  const ids = [...new Set(extraction.papers.flatMap((p) => p.mentions.map((m) => m.entityId)))]
+    .filter((id) => graph.hasNode(id))
+    .sort();
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const paperEntities = extraction.papers.map(({ mentions }) => {
+    const entities = new Set<number>();
+    for (const m of mentions) {
+      const i = index.get(m.entityId);
+      if (i !== undefined) entities.add(i);
+    }
+    return [...entities];
+  });
+  // Papers of each entity, in extraction order.
+  const papersOf: number[][] = ids.map(() => []);
+  paperEntities.forEach((entities, paper) => {
+    for (const e of entities) papersOf[e]?.push(paper);
+  });
+  return { ids, paperEntities, papersOf };
+}
+
+/**
+ * Adds a weighted `cooccurs` edge between entities named together by enough papers. Pairs are
+ * counted one entity at a time over its papers (a sparse product), never all held at once: a
+ * 100,000-paper corpus names tens of millions of pairs, most of them once.
+ */
 export function addCooccurrence(
   graph: KnowledgeGraph,
   extraction: Extraction,
   options = DEFAULT_COOCCURRENCE,
 ): void {
-  const pairs = new Map<string, string[]>();
-  for (const { paper, mentions } of extraction.papers) {
-    const entities = [...new Set(mentions.map((m) => m.entityId))]
-      .filter((id) => graph.hasNode(id))
-      .sort();
-    for (let i = 0; i < entities.length; i++) {
-      for (let j = i + 1; j < entities.length; j++) {
-        const key = `${entities[i]}|${entities[j]}`;
-        const papers = pairs.get(key);
-        if (papers) papers.push(paper.id);
-        else pairs.set(key, [paper.id]);
+  const { ids, paperEntities, papersOf } = entityPostings(graph, extraction);
+  const total = extraction.papers.length;
+  const paperCount = ids.map((id) => graph.getNodeAttribute(id, "paperCount") ?? 1);
+  const together = new Int32Array(ids.length);
+  const shared: number[][] = ids.map(() => []);
+  for (let a = 0; a < ids.length; a++) {
+    const partners: number[] = [];
+    for (const paper of papersOf[a] as number[]) {
+      for (const b of paperEntities[paper] as number[]) {
+        if (b <= a) continue;
+        if (together[b] === 0) partners.push(b);
+        together[b] = (together[b] as number) + 1;
+        const papers = shared[b] as number[];
+        if (papers.length < options.maxPapers) papers.push(paper);
       }
     }
-  }
-  const total = extraction.papers.length;
-  for (const [key, papers] of [...pairs].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    if (papers.length < options.minCount) continue;
-    const [a, b] = key.split("|") as [string, string];
-    const countOf = (node: string) => graph.getNodeAttribute(node, "paperCount") ?? 1;
-    const weight = npmi(papers.length, countOf(a), countOf(b), total);
-    if (weight <= 0) continue;
-    graph.addEdgeWithKey(`${a}<->${b}`, a, b, {
-      type: "cooccurs",
-      weight: Math.round(weight * 1e4) / 1e4,
-      count: papers.length,
-      papers: papers.slice(0, options.maxPapers).map(paperNodeId),
-    });
+    for (const b of partners.sort((x, y) => x - y)) {
+      const count = together[b] as number;
+      const weight = npmi(count, paperCount[a] as number, paperCount[b] as number, total);
+      if (count >= options.minCount && weight > 0) {
+        const [source, target] = [ids[a] as string, ids[b] as string];
+        graph.addEdgeWithKey(`${source}<->${target}`, source, target, {
+          type: "cooccurs",
+          weight: Math.round(weight * 1e4) / 1e4,
+          count,
+          papers: (shared[b] as number[]).map((p) =>
+            paperNodeId((extraction.papers[p] as PaperExtraction).paper.id),
+          ),
+        });
+      }
+      together[b] = 0;
+      shared[b] = [];
+    }
   }
 }

@@ -10,7 +10,7 @@ export interface LayoutOptions {
   seed: number;
   /** ForceAtlas2 iterations; more settle a large graph better and cost time. */
   iterations: number;
-  /** A previous layout (an incremental build): kept nodes start where they were. */
+  /** A previous layout (an incremental build): kept nodes stay where they were. */
   start?: Positions;
 }
 
@@ -75,44 +75,89 @@ export function noverlapIterationsFor(order: number): number {
   return order <= 30_000 ? Math.round((100 * 3000) / order) : 0;
 }
 
-/**
- * Start from a previous layout: kept nodes where they were, new ones beside a placed neighbour
- * (or at a seeded random spot), so a few iterations settle what changed.
- */
-function seedFromPrevious(graph: KnowledgeGraph, start: Positions, seed: number): void {
-  const random = seededRandom(seed);
-  const spread = 50;
-  graph.forEachNode((node) => {
-    const known = start.get(node);
-    if (known) {
-      graph.mergeNodeAttributes(node, known);
-      return;
-    }
-    const anchor = graph
-      .neighbors(node)
-      .sort()
-      .find((n) => start.has(n));
-    const at = anchor ? (start.get(anchor) as { x: number; y: number }) : { x: 0, y: 0 };
-    graph.mergeNodeAttributes(node, {
-      x: at.x + (random() - 0.5) * spread,
-      y: at.y + (random() - 0.5) * spread,
-    });
+type Point = { x: number; y: number };
+
+/** The mean position of a node's already placed neighbours, if it has any. */
+function neighbourMean(graph: KnowledgeGraph, node: string, placed: Positions): Point | undefined {
+  let x = 0;
+  let y = 0;
+  let count = 0;
+  graph.forEachNeighbor(node, (neighbour) => {
+    const at = placed.get(neighbour);
+    if (!at) return;
+    x += at.x;
+    y += at.y;
+    count++;
   });
+  return count > 0 ? { x: x / count, y: y / count } : undefined;
 }
 
-/** Seeded positions (or a previous layout), ForceAtlas2, then noverlap, rounded so the output diffs cleanly. */
+/**
+ * An incremental layout keeps the map a reader already knows: every node of the previous layout
+ * stays where it was, and each new node goes where its placed neighbours are (a new paper among
+ * the entities it names, a new entity beside its papers), in rounds until all are placed. New
+ * papers that name only new entities start at seeded spots on the rim of the map, and their
+ * entities follow them.
+ */
+function placeNewNodes(graph: KnowledgeGraph, start: Positions, seed: number): void {
+  const random = seededRandom(seed);
+  const jitter = () => (random() - 0.5) * 20;
+  const placed = new Map<string, Point>();
+  let rim = 0;
+  let pending: string[] = [];
+  graph.forEachNode((node) => {
+    const at = start.get(node);
+    if (!at) pending.push(node);
+    else {
+      placed.set(node, at);
+      rim = Math.max(rim, Math.hypot(at.x, at.y));
+    }
+  });
+  while (pending.length > 0) {
+    const round = new Map<string, Point>();
+    for (const node of pending) {
+      const mean = neighbourMean(graph, node, placed);
+      if (mean) round.set(node, { x: mean.x + jitter(), y: mean.y + jitter() });
+    }
+    if (round.size === 0) {
+      const papers = pending.filter((node) => graph.getNodeAttribute(node, "type") === "paper");
+      for (const node of papers.length > 0 ? papers : pending) {
+        const angle = 2 * Math.PI * random();
+        round.set(node, { x: rim * Math.cos(angle), y: rim * Math.sin(angle) });
+      }
+    }
+    for (const [node, at] of round) placed.set(node, at);
+    pending = pending.filter((node) => !round.has(node));
+  }
+  graph.updateEachNodeAttributes((node, attributes) => ({
+    ...attributes,
+    ...(placed.get(node) as Point),
+  }));
+}
+
+/**
+ * A fresh layout: seeded positions, ForceAtlas2, then noverlap. With a previous layout that holds
+ * most of the nodes, that layout is kept and only new nodes are placed. Rounded so outputs diff cleanly.
+ */
 export function layoutGraph(graph: KnowledgeGraph, options: LayoutOptions = DEFAULT_LAYOUT): void {
   if (graph.order === 0) return;
-  const incremental =
-    options.start !== undefined &&
-    graph.filterNodes((n) => options.start?.has(n)).length > graph.order / 2;
-  if (incremental) seedFromPrevious(graph, options.start as Positions, options.seed);
-  else seedPositions(graph, options.seed);
-  const iterations = iterationsFor(graph.order, options.iterations);
+  const start = options.start;
+  if (start && graph.filterNodes((n) => start.has(n)).length > graph.order / 2)
+    placeNewNodes(graph, start, options.seed);
+  else forceLayout(graph, options);
+  graph.updateEachNodeAttributes((_, attributes) => ({
+    ...attributes,
+    x: Math.round(attributes.x * 100) / 100,
+    y: Math.round(attributes.y * 100) / 100,
+  }));
+}
+
+function forceLayout(graph: KnowledgeGraph, options: LayoutOptions): void {
+  seedPositions(graph, options.seed);
   const settings = forceAtlas2.inferSettings(graph);
   // LinLog with hub dissuasion pulls each thread into its own island instead of one hairball.
   forceAtlas2.assign(graph, {
-    iterations: incremental ? Math.max(5, Math.round(iterations / 10)) : iterations,
+    iterations: iterationsFor(graph.order, options.iterations),
     getEdgeWeight: "weight",
     settings: {
       ...settings,
@@ -126,13 +171,7 @@ export function layoutGraph(graph: KnowledgeGraph, options: LayoutOptions = DEFA
       slowDown: 1,
     },
   });
-  // An incremental layout starts from a de-overlapped one: its few moved nodes are left as they fall.
-  const overlapPasses = incremental ? 0 : noverlapIterationsFor(graph.order);
+  const overlapPasses = noverlapIterationsFor(graph.order);
   if (overlapPasses > 0)
     noverlap.assign(graph, { maxIterations: overlapPasses, settings: { ratio: 1.2, margin: 2 } });
-  graph.updateEachNodeAttributes((_, attributes) => ({
-    ...attributes,
-    x: Math.round(attributes.x * 100) / 100,
-    y: Math.round(attributes.y * 100) / 100,
-  }));
 }

@@ -38,10 +38,18 @@ describe("the extraction cache", () => {
   });
 });
 
+async function positions(dir: string): Promise<Map<string, { x: number; y: number }>> {
+  const { nodes } = JSON.parse(await readFile(join(dir, "graph.json"), "utf8")) as {
+    nodes: { key: string; attributes: { x: number; y: number } }[];
+  };
+  return new Map(nodes.map((n) => [n.key, { x: n.attributes.x, y: n.attributes.y }]));
+}
+
 describe("papergraph add", () => {
   it("adds papers to a build, extracting only the new ones, to the graph a full build gives", async () => {
     const dir = await tempDir();
     expect((await papergraph(["build", CAPTURE_000, "--out", "g", "-q"], dir)).code).toBe(0);
+    const before = await positions(join(dir, "g"));
     const run = await papergraph(["add", CAPTURE_001, "--out", "g"], dir);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(
@@ -60,6 +68,13 @@ describe("papergraph add", () => {
         .map((n) => n.key)
         .sort();
     expect(await nodes("g")).toEqual(await nodes("full"));
+    // The map a reader knows stays put; new papers land among the entities they name.
+    const after = await positions(join(dir, "g"));
+    for (const [key, at] of before) expect(after.get(key)).toEqual(at);
+    const added = [...after].filter(([key]) => !before.has(key));
+    expect(added.length).toBeGreaterThan(22);
+    const extent = Math.max(...[...before.values()].map(({ x, y }) => Math.hypot(x, y)));
+    for (const [, { x, y }] of added) expect(Math.hypot(x, y)).toBeLessThanOrEqual(extent + 20);
   }, 60_000);
 
   it("needs a build to add to", async () => {

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { xmlText } from "../../src/export/xml.js";
 import { extractPapers } from "../../src/extract/index.js";
 import { decodeText, IngestError, type InputFormat, readEntries } from "../../src/ingest/index.js";
 
@@ -12,6 +13,9 @@ const anyText = fc.oneof(
   fc.string({ unit: "binary", maxLength: 200 }),
   syntaxy,
 );
+
+/** XML 1.0's Char production, negated. */
+const FORBIDDEN_IN_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 
 /** Records or a clear IngestError; anything else thrown is a bug. */
 function readOrRefuse(text: string, format: InputFormat): void {
@@ -76,6 +80,28 @@ describe("the extractor on arbitrary text", () => {
         }
       }),
       { numRuns: 150 },
+    );
+  });
+});
+
+describe("XML escaping of arbitrary text", () => {
+  const unescape = (text: string) =>
+    text
+      .replaceAll("&lt;", "<")
+      .replaceAll("&gt;", ">")
+      .replaceAll("&quot;", '"')
+      .replaceAll("&apos;", "'")
+      .replaceAll("&amp;", "&");
+
+  it("leaves no markup and no character XML forbids, and loses nothing else", () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const escaped = xmlText(text);
+        expect(escaped).not.toMatch(/[<>"']|&(?!(amp|lt|gt|quot|apos);)/);
+        expect(escaped).not.toMatch(FORBIDDEN_IN_XML);
+        expect(unescape(escaped)).toBe(text.replace(new RegExp(FORBIDDEN_IN_XML, "gu"), ""));
+      }),
+      { numRuns: 1000 },
     );
   });
 });
