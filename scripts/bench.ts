@@ -1,21 +1,16 @@
 /**
- * Pipeline benchmark (npm run bench [-- --sizes 1000,10000,100000] [--json]): a synthetic corpus
- * of each size through ingest, extract, graph, threads, layout and export, timing each stage,
- * with papers per second and peak resident memory. Each size runs in its own process so its
- * memory is its own. Prints figures; asserts nothing.
+ * Pipeline benchmark (npm run bench [-- --sizes 1000,10000,100000] [--json]): `papergraph build`
+ * on a synthetic corpus of each size, then `papergraph add` of 100 more papers, both run as the
+ * CLI runs them. Reports each stage's time (ingest, extract, graph, threads, layout, export),
+ * papers per second and peak resident memory. Each size runs in its own process so its memory is
+ * its own. Prints figures; asserts nothing.
  */
 import { execFileSync } from "node:child_process";
 import { cpus } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { gexfChunks, jsonChunks } from "../src/export/index.js";
-import { EXTRACTOR_FINGERPRINT, extractPapersCached } from "../src/extract/index.js";
-import { buildGraph, type Positions } from "../src/graph/index.js";
-import { ingestPaths, mergePapers } from "../src/ingest/index.js";
-import { writeFilesAtomic } from "../src/io/index.js";
-import { type BuildStore, openBuildStore } from "../src/store/index.js";
-import type { Paper } from "../src/types.js";
-import { tempDir } from "../tests/helpers/cli.js";
+import { ingestPaths } from "../src/ingest/index.js";
+import { papergraph, tempDir } from "../tests/helpers/cli.js";
 import { syntheticRecords, syntheticSource } from "./synthetic.js";
 
 const ROOT = join(import.meta.dirname, "..");
@@ -42,32 +37,18 @@ interface SizeResult {
   edges: number;
 }
 
-/** One pass of the pipeline after ingest, as `build` and `add` run it, timed stage by stage. */
-async function pipeline(papers: Paper[], store: BuildStore, out: string, start?: Positions) {
-  const seconds: Record<string, number> = {};
-  let stage = "";
-  let started = performance.now();
-  const next = (name: string) => {
-    if (stage) seconds[stage] = Math.round(performance.now() - started) / 1000;
-    if (name) process.stderr.write(`  ${papers.length} papers: ${name}…\n`);
-    stage = name;
-    started = performance.now();
+/** A papergraph command run in this process, as a user would type it: its --json report and wall time. */
+async function timed(argv: string[], cwd: string) {
+  process.stderr.write(`  papergraph ${argv.join(" ")}…\n`);
+  const started = performance.now();
+  const run = await papergraph([...argv, "--json", "--out", "out"], cwd);
+  if (run.code !== 0) throw new Error(`papergraph ${argv.join(" ")} failed: ${run.stderr}`);
+  const report = JSON.parse(run.stdout.trim().split("\n").at(-1) as string) as {
+    nodes: number;
+    edges: number;
+    seconds: Record<string, number>;
   };
-  next("extract");
-  // Not kept in a variable: the extraction can be collected once the graph is built.
-  const built = buildGraph((await extractPapersCached(papers, store)).extraction, {
-    onStage: next,
-    layout: { start },
-  });
-  next("export");
-  await writeFilesAtomic([
-    [join(out, "graph.json"), jsonChunks(built.graph)],
-    [join(out, "graph.gexf"), gexfChunks(built.graph)],
-    [join(out, "threads.json"), JSON.stringify(built.threads)],
-  ]);
-  store.savePapers(papers);
-  next("");
-  return { seconds, built };
+  return { ...report, wall: Math.round(performance.now() - started) / 1000 };
 }
 
 async function runSize(size: number): Promise<SizeResult> {
@@ -77,40 +58,21 @@ async function runSize(size: number): Promise<SizeResult> {
     "corpus.jsonl": syntheticRecords(source, size),
     "more.jsonl": syntheticRecords(source, 100, 2).replaceAll('"synthetic-', '"more-'),
   });
-  const store = openBuildStore(join(dir, "cache.sqlite"), EXTRACTOR_FINGERPRINT);
-  const ingestStarted = performance.now();
-  const { papers } = await ingestPaths([join(dir, "corpus.jsonl")], { cwd: dir });
-  const ingest = Math.round(performance.now() - ingestStarted) / 1000;
-  const full = await pipeline(papers, store, join(dir, "out"));
-  const seconds: Record<string, number> = { ingest, ...full.seconds };
-  const totalSeconds = Object.values(seconds).reduce((a, b) => a + b, 0);
-
+  const full = await timed(["build", "corpus.jsonl"], dir);
   // `papergraph add`: 100 new papers into the build just made.
-  const addStarted = performance.now();
-  const { papers: more } = await ingestPaths([join(dir, "more.jsonl")], { cwd: dir });
-  const positions = new Map(
-    full.built.graph.mapNodes((node, a) => [node, { x: a.x, y: a.y }] as const),
-  );
-  const added = await pipeline(
-    mergePapers([...store.loadPapers(), ...more]).papers,
-    store,
-    join(dir, "out"),
-    positions,
-  );
-  const addSeconds = Math.round(performance.now() - addStarted) / 1000;
-  store.close();
+  const added = await timed(["add", "more.jsonl"], dir);
   return {
-    papers: papers.length,
-    seconds,
-    totalSeconds: Math.round(totalSeconds * 100) / 100,
-    papersPerSecond: Math.round(papers.length / totalSeconds),
-    extractPapersPerSecond: Math.round(papers.length / (seconds.extract ?? 1)),
-    addSeconds,
-    addShare: Math.round((addSeconds / totalSeconds) * 1000) / 1000,
+    papers: size,
+    seconds: full.seconds,
+    totalSeconds: full.wall,
+    papersPerSecond: Math.round(size / full.wall),
+    extractPapersPerSecond: Math.round(size / (full.seconds.extract ?? 1)),
+    addSeconds: added.wall,
+    addShare: Math.round((added.wall / full.wall) * 1000) / 1000,
     addStages: added.seconds,
     peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
-    nodes: full.built.graph.order,
-    edges: full.built.graph.size,
+    nodes: full.nodes,
+    edges: full.edges,
   };
 }
 

@@ -1,5 +1,4 @@
 import { existsSync, mkdirSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { gexfChunks, jsonChunks } from "../export/index.js";
 import {
@@ -7,7 +6,7 @@ import {
   extractPapersCached,
   extractPapersParallel,
 } from "../extract/index.js";
-import { type BuiltGraph, buildGraph, graphStats, type Positions } from "../graph/index.js";
+import { type BuiltGraph, buildGraph, graphStats } from "../graph/index.js";
 import { ingestPaths, mergePapers } from "../ingest/index.js";
 import { removeStaleTemporaries, writeFilesAtomic } from "../io/index.js";
 import { type BuildStore, openBuildStore, STORE_FILE } from "../store/index.js";
@@ -95,23 +94,13 @@ function openStore(dir: string, options: BuildCommandOptions): BuildStore | unde
   return store;
 }
 
-/** Positions of the previous build in `dir`, if there is one, so an incremental layout starts from them. */
-async function previousPositions(dir: string): Promise<Positions | undefined> {
-  const text = await readFile(join(dir, "graph.json"), "utf8").catch(() => undefined);
-  if (!text) return undefined;
-  const data = JSON.parse(text) as {
-    nodes: { key: string; attributes: { x: number; y: number } }[];
-  };
-  return new Map(data.nodes.map((n) => [n.key, { x: n.attributes.x, y: n.attributes.y }]));
-}
-
 /**
  * The stages after ingest, shared by `build` and `add`: extract (cached analyses reused), graph,
  * threads, layout, then every output staged and renamed at once. A failure names its stage.
  */
 export async function buildFrom(
   readPapers: (store: BuildStore | undefined) => Promise<Paper[]>,
-  options: BuildCommandOptions & { start?: Positions },
+  options: BuildCommandOptions & { incremental?: boolean },
   io: CliIO,
 ): Promise<{ built: BuiltGraph; timings: Timings; cache: { analyzed: number; reused: number } }> {
   const resolution = parseResolution(options.resolution);
@@ -132,9 +121,11 @@ export async function buildFrom(
           reused: 0,
         };
     bar.done();
+    // An incremental build keeps the previous layout, kept in the store beside the papers.
+    const start = options.incremental ? store?.loadPositions() : undefined;
     const built = buildGraph(cached.extraction as Extraction, {
       threads: { resolution },
-      layout: { start: options.start },
+      layout: { start },
       onStage: (stage) => clock.start(stage),
     });
     // The graph holds what export needs; the extraction can be collected before export allocates.
@@ -146,7 +137,10 @@ export async function buildFrom(
       [join(dir, "graph.gexf"), gexfChunks(built.graph)],
       [join(dir, "threads.json"), `${JSON.stringify(built.threads, null, 2)}\n`],
     ]);
-    store?.savePapers(papers);
+    store?.saveBuild(
+      papers,
+      built.graph.mapNodes((node, a) => [node, a.x, a.y] as const),
+    );
     return {
       built,
       timings: clock.finish(),
@@ -198,8 +192,11 @@ export async function addCommand(
     added = merged.length - existing.length;
     return merged;
   };
-  const start = await previousPositions(dir);
-  const { built, timings, cache } = await buildFrom(read, { ...options, cache: true, start }, io);
+  const { built, timings, cache } = await buildFrom(
+    read,
+    { ...options, cache: true, incremental: true },
+    io,
+  );
   if (!options.json && !options.quiet) {
     io.stdout(
       `Added ${added} new papers to the ${before} of ${options.out}/ (extracted ${cache.analyzed}, reused ${cache.reused} from the cache)\n`,

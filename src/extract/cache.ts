@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Paper } from "../types.js";
+import type { Candidate } from "./candidate.js";
 import datasets from "./lexicons/datasets.json" with { type: "json" };
 import heads from "./lexicons/heads.json" with { type: "json" };
 import invariances from "./lexicons/invariances.json" with { type: "json" };
@@ -7,7 +8,7 @@ import methods from "./lexicons/methods.json" with { type: "json" };
 import modifiers from "./lexicons/modifiers.json" with { type: "json" };
 import stopPhrases from "./lexicons/stop-phrases.json" with { type: "json" };
 import tasks from "./lexicons/tasks.json" with { type: "json" };
-import type { AnalyzedPaper } from "./paper.js";
+import type { AnalyzedPaper, ShortFormUse } from "./paper.js";
 
 /** Bump whenever a rule changes what is extracted: cached analyses of older rules are then ignored. */
 export const EXTRACTOR_VERSION = "3";
@@ -22,13 +23,52 @@ export const EXTRACTOR_FINGERPRINT = createHash("sha1")
   .digest("hex")
   .slice(0, 12);
 
-/** What the cache keeps of a paper's analysis: everything but the paper record itself. */
-export type CachedAnalysis = Omit<AnalyzedPaper, "paper">;
+/** A paper's analysis without the paper record itself. */
+type Analysis = Omit<AnalyzedPaper, "paper">;
+
+/**
+ * A sentence as the cache keeps it: [start, end) in its field, since it is the paper's own text
+ * (the text itself only if it were not). Copies of sentences made up three quarters of the cache.
+ */
+type StoredSentence = [start: number, end: number] | string;
+type Stored<T extends { sentence: string }> = Omit<T, "sentence"> & { sentence: StoredSentence };
+
+/** What the cache keeps of a paper's analysis. */
+export interface CachedAnalysis {
+  candidates: Stored<Candidate>[];
+  shortForms: Stored<ShortFormUse>[];
+}
 
 /** Where analyses are kept between builds (an embedded database at the edge of the program). */
 export interface AnalysisCache {
   get(keys: readonly string[]): Map<string, CachedAnalysis>;
   put(entries: readonly (readonly [string, CachedAnalysis])[]): void;
+}
+
+function storedSentence<T extends Candidate | ShortFormUse>(paper: Paper, item: T): Stored<T> {
+  const start = paper[item.field].indexOf(item.sentence);
+  return { ...item, sentence: start < 0 ? item.sentence : [start, start + item.sentence.length] };
+}
+
+function restoredSentence<T extends Candidate | ShortFormUse>(paper: Paper, item: Stored<T>): T {
+  const { sentence } = item;
+  const text = typeof sentence === "string" ? sentence : paper[item.field].slice(...sentence);
+  return { ...item, sentence: text } as T;
+}
+
+export function toCached({ paper, candidates, shortForms }: AnalyzedPaper): CachedAnalysis {
+  return {
+    candidates: candidates.map((c) => storedSentence(paper, c)),
+    shortForms: shortForms.map((u) => storedSentence(paper, u)),
+  };
+}
+
+export function fromCached(paper: Paper, cached: CachedAnalysis): AnalyzedPaper {
+  return {
+    paper,
+    candidates: cached.candidates.map((c) => restoredSentence<Candidate>(paper, c)),
+    shortForms: cached.shortForms.map((u) => restoredSentence<ShortFormUse>(paper, u)),
+  };
 }
 
 /** The cache key of a paper: its title and abstract under this extractor. */

@@ -206,10 +206,9 @@ export function canonicalize(papers: readonly AnalyzedPaper[]): Extraction {
   const mentionsByPaper = new Map<string, Mention[]>(papers.map((p) => [p.paper.id, []]));
   const entities: Entity[] = [];
   const taken = new Set<string>();
-  const sortedGroups = [...groups.values()].sort((a, b) =>
-    groupKey(a.type, a.key) < groupKey(b.type, b.key) ? -1 : 1,
-  );
-  for (const group of sortedGroups) {
+  // Groups are keyed by groupKey: sorting the keys orders them as their ids will be.
+  const sortedGroups = [...groups].sort(([a], [b]) => (a < b ? -1 : 1));
+  for (const [, group] of sortedGroups) {
     const kept = supportedCandidates(group);
     if (kept.length === 0) continue;
     const name = displayName({ ...group, candidates: kept });

@@ -3,7 +3,13 @@
  * into canonical entities. Pure: no I/O.
  */
 import type { Extraction, Paper } from "../types.js";
-import { type AnalysisCache, analysisKey, type CachedAnalysis } from "./cache.js";
+import {
+  type AnalysisCache,
+  analysisKey,
+  type CachedAnalysis,
+  fromCached,
+  toCached,
+} from "./cache.js";
 import { canonicalize } from "./canonical.js";
 import { type AnalyzedPaper, analyzePaper } from "./paper.js";
 import { analyzeInWorkers, defaultWorkers } from "./parallel.js";
@@ -53,16 +59,17 @@ export async function extractPapersCached(
   const keys = papers.map(analysisKey);
   const cached = cache.get(keys);
   const missing = papers.filter((_, i) => !cached.has(keys[i] as string));
-  const fresh = await analyzePapers(missing, options);
-  cache.put(fresh.map(({ paper, ...analysis }) => [analysisKey(paper), analysis] as const));
-  const byKey = new Map([
-    ...cached,
-    ...fresh.map(({ paper, ...analysis }) => [analysisKey(paper), analysis] as const),
-  ]);
-  const analyzed = papers.map((paper, i) => ({
-    paper,
-    ...(byKey.get(keys[i] as string) as CachedAnalysis),
-  }));
+  const fresh = new Map(
+    (await analyzePapers(missing, options)).map((a) => [analysisKey(a.paper), a] as const),
+  );
+  cache.put([...fresh].map(([key, analysis]) => [key, toCached(analysis)] as const));
+  // By key, with each paper's own record: two records of one text share an analysis.
+  const analyzed = papers.map((paper, i) => {
+    const analysis = fresh.get(keys[i] as string);
+    return analysis
+      ? { ...analysis, paper }
+      : fromCached(paper, cached.get(keys[i] as string) as CachedAnalysis);
+  });
   return {
     extraction: canonicalize(analyzed),
     analyzed: missing.length,

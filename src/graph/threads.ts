@@ -97,11 +97,13 @@ function threadOf(
   const papers: ThreadMember[] = [];
   for (const node of nodes) {
     const { type, label, paperCount } = graph.getNodeAttributes(node);
-    const localPapers = graph.filterNeighbors(
-      node,
-      (n, a) => a.type === "paper" && inThread.has(n),
-    ).length;
-    const localDegree = graph.filterNeighbors(node, (n) => inThread.has(n)).length;
+    let localPapers = 0;
+    let localDegree = 0;
+    graph.forEachNeighbor(node, (n, a) => {
+      if (!inThread.has(n)) return;
+      localDegree++;
+      if (a.type === "paper") localPapers++;
+    });
     if (type === "paper") papers.push({ id: node, label, score: localDegree });
     else
       byType[type].push({

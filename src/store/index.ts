@@ -12,15 +12,36 @@ export const STORE_FILE = "cache.sqlite";
 export interface BuildStore extends AnalysisCache {
   /** The papers of the last build, in order; empty when the store is new. */
   loadPapers(): Paper[];
-  savePapers(papers: readonly Paper[]): void;
+  /** Node positions of the last build's layout, for an incremental build to keep. */
+  loadPositions(): Map<string, { x: number; y: number }>;
+  /** The papers and layout of a finished build, in one transaction. */
+  saveBuild(
+    papers: readonly Paper[],
+    positions: Iterable<readonly [node: string, x: number, y: number]>,
+  ): void;
   /** Drops analyses made by other extractor versions. */
   prune(fingerprint: string): number;
   close(): void;
 }
 
+/** Keys per cache lookup query; SQLite allows 32,766 parameters. */
+const LOOKUP_BATCH = 500;
+
+interface AnalysisRow {
+  key: string;
+  data: string;
+}
+
+interface PositionRow {
+  node: string;
+  x: number;
+  y: number;
+}
+
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS analyses (key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, data TEXT NOT NULL);
   CREATE TABLE IF NOT EXISTS papers (position INTEGER PRIMARY KEY, record TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS positions (node TEXT PRIMARY KEY, x REAL NOT NULL, y REAL NOT NULL);
 `;
 
 /** Opens (creating if needed) the store at `path`. */
@@ -29,35 +50,69 @@ export function openBuildStore(path: string, fingerprint: string): BuildStore {
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = NORMAL");
   db.exec(SCHEMA);
-  const select = db.prepare<[string], { data: string }>("SELECT data FROM analyses WHERE key = ?");
   const insert = db.prepare(
     "INSERT OR REPLACE INTO analyses (key, fingerprint, data) VALUES (?, ?, ?)",
   );
-  const insertPaper = db.prepare("INSERT INTO papers (position, record) VALUES (?, ?)");
   const putAll = db.transaction((entries: readonly (readonly [string, CachedAnalysis])[]) => {
     for (const [key, analysis] of entries) insert.run(key, fingerprint, JSON.stringify(analysis));
   });
-  const replacePapers = db.transaction((papers: readonly Paper[]) => {
-    db.prepare("DELETE FROM papers").run();
-    papers.forEach((paper, position) => {
-      insertPaper.run(position, JSON.stringify(paper));
-    });
-  });
+  // Paper records as last read or written, by position: a build that adds 100 papers to 10,000
+  // rewrites the rows that changed, not all of them.
+  const records = new Map<number, string>();
+  const upsertPaper = db.prepare("INSERT OR REPLACE INTO papers (position, record) VALUES (?, ?)");
+  const insertPosition = db.prepare("INSERT INTO positions (node, x, y) VALUES (?, ?, ?)");
+  const saveBuild = db.transaction(
+    (papers: readonly Paper[], positions: Iterable<readonly [string, number, number]>) => {
+      const written: [number, string][] = [];
+      papers.forEach((paper, position) => {
+        const record = JSON.stringify(paper);
+        if (records.get(position) === record) return;
+        upsertPaper.run(position, record);
+        written.push([position, record]);
+      });
+      db.prepare("DELETE FROM papers WHERE position >= ?").run(papers.length);
+      db.prepare("DELETE FROM positions").run();
+      for (const [node, x, y] of positions) insertPosition.run(node, x, y);
+      return written;
+    },
+  );
   return {
     get(keys) {
       const found = new Map<string, CachedAnalysis>();
-      for (const key of keys) {
-        const row = select.get(key);
-        if (row) found.set(key, JSON.parse(row.data) as CachedAnalysis);
+      // Looked up LOOKUP_BATCH keys to a statement: one query per key cost more than the parsing.
+      for (let i = 0; i < keys.length; i += LOOKUP_BATCH) {
+        const batch = keys.slice(i, i + LOOKUP_BATCH);
+        const rows = db
+          .prepare<string[], AnalysisRow>(
+            `SELECT key, data FROM analyses WHERE key IN (${batch.map(() => "?").join(",")})`,
+          )
+          .all(...batch);
+        for (const row of rows) found.set(row.key, JSON.parse(row.data) as CachedAnalysis);
       }
       return found;
     },
     put: (entries) => putAll(entries),
-    loadPapers: () =>
-      (db.prepare("SELECT record FROM papers ORDER BY position").all() as { record: string }[]).map(
-        (r) => JSON.parse(r.record) as Paper,
+    loadPapers: () => {
+      const rows = db.prepare("SELECT position, record FROM papers ORDER BY position").all() as {
+        position: number;
+        record: string;
+      }[];
+      for (const { position, record } of rows) records.set(position, record);
+      return rows.map((r) => JSON.parse(r.record) as Paper);
+    },
+    loadPositions: () =>
+      new Map(
+        (db.prepare("SELECT node, x, y FROM positions").all() as PositionRow[]).map((r) => [
+          r.node,
+          { x: r.x, y: r.y },
+        ]),
       ),
-    savePapers: (papers) => replacePapers(papers),
+    saveBuild(papers, positions) {
+      // Remembered once committed: a rolled-back transaction wrote nothing.
+      for (const [position, record] of saveBuild(papers, positions)) records.set(position, record);
+      for (const position of [...records.keys()])
+        if (position >= papers.length) records.delete(position);
+    },
     prune: (current) =>
       db.prepare("DELETE FROM analyses WHERE fingerprint != ?").run(current).changes,
     close: () => db.close(),
