@@ -146,8 +146,8 @@ export interface GraphNodeAttributes {
 export interface GraphEdgeAttributes {
   type: EdgeType;
   weight: number;
-  /** Paper → entity: the sentences the link was read from, as spans of the paper's text (not copies of it). */
-  evidence?: TextSpan[];
+  /** Paper → entity: the first sentence the link was read from, as a span of the paper's text (not a copy of it). */
+  evidence?: TextSpan;
   /** `targets` edges: whether the paper seeks invariance or equivariance. */
   relation?: InvarianceRelation;
   /** `cooccurs` edges: papers naming both entities (how many, and which). */

@@ -1,7 +1,10 @@
 import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import Graph from "graphology";
-import type { KnowledgeGraph } from "../graph/index.js";
+import {
+  graphFromJson,
+  type KnowledgeGraph,
+  type SerializedKnowledgeGraph,
+} from "../graph/index.js";
 import type { ThreadReport } from "../types.js";
 import { type CliIO, UserError } from "./io.js";
 
@@ -26,12 +29,11 @@ function parseJson<T>(text: string, where: string): T {
 }
 
 export async function loadGraph(io: CliIO, dir: string): Promise<KnowledgeGraph> {
-  const data = parseJson<Parameters<KnowledgeGraph["import"]>[0]>(
+  const data = parseJson<SerializedKnowledgeGraph>(
     await readBuilt(io, dir, "graph.json"),
     join(dir, "graph.json"),
   );
-  // Graph.from keeps the options the graph was built with, so a re-export is byte-identical.
-  return Graph.from(data) as KnowledgeGraph;
+  return graphFromJson(data);
 }
 
 export async function loadThreads(io: CliIO, dir: string): Promise<ThreadReport> {

@@ -52,7 +52,7 @@ export function toCsv(graph: KnowledgeGraph): { nodes: string; edges: string } {
     a.weight,
     a.relation ?? "",
     a.count ?? "",
-    evidenceText(graph, source, a.evidence?.[0]),
+    evidenceText(graph, source, a.evidence),
   ]);
   return {
     nodes: rows(

@@ -25,16 +25,16 @@ function declarations(owner: "node" | "edge", attributes: readonly (readonly str
 }
 
 /** <attvalues> of the values that are set; a list is written "a; b". */
-function attvalues(values: Record<string, unknown>, attributes: readonly (readonly string[])[]) {
+function attvalues(values: object, attributes: readonly (readonly string[])[]): string {
   let out = "";
   for (const [id] of attributes) {
-    const value = values[id as string];
+    const value = (values as Record<string, unknown>)[id as string];
     if (value === undefined || value === "" || (Array.isArray(value) && value.length === 0))
       continue;
     const text = Array.isArray(value) ? value.join("; ") : String(value);
-    out += `          <attvalue for="${id}" value="${xmlText(text)}"/>\n`;
+    out += `<attvalue for="${id}" value="${xmlText(text)}"/>`;
   }
-  return `        <attvalues>\n${out}        </attvalues>\n`;
+  return `<attvalues>${out}</attvalues>`;
 }
 
 /** "#4e79a7" as r, g, b attributes: networkx reads only those, Gephi both. */
@@ -43,33 +43,26 @@ function rgb(hex: string): string {
   return `r="${(value >> 16) & 255}" g="${(value >> 8) & 255}" b="${value & 255}"`;
 }
 
-function nodeElement([key, a]: [string, GraphNodeAttributes]): string {
+/** One line a node or edge: a file of a million edges stays diffable, and a fifth smaller. */
+function nodeElement({ node, attributes: a }: { node: string; attributes: GraphNodeAttributes }) {
   return (
-    `      <node id="${xmlText(key)}" label="${xmlText(a.label)}">\n` +
-    attvalues({ ...a }, NODE_ATTRIBUTES) +
-    `        <viz:color ${rgb(a.color)}/>\n` +
-    `        <viz:size value="${a.size}"/>\n` +
-    `        <viz:position x="${a.x}" y="${a.y}"/>\n` +
-    "      </node>\n"
+    `      <node id="${xmlText(node)}" label="${xmlText(a.label)}">` +
+    attvalues(a, NODE_ATTRIBUTES) +
+    `<viz:color ${rgb(a.color)}/><viz:size value="${a.size}"/><viz:position x="${a.x}" y="${a.y}"/></node>\n`
   );
 }
 
-function edgeElement([key, a, source, target]: [string, GraphEdgeAttributes, string, string]) {
+function edgeElement(entry: {
+  edge: string;
+  attributes: GraphEdgeAttributes;
+  source: string;
+  target: string;
+}) {
+  const { edge, attributes: a, source, target } = entry;
   return (
-    `      <edge id="${xmlText(key)}" source="${xmlText(source)}" target="${xmlText(target)}" weight="${a.weight}">\n` +
-    attvalues({ ...a }, EDGE_ATTRIBUTES) +
-    "      </edge>\n"
+    `      <edge id="${xmlText(edge)}" source="${xmlText(source)}" target="${xmlText(target)}" weight="${a.weight}">` +
+    `${attvalues(a, EDGE_ATTRIBUTES)}</edge>\n`
   );
-}
-
-function* nodeEntries(graph: KnowledgeGraph) {
-  for (const { node, attributes } of graph.nodeEntries())
-    yield [node, attributes] as [string, GraphNodeAttributes];
-}
-
-function* edgeEntries(graph: KnowledgeGraph) {
-  for (const { edge, attributes, source, target } of graph.edgeEntries())
-    yield [edge, attributes, source, target] as [string, GraphEdgeAttributes, string, string];
 }
 
 /**
@@ -90,9 +83,9 @@ export function* gexfChunks(graph: KnowledgeGraph): Generator<string> {
     declarations("node", NODE_ATTRIBUTES) +
     declarations("edge", EDGE_ATTRIBUTES) +
     "    <nodes>\n";
-  yield* chunked(nodeEntries(graph), nodeElement);
+  yield* chunked(graph.nodeEntries(), nodeElement);
   yield "    </nodes>\n    <edges>\n";
-  yield* chunked(edgeEntries(graph), edgeElement);
+  yield* chunked(graph.edgeEntries(), edgeElement);
   yield "    </edges>\n  </graph>\n</gexf>\n";
 }
 

@@ -24,9 +24,9 @@ function entryJson(head: string, attributes: object): string {
 }
 
 /**
- * graphology's serialization (what the viewer loads) as chunks, byte for byte what
- * JSON.stringify(graph.export()) gives, without building that copy: a 100,000-paper graph is
- * larger than one string can be, and its copy larger than memory should hold.
+ * graphology's serialization (what the viewer loads) as chunks, without edge keys, and without
+ * building a copy of the graph: a 100,000-paper graph is larger than one string can be, and its
+ * copy larger than memory should hold. graphFromJson reads it back.
  */
 export function* jsonChunks(graph: KnowledgeGraph): Generator<string> {
   const options = { type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops };
@@ -35,11 +35,9 @@ export function* jsonChunks(graph: KnowledgeGraph): Generator<string> {
     entryJson(`{"key":${JSON.stringify(node)}`, attributes),
   );
   yield '],"edges":[';
-  yield* commaSeparated(graph.edgeEntries(), ({ edge, source, target, attributes }) =>
-    entryJson(
-      `{"key":${JSON.stringify(edge)},"source":${JSON.stringify(source)},"target":${JSON.stringify(target)}`,
-      attributes,
-    ),
+  // Edge keys are left out: graphFromJson makes them again from each edge's ends.
+  yield* commaSeparated(graph.edgeEntries(), ({ source, target, attributes }) =>
+    entryJson(`{"source":${JSON.stringify(source)},"target":${JSON.stringify(target)}`, attributes),
   );
   yield "]}\n";
 }

@@ -23,9 +23,6 @@ export const EXTRACTOR_FINGERPRINT = createHash("sha1")
   .digest("hex")
   .slice(0, 12);
 
-/** A paper's analysis without the paper record itself. */
-type Analysis = Omit<AnalyzedPaper, "paper">;
-
 /**
  * A sentence as the cache keeps it: [start, end) in its field, since it is the paper's own text
  * (the text itself only if it were not). Copies of sentences made up three quarters of the cache.
@@ -50,10 +47,11 @@ function storedSentence<T extends Candidate | ShortFormUse>(paper: Paper, item: 
   return { ...item, sentence: start < 0 ? item.sentence : [start, start + item.sentence.length] };
 }
 
+/** The item with its sentence text back, in place: cached analyses are parsed fresh and owned here. */
 function restoredSentence<T extends Candidate | ShortFormUse>(paper: Paper, item: Stored<T>): T {
   const { sentence } = item;
-  const text = typeof sentence === "string" ? sentence : paper[item.field].slice(...sentence);
-  return { ...item, sentence: text } as T;
+  if (typeof sentence !== "string") item.sentence = paper[item.field].slice(...sentence);
+  return item as unknown as T;
 }
 
 export function toCached({ paper, candidates, shortForms }: AnalyzedPaper): CachedAnalysis {

@@ -12,6 +12,7 @@ import type {
   SourceRef,
   TextSpan,
 } from "../types.js";
+import { edgeKey } from "./serialize.js";
 
 export type KnowledgeGraph = Graph<GraphNodeAttributes, GraphEdgeAttributes, GraphAttributes>;
 
@@ -20,9 +21,6 @@ export type KnowledgeGraph = Graph<GraphNodeAttributes, GraphEdgeAttributes, Gra
  * scored by eval, but as one node it would only tie unrelated papers together, so the graph leaves it out.
  */
 export const UNSPECIFIED_INVARIANCE = "invariance:other";
-
-/** At most this many evidence sentences per paper → entity edge, to keep the graph light. */
-const MAX_EVIDENCE = 3;
 
 export function paperNodeId(paperId: string): string {
   return `paper:${paperId}`;
@@ -69,17 +67,13 @@ function addEntityNodes(graph: KnowledgeGraph, entities: readonly Entity[]): voi
 }
 
 /**
- * The distinct sentences naming an entity, as spans of the paper's fields. A sentence's text
- * occurs in its field, and where it occurs twice either place reads the same.
+ * The first sentence naming an entity, as a span of the paper's field: a sentence's text occurs
+ * in its field, and where it occurs twice either place reads the same. The others are in the
+ * paper's mentions.
  */
-function evidenceSpans(paper: Paper, mentions: readonly Mention[]): TextSpan[] {
-  const spans = new Map<string, TextSpan>();
-  for (const { field, sentence } of mentions) {
-    if (spans.size === MAX_EVIDENCE) break;
-    const start = paper[field].indexOf(sentence);
-    spans.set(`${field}:${start}`, { field, start, end: start + sentence.length });
-  }
-  return [...spans.values()];
+function evidenceSpan(paper: Paper, { field, sentence }: Mention): TextSpan {
+  const start = paper[field].indexOf(sentence);
+  return { field, start, end: start + sentence.length };
 }
 
 function addPaper(graph: KnowledgeGraph, { paper, mentions }: PaperExtraction): void {
@@ -117,13 +111,13 @@ function addPaper(graph: KnowledgeGraph, { paper, mentions }: PaperExtraction): 
     const edge: GraphEdgeAttributes = {
       type: entityMentions.some((m) => m.role === "proposed") ? "proposes" : edgeTypeOf(first),
       weight: 1,
-      evidence: evidenceSpans(paper, entityMentions),
+      evidence: evidenceSpan(paper, first),
     };
     if (first.invariance)
       edge.relation = entityMentions.some((m) => m.invariance?.relation === "equivariant")
         ? "equivariant"
         : "invariant";
-    graph.addEdgeWithKey(`${node}->${entityId}`, node, entityId, edge);
+    graph.addEdgeWithKey(edgeKey(node, entityId, edge.type), node, entityId, edge);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Extraction, PaperExtraction } from "../types.js";
 import { type KnowledgeGraph, paperNodeId } from "./build.js";
+import { edgeKey } from "./serialize.js";
 
 export interface CooccurrenceOptions {
   /** Fewest papers two entities must share for an edge. */
@@ -74,7 +75,7 @@ export function addCooccurrence(
       const weight = npmi(count, paperCount[a] as number, paperCount[b] as number, total);
       if (count >= options.minCount && weight > 0) {
         const [source, target] = [ids[a] as string, ids[b] as string];
-        graph.addEdgeWithKey(`${source}<->${target}`, source, target, {
+        graph.addEdgeWithKey(edgeKey(source, target, "cooccurs"), source, target, {
           type: "cooccurs",
           weight: Math.round(weight * 1e4) / 1e4,
           count,

@@ -36,7 +36,7 @@ describe("the knowledge graph", () => {
     expect(graph.getEdgeAttributes(`${p}->method:graph-neural-network`).type).toBe("uses");
     const modelnet = graph.getEdgeAttributes(`${p}->dataset:modelnet40`);
     expect(modelnet.type).toBe("evaluatesOn");
-    const [span] = modelnet.evidence ?? [];
+    const span = modelnet.evidence;
     expect(span?.field).toBe("abstract");
     expect(PAPERS[0]?.abstract.slice(span?.start, span?.end)).toBe(
       "We evaluate on ModelNet40 and ScanObjectNN with graph neural networks.",

@@ -85,7 +85,7 @@ describe("the extractor on arbitrary text", () => {
 });
 
 describe("XML escaping of arbitrary text", () => {
-  const unescape = (text: string) =>
+  const fromXml = (text: string) =>
     text
       .replaceAll("&lt;", "<")
       .replaceAll("&gt;", ">")
@@ -99,7 +99,7 @@ describe("XML escaping of arbitrary text", () => {
         const escaped = xmlText(text);
         expect(escaped).not.toMatch(/[<>"']|&(?!(amp|lt|gt|quot|apos);)/);
         expect(escaped).not.toMatch(FORBIDDEN_IN_XML);
-        expect(unescape(escaped)).toBe(text.replace(new RegExp(FORBIDDEN_IN_XML, "gu"), ""));
+        expect(fromXml(escaped)).toBe(text.replace(new RegExp(FORBIDDEN_IN_XML, "gu"), ""));
       }),
       { numRuns: 1000 },
     );

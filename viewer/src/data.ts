@@ -1,5 +1,5 @@
-import Graph from "graphology";
-import type { SerializedGraph } from "graphology-types";
+import type Graph from "graphology";
+import { graphFromJson, type SerializedKnowledgeGraph } from "../../src/graph/serialize.js";
 import type {
   GraphAttributes,
   GraphEdgeAttributes,
@@ -15,7 +15,7 @@ export interface ViewerData {
 }
 
 interface Payload {
-  graph: SerializedGraph<GraphNodeAttributes, GraphEdgeAttributes, GraphAttributes>;
+  graph: SerializedKnowledgeGraph;
   threads: ThreadReport;
 }
 
@@ -34,5 +34,5 @@ export async function loadData(): Promise<ViewerData> {
   const payload: Payload = embedded?.textContent
     ? (JSON.parse(embedded.textContent) as Payload)
     : { graph: await fetchJson("graph.json"), threads: await fetchJson("threads.json") };
-  return { graph: Graph.from(payload.graph) as ViewerGraph, threads: payload.threads };
+  return { graph: graphFromJson(payload.graph), threads: payload.threads };
 }
