@@ -1,11 +1,11 @@
-import type { Paper } from "../types.js";
+import type { InvarianceKind, Paper } from "../types.js";
 import type { Candidate, Field } from "./candidate.js";
 import { entityKey } from "./keys.js";
 import { analyze } from "./nlp.js";
 import { acronymCandidates } from "./rules/acronyms.js";
 import { datasetListCandidates, namedDatasetCandidates } from "./rules/datasets.js";
 import { headPhraseCandidates } from "./rules/heads.js";
-import { invarianceCandidates } from "./rules/invariance.js";
+import { contextKind, invarianceCandidates } from "./rules/invariance.js";
 import { lexiconCandidates } from "./rules/lexicon.js";
 import { coinedNameCandidates } from "./rules/names.js";
 import { isProposalSentence, proposalCandidates } from "./rules/proposal.js";
@@ -121,22 +121,47 @@ function covers(outer: Candidate, inner: Candidate): boolean {
  * "message-passing graph neural network".
  */
 function dropNested(candidates: Candidate[]): Candidate[] {
-  return candidates.filter(
-    (inner) =>
-      inner.type === "invariance" ||
-      !candidates.some(
-        (outer) =>
-          outer.type === inner.type &&
-          covers(outer, inner) &&
-          !(inner.rule.startsWith("lexicon") && outer.rule.startsWith("head-noun")),
-      ),
-  );
+  const nested = new Set<Candidate>();
+  for (const bucket of byFieldAndType(candidates.filter((c) => c.type !== "invariance"))) {
+    bucket.sort((a, b) => a.start - b.start);
+    let longest = 0;
+    for (const c of bucket) longest = Math.max(longest, c.end - c.start);
+    const swallows = (outer: Candidate, inner: Candidate) =>
+      covers(outer, inner) &&
+      !(inner.rule.startsWith("lexicon") && outer.rule.startsWith("head-noun"));
+    bucket.forEach((inner, i) => {
+      // Only candidates starting within `longest` before this one's end can cover it: a window,
+      // not the whole paper, so a 1 MB abstract is not quadratic.
+      for (let j = i - 1; j >= 0 && (bucket[j] as Candidate).start >= inner.end - longest; j--)
+        if (swallows(bucket[j] as Candidate, inner)) nested.add(inner);
+      for (let j = i + 1; j < bucket.length && (bucket[j] as Candidate).start === inner.start; j++)
+        if (swallows(bucket[j] as Candidate, inner)) nested.add(inner);
+    });
+  }
+  return candidates.filter((c) => !nested.has(c));
+}
+
+function byFieldAndType(candidates: Candidate[]): Candidate[][] {
+  const buckets = new Map<string, Candidate[]>();
+  for (const c of candidates) {
+    const key = `${c.field}:${c.type}`;
+    const bucket = buckets.get(key);
+    if (bucket) bucket.push(c);
+    else buckets.set(key, [c]);
+  }
+  return [...buckets.values()];
 }
 
 /** Everything the per-sentence rules find in one paper's title and abstract. */
 export function analyzePaper(paper: Paper): AnalyzedPaper {
   const fields = [fieldOf("title", paper.title), fieldOf("abstract", paper.abstract)];
-  const paperText = `${paper.title}\n${paper.abstract}`;
+  // The abstract's topic, read once and only if an unqualified "invariant" needs it: reading the
+  // whole text for every such word made a 1 MB abstract quadratic.
+  let topic: InvarianceKind | undefined;
+  const topicKind = () => {
+    topic ??= contextKind(`${paper.title}\n${paper.abstract}`);
+    return topic;
+  };
   const found: Candidate[] = [
     ...titleCandidates(fields[0] as Field),
     ...titlePurposeCandidates(fields[0] as Field),
@@ -152,7 +177,7 @@ export function analyzePaper(paper: Paper): AnalyzedPaper {
         ...namedDatasetCandidates(field, sentence),
         ...coinedNameCandidates(field, sentence),
         ...headPhraseCandidates(field, sentence),
-        ...invarianceCandidates(field, sentence, paperText),
+        ...invarianceCandidates(field, sentence, topicKind),
       );
     }
   }

@@ -105,7 +105,10 @@ function namedOther(words: readonly Word[], index: number): InvarianceKind | und
     : undefined;
 }
 
-/** For "invariant features" with no kind given: the kind the whole abstract is about, or "other". */
+/**
+ * For "invariant features" with no kind given: the kind the whole abstract is about, or "other".
+ * Read once a paper, when first needed (see `invarianceCandidates`).
+ */
 export function contextKind(paperText: string): InvarianceKind {
   const lower = paperText.toLowerCase();
   for (const [kind, phrases] of CONTEXT_KINDS)
@@ -126,7 +129,7 @@ function relationOf(text: string): InvarianceRelation {
 export function invarianceCandidates(
   field: Field,
   sentence: Sentence,
-  paperText: string,
+  topicKind: () => InvarianceKind,
 ): Candidate[] {
   const candidates: Candidate[] = [];
   const words = sentence.words;
@@ -140,7 +143,7 @@ export function invarianceCandidates(
       ? groupOrCue(word)
       : (kindOfPrefix(word) ?? before ?? kindAfter(words, index));
     const named = stated ?? namedOther(words, index);
-    const kind = named ?? contextKind(paperText);
+    const kind = named ?? topicKind();
     const rule = group ? "group-name" : named ? "invariance-cue" : "invariance-context";
     const relation = relationOf(group ? sentence.text : word.text);
     const from = before || (!stated && named) ? index - 1 : index;
