@@ -1,4 +1,4 @@
-import type { Extraction, PaperExtraction } from "../types.js";
+import type { Extraction } from "../types.js";
 import { type KnowledgeGraph, paperNodeId } from "./build.js";
 import { edgeKey } from "./serialize.js";
 
@@ -57,6 +57,8 @@ export function addCooccurrence(
   const { ids, paperEntities, papersOf } = entityPostings(graph, extraction);
   const total = extraction.papers.length;
   const paperCount = ids.map((id) => graph.getNodeAttribute(id, "paperCount") ?? 1);
+  // Node ids made once: an edge's papers share these strings rather than each making its own.
+  const paperNodes = extraction.papers.map(({ paper }) => paperNodeId(paper.id));
   const together = new Int32Array(ids.length);
   const shared: number[][] = ids.map(() => []);
   for (let a = 0; a < ids.length; a++) {
@@ -79,13 +81,11 @@ export function addCooccurrence(
           type: "cooccurs",
           weight: Math.round(weight * 1e4) / 1e4,
           count,
-          papers: (shared[b] as number[]).map((p) =>
-            paperNodeId((extraction.papers[p] as PaperExtraction).paper.id),
-          ),
+          papers: (shared[b] as number[]).map((p) => paperNodes[p] as string),
         });
       }
       together[b] = 0;
-      shared[b] = [];
+      (shared[b] as number[]).length = 0;
     }
   }
 }
