@@ -75,6 +75,12 @@ describe("papergraph add", () => {
     expect(added.length).toBeGreaterThan(22);
     const extent = Math.max(...[...before.values()].map(({ x, y }) => Math.hypot(x, y)));
     for (const [, { x, y }] of added) expect(Math.hypot(x, y)).toBeLessThanOrEqual(extent + 20);
+    // The store now holds all 220 papers: adding the same file again adds nothing and moves nothing.
+    const again = await papergraph(["add", CAPTURE_001, "--out", "g"], dir);
+    expect(again.stdout).toMatch(
+      /^Added 0 new papers to the 220 of g\/ \(extracted 0, reused 220 from the cache\)/,
+    );
+    expect(await positions(join(dir, "g"))).toEqual(after);
   }, 60_000);
 
   it("needs a build to add to", async () => {
