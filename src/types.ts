@@ -155,6 +155,13 @@ export interface GraphEdgeAttributes {
   papers?: string[];
 }
 
+/** Where a node was drawn and which thread it was in: what an incremental build keeps of the last one. */
+export interface NodePlacement {
+  x: number;
+  y: number;
+  thread: number;
+}
+
 export interface GraphAttributes {
   name: string;
   modularity: number;

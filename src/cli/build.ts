@@ -121,11 +121,11 @@ export async function buildFrom(
           reused: 0,
         };
     bar.done();
-    // An incremental build keeps the previous layout, kept in the store beside the papers.
-    const start = options.incremental ? store?.loadPositions() : undefined;
+    // An incremental build keeps the previous map (positions and threads), kept in the store.
+    const previous = options.incremental ? store?.loadPlacements() : undefined;
     const built = buildGraph(cached.extraction as Extraction, {
       threads: { resolution },
-      layout: { start },
+      previous,
       onStage: (stage) => clock.start(stage),
     });
     // The graph holds what export needs; the extraction can be collected before export allocates.
@@ -139,7 +139,7 @@ export async function buildFrom(
     ]);
     store?.saveBuild(
       papers,
-      built.graph.mapNodes((node, a) => [node, a.x, a.y] as const),
+      built.graph.mapNodes((node, { x, y, thread }) => [node, { x, y, thread }]),
     );
     return {
       built,

@@ -1,7 +1,7 @@
 /**
  * Graph: extraction → the typed knowledge graph, its research threads and its layout. Pure.
  */
-import type { Extraction, ThreadReport } from "../types.js";
+import type { Extraction, NodePlacement, ThreadReport } from "../types.js";
 import { type KnowledgeGraph, typedGraph } from "./build.js";
 import { addCooccurrence, type CooccurrenceOptions, DEFAULT_COOCCURRENCE } from "./cooccurrence.js";
 import { DEFAULT_LAYOUT, type LayoutOptions, layoutGraph, styleNodes } from "./layout.js";
@@ -9,6 +9,7 @@ import {
   DEFAULT_THREADS,
   describeThreads,
   detectCommunities,
+  keepThreads,
   type ThreadOptions,
 } from "./threads.js";
 
@@ -24,6 +25,11 @@ export interface BuildOptions {
   threads?: Partial<ThreadOptions>;
   cooccurrence?: Partial<CooccurrenceOptions>;
   layout?: Partial<LayoutOptions>;
+  /**
+   * The previous build's node placements (an incremental build): where it holds most of the
+   * nodes (KEEP_FROM), its layout and threads are kept and only new nodes are placed.
+   */
+  previous?: ReadonlyMap<string, NodePlacement>;
   /** Called as each step starts, for progress and per-stage timing. */
   onStage?: (stage: "graph" | "threads" | "layout") => void;
 }
@@ -33,6 +39,25 @@ export interface BuiltGraph {
   threads: ThreadReport;
 }
 
+/**
+ * Share of a graph's nodes a previous build must have placed for its map to be kept: a day's
+ * papers join the map a reader knows, a corpus that grew by more than a fifth is drawn and
+ * clustered afresh, since new topics would otherwise only be absorbed into old threads.
+ */
+const KEEP_FROM = 0.8;
+
+function keepsMostOf(
+  graph: KnowledgeGraph,
+  previous: ReadonlyMap<string, NodePlacement> | undefined,
+) {
+  if (!previous) return false;
+  let known = 0;
+  graph.forEachNode((node) => {
+    if (previous.has(node)) known++;
+  });
+  return known >= KEEP_FROM * graph.order;
+}
+
 /** The whole graph stage: typed graph and co-occurrence, Louvain threads, then layout and style. */
 export function buildGraph(extraction: Extraction, options: BuildOptions = {}): BuiltGraph {
   options.onStage?.("graph");
@@ -40,11 +65,15 @@ export function buildGraph(extraction: Extraction, options: BuildOptions = {}): 
   addCooccurrence(graph, extraction, { ...DEFAULT_COOCCURRENCE, ...options.cooccurrence });
   options.onStage?.("threads");
   const threadOptions = { ...DEFAULT_THREADS, ...options.threads };
-  const modularity = Math.round(detectCommunities(graph, threadOptions) * 1e4) / 1e4;
+  const kept = keepsMostOf(graph, options.previous) ? options.previous : undefined;
+  const found = kept
+    ? keepThreads(graph, kept, threadOptions.resolution)
+    : detectCommunities(graph, threadOptions);
+  const modularity = Math.round(found * 1e4) / 1e4;
   graph.mergeAttributes({ modularity, resolution: threadOptions.resolution });
   options.onStage?.("layout");
   styleNodes(graph);
-  layoutGraph(graph, { ...DEFAULT_LAYOUT, ...options.layout });
+  layoutGraph(graph, { ...DEFAULT_LAYOUT, ...options.layout, start: kept });
   return {
     graph,
     threads: { modularity, resolution: threadOptions.resolution, threads: describeThreads(graph) },

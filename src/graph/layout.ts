@@ -10,7 +10,7 @@ export interface LayoutOptions {
   seed: number;
   /** ForceAtlas2 iterations; more settle a large graph better and cost time. */
   iterations: number;
-  /** A previous layout (an incremental build): kept nodes stay where they were. */
+  /** A previous layout to keep (an incremental build): its nodes stay where they were. */
   start?: Positions;
 }
 
@@ -136,14 +136,12 @@ function placeNewNodes(graph: KnowledgeGraph, start: Positions, seed: number): v
 }
 
 /**
- * A fresh layout: seeded positions, ForceAtlas2, then noverlap. With a previous layout that holds
- * most of the nodes, that layout is kept and only new nodes are placed. Rounded so outputs diff cleanly.
+ * A fresh layout: seeded positions, ForceAtlas2, then noverlap; or, given a previous layout, that
+ * layout kept and only new nodes placed. Rounded so outputs diff cleanly.
  */
 export function layoutGraph(graph: KnowledgeGraph, options: LayoutOptions = DEFAULT_LAYOUT): void {
   if (graph.order === 0) return;
-  const start = options.start;
-  if (start && graph.filterNodes((n) => start.has(n)).length > graph.order / 2)
-    placeNewNodes(graph, start, options.seed);
+  if (options.start) placeNewNodes(graph, options.start, options.seed);
   else forceLayout(graph, options);
   graph.updateEachNodeAttributes((_, attributes) => ({
     ...attributes,

@@ -1,4 +1,5 @@
 import louvain from "graphology-communities-louvain";
+import modularity from "graphology-metrics/graph/modularity.js";
 import { ENTITY_TYPES, type EntityType, type Thread, type ThreadMember } from "../types.js";
 import type { KnowledgeGraph } from "./build.js";
 import { seededRandom } from "./random.js";
@@ -66,6 +67,57 @@ export function detectCommunities(graph: KnowledgeGraph, options = DEFAULT_THREA
     for (const node of nodes) graph.setNodeAttribute(node, "thread", thread);
   }
   return result.modularity;
+}
+
+/** The thread most of a node's weight of edges leads into, among neighbours in a thread. */
+function neighboursThread(graph: KnowledgeGraph, node: string): number | undefined {
+  const weightOf = new Map<number, number>();
+  graph.forEachEdge(node, (_, { weight }, source, _target, sourceAttributes, targetAttributes) => {
+    const { thread } = source === node ? targetAttributes : sourceAttributes;
+    if (thread >= 0) weightOf.set(thread, (weightOf.get(thread) ?? 0) + weight);
+  });
+  let best: number | undefined;
+  for (const [thread, weight] of weightOf) {
+    const bestWeight = best === undefined ? -1 : (weightOf.get(best) as number);
+    if (weight > bestWeight || (weight === bestWeight && thread < (best as number))) best = thread;
+  }
+  return best;
+}
+
+/**
+ * An incremental build keeps the threads a reader knows, as it keeps the layout: known nodes stay
+ * in their thread (and colour), and each new node joins the thread most of its edges lead into,
+ * in rounds, so new entities follow the new papers that name them. A node with no neighbour in a
+ * thread stays in none. Returns the modularity of the threads so kept; `papergraph build`
+ * detects threads afresh.
+ */
+export function keepThreads(
+  graph: KnowledgeGraph,
+  previous: ReadonlyMap<string, { thread: number }>,
+  resolution: number,
+): number {
+  let pending: string[] = [];
+  graph.forEachNode((node) => {
+    const known = previous.get(node);
+    if (known) graph.setNodeAttribute(node, "thread", known.thread);
+    else pending.push(node);
+  });
+  for (;;) {
+    const joined = new Map<string, number>();
+    for (const node of pending) {
+      const thread = neighboursThread(graph, node);
+      if (thread !== undefined) joined.set(node, thread);
+    }
+    if (joined.size === 0) break;
+    for (const [node, thread] of joined) graph.setNodeAttribute(node, "thread", thread);
+    pending = pending.filter((node) => !joined.has(node));
+  }
+  // Nodes in no thread count as communities of their own, as Louvain's small ones did.
+  return modularity(graph, {
+    getNodeCommunity: (node, { thread }) => (thread >= 0 ? thread : `none:${node}`),
+    getEdgeWeight: "weight",
+    resolution,
+  });
 }
 
 /**

@@ -5,20 +5,17 @@
  */
 import Database from "better-sqlite3";
 import type { AnalysisCache, CachedAnalysis } from "../extract/index.js";
-import type { Paper } from "../types.js";
+import type { NodePlacement, Paper } from "../types.js";
 
 export const STORE_FILE = "cache.sqlite";
 
 export interface BuildStore extends AnalysisCache {
   /** The papers of the last build, in order; empty when the store is new. */
   loadPapers(): Paper[];
-  /** Node positions of the last build's layout, for an incremental build to keep. */
-  loadPositions(): Map<string, { x: number; y: number }>;
-  /** The papers and layout of a finished build, in one transaction. */
-  saveBuild(
-    papers: readonly Paper[],
-    positions: Iterable<readonly [node: string, x: number, y: number]>,
-  ): void;
+  /** Each node's position and thread in the last build, for an incremental build to keep. */
+  loadPlacements(): Map<string, NodePlacement>;
+  /** The papers and node placements of a finished build, in one transaction. */
+  saveBuild(papers: readonly Paper[], placements: Iterable<[node: string, NodePlacement]>): void;
   /** Drops analyses made by other extractor versions. */
   prune(fingerprint: string): number;
   close(): void;
@@ -32,16 +29,14 @@ interface AnalysisRow {
   data: string;
 }
 
-interface PositionRow {
+interface PlacementRow extends NodePlacement {
   node: string;
-  x: number;
-  y: number;
 }
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS analyses (key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, data TEXT NOT NULL);
   CREATE TABLE IF NOT EXISTS papers (position INTEGER PRIMARY KEY, record TEXT NOT NULL);
-  CREATE TABLE IF NOT EXISTS positions (node TEXT PRIMARY KEY, x REAL NOT NULL, y REAL NOT NULL);
+  CREATE TABLE IF NOT EXISTS placements (node TEXT PRIMARY KEY, x REAL NOT NULL, y REAL NOT NULL, thread INTEGER NOT NULL);
 `;
 
 /** Opens (creating if needed) the store at `path`. */
@@ -60,9 +55,11 @@ export function openBuildStore(path: string, fingerprint: string): BuildStore {
   // rewrites the rows that changed, not all of them.
   const records = new Map<number, string>();
   const upsertPaper = db.prepare("INSERT OR REPLACE INTO papers (position, record) VALUES (?, ?)");
-  const insertPosition = db.prepare("INSERT INTO positions (node, x, y) VALUES (?, ?, ?)");
+  const insertPlacement = db.prepare(
+    "INSERT INTO placements (node, x, y, thread) VALUES (?, ?, ?, ?)",
+  );
   const saveBuild = db.transaction(
-    (papers: readonly Paper[], positions: Iterable<readonly [string, number, number]>) => {
+    (papers: readonly Paper[], placements: Iterable<[string, NodePlacement]>) => {
       const written: [number, string][] = [];
       papers.forEach((paper, position) => {
         const record = JSON.stringify(paper);
@@ -71,8 +68,8 @@ export function openBuildStore(path: string, fingerprint: string): BuildStore {
         written.push([position, record]);
       });
       db.prepare("DELETE FROM papers WHERE position >= ?").run(papers.length);
-      db.prepare("DELETE FROM positions").run();
-      for (const [node, x, y] of positions) insertPosition.run(node, x, y);
+      db.prepare("DELETE FROM placements").run();
+      for (const [node, { x, y, thread }] of placements) insertPlacement.run(node, x, y, thread);
       return written;
     },
   );
@@ -100,16 +97,15 @@ export function openBuildStore(path: string, fingerprint: string): BuildStore {
       for (const { position, record } of rows) records.set(position, record);
       return rows.map((r) => JSON.parse(r.record) as Paper);
     },
-    loadPositions: () =>
+    loadPlacements: () =>
       new Map(
-        (db.prepare("SELECT node, x, y FROM positions").all() as PositionRow[]).map((r) => [
-          r.node,
-          { x: r.x, y: r.y },
-        ]),
+        (db.prepare("SELECT node, x, y, thread FROM placements").all() as PlacementRow[]).map(
+          ({ node, x, y, thread }) => [node, { x, y, thread }],
+        ),
       ),
-    saveBuild(papers, positions) {
+    saveBuild(papers, placements) {
       // Remembered once committed: a rolled-back transaction wrote nothing.
-      for (const [position, record] of saveBuild(papers, positions)) records.set(position, record);
+      for (const [position, record] of saveBuild(papers, placements)) records.set(position, record);
       for (const position of [...records.keys()])
         if (position >= papers.length) records.delete(position);
     },

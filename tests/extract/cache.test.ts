@@ -8,6 +8,7 @@ import {
 } from "../../src/extract/index.js";
 import { ingestPaths } from "../../src/ingest/index.js";
 import { openBuildStore } from "../../src/store/index.js";
+import type { NodePlacement } from "../../src/types.js";
 import { CORPUS, papergraph, tempDir } from "../helpers/cli.js";
 
 const CAPTURE_000 = join(CORPUS, "000_e1eb4fedbdd4ac66.txt");
@@ -38,18 +39,21 @@ describe("the extraction cache", () => {
   });
 });
 
-async function positions(dir: string): Promise<Map<string, { x: number; y: number }>> {
+/** Where each node of a build is drawn, and its thread. */
+async function placements(dir: string): Promise<Map<string, NodePlacement & { type: string }>> {
   const { nodes } = JSON.parse(await readFile(join(dir, "graph.json"), "utf8")) as {
-    nodes: { key: string; attributes: { x: number; y: number } }[];
+    nodes: { key: string; attributes: NodePlacement & { type: string } }[];
   };
-  return new Map(nodes.map((n) => [n.key, { x: n.attributes.x, y: n.attributes.y }]));
+  return new Map(
+    nodes.map(({ key, attributes: { x, y, thread, type } }) => [key, { x, y, thread, type }]),
+  );
 }
 
 describe("papergraph add", () => {
   it("adds papers to a build, extracting only the new ones, to the graph a full build gives", async () => {
     const dir = await tempDir();
     expect((await papergraph(["build", CAPTURE_000, "--out", "g", "-q"], dir)).code).toBe(0);
-    const before = await positions(join(dir, "g"));
+    const before = await placements(join(dir, "g"));
     const run = await papergraph(["add", CAPTURE_001, "--out", "g"], dir);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(
@@ -68,19 +72,22 @@ describe("papergraph add", () => {
         .map((n) => n.key)
         .sort();
     expect(await nodes("g")).toEqual(await nodes("full"));
-    // The map a reader knows stays put; new papers land among the entities they name.
-    const after = await positions(join(dir, "g"));
+    // The map a reader knows stays put, threads and colours too; new papers land among the
+    // entities they name, and join their threads.
+    const after = await placements(join(dir, "g"));
     for (const [key, at] of before) expect(after.get(key)).toEqual(at);
     const added = [...after].filter(([key]) => !before.has(key));
     expect(added.length).toBeGreaterThan(22);
     const extent = Math.max(...[...before.values()].map(({ x, y }) => Math.hypot(x, y)));
     for (const [, { x, y }] of added) expect(Math.hypot(x, y)).toBeLessThanOrEqual(extent + 20);
+    const newPapers = added.filter(([, { type }]) => type === "paper");
+    expect(newPapers.filter(([, { thread }]) => thread >= 0).length).toBeGreaterThan(15);
     // The store now holds all 220 papers: adding the same file again adds nothing and moves nothing.
     const again = await papergraph(["add", CAPTURE_001, "--out", "g"], dir);
     expect(again.stdout).toMatch(
       /^Added 0 new papers to the 220 of g\/ \(extracted 0, reused 220 from the cache\)/,
     );
-    expect(await positions(join(dir, "g"))).toEqual(after);
+    expect(await placements(join(dir, "g"))).toEqual(after);
   }, 60_000);
 
   it("needs a build to add to", async () => {
