@@ -33,6 +33,8 @@ interface SizeResult {
   /** Adding 100 papers to the build: seconds, and as a share of the full build. */
   addSeconds: number;
   addShare: number;
+  /** Every add run, in order: the first is the coldest (its extraction code not yet compiled). */
+  addRuns: number[];
   addStages: Record<string, number>;
   peakRssMB: number;
   nodes: number;
@@ -68,7 +70,8 @@ async function runSize(size: number): Promise<SizeResult> {
     cpSync(join(dir, "out"), join(dir, `add-${run}`), { recursive: true });
     adds.push(await timed(["add", "more.jsonl", "--out", `add-${run}`], dir));
   }
-  const added = adds.sort((a, b) => a.wall - b.wall)[
+  const addRuns = adds.map((a) => a.wall);
+  const added = [...adds].sort((a, b) => a.wall - b.wall)[
     Math.floor(ADD_RUNS / 2)
   ] as (typeof adds)[number];
   return {
@@ -79,6 +82,7 @@ async function runSize(size: number): Promise<SizeResult> {
     extractPapersPerSecond: Math.round(size / (full.seconds.extract ?? 1)),
     addSeconds: added.wall,
     addShare: Math.round((added.wall / full.wall) * 1000) / 1000,
+    addRuns,
     addStages: added.seconds,
     peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
     nodes: full.nodes,
@@ -111,7 +115,7 @@ if (values.child) {
       console.log(
         `${String(size).padStart(7)} papers: ${result.totalSeconds.toFixed(1)} s total (${result.papersPerSecond}/s; extract ${result.extractPapersPerSecond}/s), ` +
           `peak RSS ${result.peakRssMB} MB, ${result.nodes} nodes, ${result.edges} edges\n          ${stages}\n` +
-          `          add 100 papers: ${result.addSeconds.toFixed(2)} s (${(result.addShare * 100).toFixed(1)}% of the full build): ` +
+          `          add 100 papers: ${result.addSeconds.toFixed(2)} s (${(result.addShare * 100).toFixed(1)}% of the full build; runs ${result.addRuns.map((t) => t.toFixed(2)).join(", ")} s): ` +
           Object.entries(result.addStages)
             .map(([s, t]) => `${s} ${t.toFixed(2)}s`)
             .join(", "),
