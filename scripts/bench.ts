@@ -1,17 +1,19 @@
 /**
  * Pipeline benchmark (npm run bench [-- --sizes 1000,10000,100000] [--json]): `papergraph build`
  * on a synthetic corpus of each size, then `papergraph add` of 100 more papers (median of three
- * runs, each on a copy of the build), both run as the CLI runs them. Reports each stage's time (ingest, extract, graph, threads, layout, export),
- * papers per second and peak resident memory. Each size runs in its own process so its memory is
- * its own. Prints figures; asserts nothing.
+ * runs, each on a copy of the build), both run in-process by the compiled CLI. Reports each
+ * stage's time (ingest, extract, graph, threads, layout, export), papers per second and peak
+ * resident memory. Each size runs in its own process so its memory is its own. Prints figures;
+ * asserts nothing.
  */
 import { execFileSync } from "node:child_process";
 import { cpSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { ingestPaths } from "../src/ingest/index.js";
-import { papergraph, tempDir } from "../tests/helpers/cli.js";
+import { tempDir } from "../tests/helpers/cli.js";
 import { syntheticRecords, syntheticSource } from "./synthetic.js";
 
 const ROOT = join(import.meta.dirname, "..");
@@ -41,13 +43,32 @@ interface SizeResult {
   edges: number;
 }
 
+/**
+ * The compiled CLI (dist/, what `npm ci` builds and users run; `npm run bench` compiles it first),
+ * so worker threads start as they do for a user, not through tsx.
+ */
+const { runCli } = (await import(
+  pathToFileURL(join(ROOT, "dist", "cli", "run.js")).href
+)) as typeof import("../src/cli/run.js");
+
 /** A papergraph command run in this process, as a user would type it: its --json report and wall time. */
 async function timed(argv: string[], cwd: string) {
   process.stderr.write(`  papergraph ${argv.join(" ")}…\n`);
+  let stdout = "";
+  let stderr = "";
   const started = performance.now();
-  const run = await papergraph([...argv, "--json"], cwd);
-  if (run.code !== 0) throw new Error(`papergraph ${argv.join(" ")} failed: ${run.stderr}`);
-  const report = JSON.parse(run.stdout.trim().split("\n").at(-1) as string) as {
+  const code = await runCli([...argv, "--json"], {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    cwd,
+    isTTY: false,
+  });
+  if (code !== 0) throw new Error(`papergraph ${argv.join(" ")} failed: ${stderr}`);
+  const report = JSON.parse(stdout.trim().split("\n").at(-1) as string) as {
     nodes: number;
     edges: number;
     seconds: Record<string, number>;

@@ -1,24 +1,35 @@
-import nlp from "compromise";
+import { createRequire } from "node:module";
+import type nlpType from "compromise";
 import { singular } from "./keys.js";
 import { DATASET_HEADS, METHOD_HEADS, TASK_HEADS } from "./lexicon.js";
 
+type Nlp = typeof nlpType;
+
 /**
- * compromise, configured once: our head nouns are nouns ("learning", "clustering" and "matching"
- * otherwise read as verbs in "contrastive learning"), and "invariant"/"equivariant" are adjectives.
+ * compromise, loaded on first use and configured once: our head nouns are nouns ("learning",
+ * "clustering" and "matching" otherwise read as verbs in "contrastive learning"), and
+ * "invariant"/"equivariant" are adjectives. Loaded lazily (a quarter of a second) because a
+ * command that finds every paper in its cache, or analyses on worker threads, never tags a word.
  */
-const plugin = {
-  words: Object.fromEntries([
-    ...[...TASK_HEADS, ...METHOD_HEADS, ...DATASET_HEADS]
-      .filter((w) => !w.includes(" "))
-      .map((w) => [w, "Noun"]),
-    ["invariant", "Adjective"],
-    ["equivariant", "Adjective"],
-    ["self-supervised", "Adjective"],
-  ]),
-};
-nlp.plugin(plugin);
-const world = (nlp as unknown as { world(): { hooks: string[] } }).world();
-world.hooks = world.hooks.filter((hook) => hook !== "chunks" && hook !== "postTagger");
+let configured: Nlp | undefined;
+function compromise(): Nlp {
+  if (configured) return configured;
+  const nlp = createRequire(import.meta.url)("compromise") as Nlp;
+  nlp.plugin({
+    words: Object.fromEntries([
+      ...[...TASK_HEADS, ...METHOD_HEADS, ...DATASET_HEADS]
+        .filter((w) => !w.includes(" "))
+        .map((w) => [w, "Noun"]),
+      ["invariant", "Adjective"],
+      ["equivariant", "Adjective"],
+      ["self-supervised", "Adjective"],
+    ]),
+  });
+  const world = (nlp as unknown as { world(): { hooks: string[] } }).world();
+  world.hooks = world.hooks.filter((hook) => hook !== "chunks" && hook !== "postTagger");
+  configured = nlp;
+  return nlp;
+}
 
 /** A word of a field: compromise's terms, with hyphen- and slash-joined pieces ("SE(3)-equivariant") as one. */
 export interface Word {
@@ -103,7 +114,7 @@ function sentenceSpan(terms: Term[]): [start: number, end: number] {
  */
 export function analyze(text: string): Sentence[] {
   if (text.trim() === "") return [];
-  const doc = nlp(text);
+  const doc = compromise()(text);
   doc.compute("offset");
   const sentences = (doc as unknown as { docs: Term[][] }).docs.filter((terms) => terms.length > 0);
   return sentences.map((terms) => {
