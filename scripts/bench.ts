@@ -13,7 +13,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { ingestPaths } from "../src/ingest/index.js";
-import { tempDir } from "../tests/helpers/cli.js";
+import { captured, tempDir } from "../tests/helpers/cli.js";
 import { syntheticRecords, syntheticSource } from "./synthetic.js";
 
 const ROOT = join(import.meta.dirname, "..");
@@ -54,19 +54,8 @@ const { runCli } = (await import(
 /** A papergraph command run in this process, as a user would type it: its --json report and wall time. */
 async function timed(argv: string[], cwd: string) {
   process.stderr.write(`  papergraph ${argv.join(" ")}…\n`);
-  let stdout = "";
-  let stderr = "";
   const started = performance.now();
-  const code = await runCli([...argv, "--json"], {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    cwd,
-    isTTY: false,
-  });
+  const { code, stdout, stderr } = await captured(runCli, [...argv, "--json"], cwd);
   if (code !== 0) throw new Error(`papergraph ${argv.join(" ")} failed: ${stderr}`);
   const report = JSON.parse(stdout.trim().split("\n").at(-1) as string) as {
     nodes: number;

@@ -58,9 +58,10 @@ export async function extractPapersCached(
 ): Promise<CachedExtraction> {
   const keys = papers.map(analysisKey);
   const cached = cache.get(keys);
+  const missingKeys = keys.filter((key) => !cached.has(key));
   const missing = papers.filter((_, i) => !cached.has(keys[i] as string));
   const fresh = new Map(
-    (await analyzePapers(missing, options)).map((a) => [analysisKey(a.paper), a] as const),
+    (await analyzePapers(missing, options)).map((a, i) => [missingKeys[i] as string, a] as const),
   );
   cache.put([...fresh].map(([key, analysis]) => [key, toCached(analysis)] as const));
   // By key, with each paper's own record: two records of one text share an analysis.

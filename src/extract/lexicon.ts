@@ -29,17 +29,22 @@ export const LEXICON_ENTRIES: readonly LexiconEntry[] = [
   ...entriesOf("task", tasks),
 ];
 
-/** Every form of every lexicon entry, by entity key. */
-export const LEXICON_BY_KEY: ReadonlyMap<string, LexiconEntry> = (() => {
-  const index = new Map<string, LexiconEntry>();
+/** Every form of every lexicon entry, by entity key; and the form, as written, that gave the key. */
+const [byKey, formByKey] = (() => {
+  const entries = new Map<string, LexiconEntry>();
+  const forms = new Map<string, string>();
   for (const entry of LEXICON_ENTRIES) {
     for (const form of [entry.name, ...entry.aliases]) {
       const key = entityKey(form);
-      if (!index.has(key)) index.set(key, entry);
+      if (entries.has(key)) continue;
+      entries.set(key, entry);
+      forms.set(key, form);
     }
   }
-  return index;
+  return [entries, forms];
 })();
+export const LEXICON_BY_KEY: ReadonlyMap<string, LexiconEntry> = byKey;
+export const LEXICON_FORM_BY_KEY: ReadonlyMap<string, string> = formByKey;
 
 /** The most words any lexicon form has: the longest span worth looking up. */
 export const LEXICON_MAX_WORDS = Math.max(

@@ -1,6 +1,6 @@
 import { type Candidate, type Field, spanCandidate } from "../candidate.js";
 import { entityKey } from "../keys.js";
-import { LEXICON_BY_KEY, LEXICON_MAX_WORDS } from "../lexicon.js";
+import { LEXICON_BY_KEY, LEXICON_FORM_BY_KEY, LEXICON_MAX_WORDS } from "../lexicon.js";
 import type { Sentence } from "../nlp.js";
 
 /**
@@ -11,14 +11,6 @@ function caseAllows(form: string, surface: string): boolean {
   if (/\s|-/.test(form) || !/[A-Z]/.test(form) || form.length > 6) return true;
   return surface.replace(/s$/, "") === form.replace(/s$/, "");
 }
-
-/** The lexicon form written under each key: its case decides whether a surface may match. */
-const FORM_BY_KEY: ReadonlyMap<string, string> = new Map(
-  [...LEXICON_BY_KEY].map(([key, entry]) => [
-    key,
-    [entry.name, ...entry.aliases].find((form) => entityKey(form) === key) ?? entry.name,
-  ]),
-);
 
 /** The keys of the spans starting at word `from`, one word long to LEXICON_MAX_WORDS long. */
 function spanKeysFrom(keys: readonly string[], from: number): string[] {
@@ -52,7 +44,7 @@ export function lexiconCandidates(field: Field, sentence: Sentence): Candidate[]
         .slice(i, i + length)
         .map((w) => w.text)
         .join(" ");
-      if (!caseAllows(FORM_BY_KEY.get(key) as string, surface)) continue;
+      if (!caseAllows(LEXICON_FORM_BY_KEY.get(key) as string, surface)) continue;
       const role = entry.type === "method" ? "used" : undefined;
       candidates.push(
         spanCandidate(field, sentence, i, i + length, {
