@@ -1,28 +1,28 @@
 /**
  * Pipeline benchmark (npm run bench [-- --sizes 1000,10000,100000] [--json]): `papergraph build`
  * on a synthetic corpus of each size, then `papergraph add` of 100 more papers (median of three
- * runs, each on a copy of the build), both run in-process by the compiled CLI. Reports each
- * stage's time (ingest, extract, graph, threads, layout, export), papers per second and peak
- * resident memory. Each size runs in its own process so its memory is its own. Prints figures;
- * asserts nothing.
+ * runs, each on a copy of the build). Every command runs in a fresh process of the compiled CLI,
+ * as a user runs it, start-up included. Reports each stage's time (ingest, extract, graph,
+ * threads, layout, export), papers per second and peak resident memory. Prints figures; asserts
+ * nothing.
  */
-import { execFileSync } from "node:child_process";
-import { cpSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { cpSync, rmSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { ingestPaths } from "../src/ingest/index.js";
-import { captured, tempDir } from "../tests/helpers/cli.js";
+import { tempDir } from "../tests/helpers/cli.js";
 import { syntheticRecords, syntheticSource } from "./synthetic.js";
 
 const ROOT = join(import.meta.dirname, "..");
+/** The installed command, compiled (`npm run bench` compiles it first). */
+const BIN = join(ROOT, "bin", "papergraph.js");
 const ADD_RUNS = 3;
 const { values } = parseArgs({
   options: {
     sizes: { type: "string", default: "1000,10000,100000" },
     json: { type: "boolean", default: false },
-    child: { type: "string" },
   },
 });
 
@@ -35,34 +35,35 @@ interface SizeResult {
   /** Adding 100 papers to the build: seconds, and as a share of the full build. */
   addSeconds: number;
   addShare: number;
-  /** Every add run, in order: the first is the coldest (its extraction code not yet compiled). */
+  /** Every add run, in order. */
   addRuns: number[];
   addStages: Record<string, number>;
+  /** The most any one command (build or add) held. */
   peakRssMB: number;
   nodes: number;
   edges: number;
 }
 
-/**
- * The compiled CLI (dist/, what `npm ci` builds and users run; `npm run bench` compiles it first),
- * so worker threads start as they do for a user, not through tsx.
- */
-const { runCli } = (await import(
-  pathToFileURL(join(ROOT, "dist", "cli", "run.js")).href
-)) as typeof import("../src/cli/run.js");
+interface Report {
+  nodes: number;
+  edges: number;
+  seconds: Record<string, number>;
+  peakRssMB: number;
+}
 
-/** A papergraph command run in this process, as a user would type it: its --json report and wall time. */
-async function timed(argv: string[], cwd: string) {
+/** A papergraph command in its own process, as a user would type it: its --json report and wall time. */
+function timed(argv: string[], cwd: string): Report & { wall: number } {
   process.stderr.write(`  papergraph ${argv.join(" ")}…\n`);
   const started = performance.now();
-  const { code, stdout, stderr } = await captured(runCli, [...argv, "--json"], cwd);
-  if (code !== 0) throw new Error(`papergraph ${argv.join(" ")} failed: ${stderr}`);
-  const report = JSON.parse(stdout.trim().split("\n").at(-1) as string) as {
-    nodes: number;
-    edges: number;
-    seconds: Record<string, number>;
-  };
-  return { ...report, wall: Math.round(performance.now() - started) / 1000 };
+  const run = spawnSync(process.execPath, [BIN, ...argv, "--json"], {
+    cwd,
+    encoding: "utf8",
+    maxBuffer: 64 << 20,
+  });
+  const wall = Math.round(performance.now() - started) / 1000;
+  if (run.status !== 0) throw new Error(`papergraph ${argv.join(" ")} failed: ${run.stderr}`);
+  const report = JSON.parse(run.stdout.trim().split("\n").at(-1) as string) as Report;
+  return { ...report, wall };
 }
 
 async function runSize(size: number): Promise<SizeResult> {
@@ -72,14 +73,15 @@ async function runSize(size: number): Promise<SizeResult> {
     "corpus.jsonl": syntheticRecords(source, size),
     "more.jsonl": syntheticRecords(source, 100, 2).replaceAll('"synthetic-', '"more-'),
   });
-  const full = await timed(["build", "corpus.jsonl", "--out", "out"], dir);
+  const full = timed(["build", "corpus.jsonl", "--out", "out"], dir);
   // `papergraph add`: 100 new papers into a copy of the build just made, ADD_RUNS times; the
   // median run is reported, as one run of a few seconds moves with whatever else the machine does.
-  const adds: Awaited<ReturnType<typeof timed>>[] = [];
+  const adds: ReturnType<typeof timed>[] = [];
   for (let run = 0; run < ADD_RUNS; run++) {
     cpSync(join(dir, "out"), join(dir, `add-${run}`), { recursive: true });
-    adds.push(await timed(["add", "more.jsonl", "--out", `add-${run}`], dir));
+    adds.push(timed(["add", "more.jsonl", "--out", `add-${run}`], dir));
   }
+  rmSync(dir, { recursive: true, force: true });
   const addRuns = adds.map((a) => a.wall);
   const added = [...adds].sort((a, b) => a.wall - b.wall)[
     Math.floor(ADD_RUNS / 2)
@@ -94,42 +96,29 @@ async function runSize(size: number): Promise<SizeResult> {
     addShare: Math.round((added.wall / full.wall) * 1000) / 1000,
     addRuns,
     addStages: added.seconds,
-    peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+    peakRssMB: Math.max(full.peakRssMB, ...adds.map((a) => a.peakRssMB)),
     nodes: full.nodes,
     edges: full.edges,
   };
 }
 
-if (values.child) {
-  console.log(JSON.stringify(await runSize(Number(values.child))));
-} else {
-  const sizes = values.sizes.split(",").map(Number);
-  const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}`;
-  if (!values.json) console.log(`pipeline benchmark on ${machine}`);
-  for (const size of sizes) {
-    const output = execFileSync(
-      process.execPath,
-      ["--import", "tsx", join(ROOT, "scripts", "bench.ts"), "--child", String(size)],
-      {
-        cwd: ROOT,
-        encoding: "utf8",
-        maxBuffer: 1 << 20,
-      },
+const sizes = values.sizes.split(",").map(Number);
+const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}`;
+if (!values.json) console.log(`pipeline benchmark on ${machine}`);
+for (const size of sizes) {
+  const result = await runSize(size);
+  if (values.json) console.log(JSON.stringify({ size, machine, ...result }));
+  else {
+    const stages = Object.entries(result.seconds)
+      .map(([s, t]) => `${s} ${t.toFixed(2)}s`)
+      .join(", ");
+    console.log(
+      `${String(size).padStart(7)} papers: ${result.totalSeconds.toFixed(1)} s total (${result.papersPerSecond}/s; extract ${result.extractPapersPerSecond}/s), ` +
+        `peak RSS ${result.peakRssMB} MB, ${result.nodes} nodes, ${result.edges} edges\n          ${stages}\n` +
+        `          add 100 papers: ${result.addSeconds.toFixed(2)} s (${(result.addShare * 100).toFixed(1)}% of the full build; runs ${result.addRuns.map((t) => t.toFixed(2)).join(", ")} s): ` +
+        Object.entries(result.addStages)
+          .map(([s, t]) => `${s} ${t.toFixed(2)}s`)
+          .join(", "),
     );
-    const result = JSON.parse(output.trim().split("\n").at(-1) as string) as SizeResult;
-    if (values.json) console.log(JSON.stringify({ size, machine, ...result }));
-    else {
-      const stages = Object.entries(result.seconds)
-        .map(([s, t]) => `${s} ${t.toFixed(2)}s`)
-        .join(", ");
-      console.log(
-        `${String(size).padStart(7)} papers: ${result.totalSeconds.toFixed(1)} s total (${result.papersPerSecond}/s; extract ${result.extractPapersPerSecond}/s), ` +
-          `peak RSS ${result.peakRssMB} MB, ${result.nodes} nodes, ${result.edges} edges\n          ${stages}\n` +
-          `          add 100 papers: ${result.addSeconds.toFixed(2)} s (${(result.addShare * 100).toFixed(1)}% of the full build; runs ${result.addRuns.map((t) => t.toFixed(2)).join(", ")} s): ` +
-          Object.entries(result.addStages)
-            .map(([s, t]) => `${s} ${t.toFixed(2)}s`)
-            .join(", "),
-      );
-    }
   }
 }

@@ -84,7 +84,6 @@ function formatSummary(
   return `${lines.join("\n")}\n`;
 }
 
-/** `papergraph build`: ingest, extract, graph, threads, layout, and the files the viewer and Gephi open. */
 /** Where a build keeps its papers and cached extractions, unless --no-cache. */
 function openStore(dir: string, options: BuildCommandOptions): BuildStore | undefined {
   if (options.cache === false) return undefined;
@@ -220,8 +219,9 @@ function report(
       size,
       paperCount,
     }));
-    io.stdout(
-      `${JSON.stringify({ out: options.out, ...stats, threads, seconds: Object.fromEntries(timings) })}\n`,
-    );
+    // Peak resident memory of the whole process, worker threads included.
+    const peakRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
+    const seconds = Object.fromEntries(timings);
+    io.stdout(`${JSON.stringify({ out: options.out, ...stats, threads, seconds, peakRssMB })}\n`);
   } else if (!options.quiet) io.stdout(formatSummary(stats, built.threads, timings, options.out));
 }

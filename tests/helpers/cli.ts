@@ -10,15 +10,10 @@ export interface CliRun {
 }
 
 /** Runs the CLI in-process, as a user would type it in `cwd`, and collects what it printed. */
-export function papergraph(argv: string[], cwd = process.cwd()): Promise<CliRun> {
-  return captured(runCli, argv, cwd);
-}
-
-/** A run of `cli` (the CLI from source, or the compiled one the benchmark runs), its output collected. */
-export async function captured(cli: typeof runCli, argv: string[], cwd: string): Promise<CliRun> {
+export async function papergraph(argv: string[], cwd = process.cwd()): Promise<CliRun> {
   let stdout = "";
   let stderr = "";
-  const code = await cli(argv, {
+  const code = await runCli(argv, {
     stdout: (text) => {
       stdout += text;
     },
