@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { gexfChunks, jsonChunks } from "../export/index.js";
+import { gexfFileData, jsonChunks } from "../export/index.js";
 import {
   EXTRACTOR_FINGERPRINT,
   extractPapersCached,
@@ -133,7 +133,7 @@ export async function buildFrom(
     await removeStaleTemporaries(dir);
     await writeFilesAtomic([
       [join(dir, "graph.json"), jsonChunks(built.graph)],
-      [join(dir, "graph.gexf"), gexfChunks(built.graph)],
+      [join(dir, "graph.gexf"), gexfFileData(built.graph)],
       [join(dir, "threads.json"), `${JSON.stringify(built.threads, null, 2)}\n`],
     ]);
     store?.saveBuild(

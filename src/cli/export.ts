@@ -1,5 +1,12 @@
 import { join, resolve } from "node:path";
-import { gexfChunks, graphmlChunks, jsonChunks, toCsv, toHtml } from "../export/index.js";
+import {
+  gexfChunks,
+  gexfTable,
+  graphmlChunks,
+  jsonChunks,
+  toCsv,
+  toHtml,
+} from "../export/index.js";
 import { type FileData, writeFileAtomic } from "../io/index.js";
 import { loadGraph, loadThreads } from "./graph-files.js";
 import { type CliIO, UserError } from "./io.js";
@@ -41,7 +48,7 @@ export async function exportCommand(options: ExportCommandOptions, io: CliIO): P
     files.push([
       options.out,
       format === "gexf"
-        ? gexfChunks(graph)
+        ? gexfChunks(gexfTable(graph))
         : format === "graphml"
           ? graphmlChunks(graph)
           : jsonChunks(graph),

@@ -1,9 +1,13 @@
-/** Export: the knowledge graph as GEXF, GraphML, CSV, graphology JSON or one HTML page. Pure: text out. */
+/**
+ * Export: the knowledge graph as GEXF, GraphML, CSV, graphology JSON or one HTML page. Pure: text
+ * out, except gexfFileData, whose writer of a large graph's GEXF runs on a worker thread.
+ */
 import type { KnowledgeGraph } from "../graph/index.js";
 import { chunked } from "./xml.js";
 
+export { gexfFileData } from "./background.js";
 export { csvCell, toCsv } from "./csv.js";
-export { gexfChunks, toGexf } from "./gexf.js";
+export { gexfChunks, gexfTable, toGexf } from "./gexf.js";
 export { graphmlChunks, toGraphml } from "./graphml.js";
 export { toHtml, type ViewerBundle } from "./html.js";
 

@@ -1,5 +1,5 @@
 import { availableParallelism } from "node:os";
-import { Worker } from "node:worker_threads";
+import { startWorker } from "../io/index.js";
 import type { Paper } from "../types.js";
 import type { AnalyzedPaper } from "./paper.js";
 
@@ -8,17 +8,6 @@ const BATCH = 50;
 
 export function defaultWorkers(): number {
   return availableParallelism();
-}
-
-/**
- * A worker running worker.js once built, or worker.ts from source (tests, `npm run dev`), where
- * the worker first registers tsx's loader for itself: loader flags do not reach worker threads.
- */
-function startWorker(): Worker {
-  if (!import.meta.url.endsWith(".ts")) return new Worker(new URL("./worker.js", import.meta.url));
-  const source = JSON.stringify(new URL("./worker.ts", import.meta.url).href);
-  const code = `import("tsx/esm/api").then(({ register }) => { register(); return import(${source}); });`;
-  return new Worker(code, { eval: true });
 }
 
 /**
@@ -33,7 +22,9 @@ export async function analyzeInWorkers(
   const batches: Paper[][] = [];
   for (let i = 0; i < papers.length; i += BATCH) batches.push(papers.slice(i, i + BATCH));
   const results: AnalyzedPaper[][] = new Array(batches.length);
-  const pool = Array.from({ length: Math.min(workers, batches.length) }, startWorker);
+  const pool = Array.from({ length: Math.min(workers, batches.length) }, () =>
+    startWorker(import.meta.url, "worker"),
+  );
   let next = 0;
   let done = 0;
   try {

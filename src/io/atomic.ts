@@ -3,8 +3,12 @@ import { closeSync, openSync, writeSync } from "node:fs";
 import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
-/** A file's content: whole, or as chunks for outputs too large for one string (a 100k-paper graph). */
-export type FileData = string | Uint8Array | Iterable<string>;
+/**
+ * A file's content: whole, as chunks for outputs too large for one string (a 100k-paper graph), or
+ * a writer that writes the file at the path it is given, in the background (another thread).
+ */
+export type FileData = string | Uint8Array | Iterable<string> | FileWriter;
+export type FileWriter = (path: string) => Promise<void>;
 
 const TEMPORARY = /^\..+\.[0-9a-f]{12}\.tmp$/;
 
@@ -16,7 +20,7 @@ function temporaryFor(path: string): string {
  * Writes chunks as they come, each with one synchronous write: a promise per chunk cost a quarter
  * of writing a 10,000-paper graph, and a command writing its outputs has nothing to do meanwhile.
  */
-function writeChunks(path: string, chunks: Iterable<string>): void {
+export function writeChunks(path: string, chunks: Iterable<string>): void {
   const fd = openSync(path, "w");
   try {
     for (const chunk of chunks) writeSync(fd, chunk);
@@ -33,18 +37,31 @@ function writeChunks(path: string, chunks: Iterable<string>): void {
 export async function writeFilesAtomic(
   files: readonly (readonly [path: string, data: FileData])[],
 ): Promise<void> {
-  const staged: [temporary: string, path: string][] = [];
+  const staged = files.map(([path, data]) => ({ path, data, temporary: temporaryFor(path) }));
+  // Background writers' failures are caught as they happen and thrown once this thread is done.
+  const background: Promise<{ error: unknown } | undefined>[] = [];
   try {
-    for (const [path, data] of files) {
-      await mkdir(dirname(path), { recursive: true });
-      const temporary = temporaryFor(path);
-      staged.push([temporary, path]);
-      if (typeof data === "string" || data instanceof Uint8Array) await writeFile(temporary, data);
-      else writeChunks(temporary, data);
+    for (const { path } of staged) await mkdir(dirname(path), { recursive: true });
+    // Writers in the background start first, so they run while this thread writes the rest.
+    for (const { data, temporary } of staged) {
+      if (typeof data === "function")
+        background.push(
+          data(temporary).then(
+            () => undefined,
+            (error: unknown) => ({ error }),
+          ),
+        );
     }
-    for (const [temporary, path] of staged) await rename(temporary, path);
+    for (const { data, temporary } of staged) {
+      if (typeof data === "string" || data instanceof Uint8Array) await writeFile(temporary, data);
+      else if (typeof data !== "function") writeChunks(temporary, data);
+    }
+    for (const failed of await Promise.all(background)) if (failed) throw failed.error;
+    for (const { temporary, path } of staged) await rename(temporary, path);
   } catch (error) {
-    await Promise.all(staged.map(([temporary]) => rm(temporary, { force: true })));
+    // Background writers are let finish before their temporaries are removed.
+    await Promise.all(background);
+    await Promise.all(staged.map(({ temporary }) => rm(temporary, { force: true })));
     throw error;
   }
 }

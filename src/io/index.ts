@@ -2,7 +2,9 @@
 export {
   type FileData,
   removeStaleTemporaries,
+  writeChunks,
   writeFileAtomic,
   writeFilesAtomic,
 } from "./atomic.js";
 export { toJsonLines } from "./jsonl.js";
+export { startWorker } from "./worker.js";

@@ -1,10 +1,11 @@
 import { spawnSync } from "node:child_process";
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import { csvCell } from "../../src/export/index.js";
-import { papergraph } from "../helpers/cli.js";
+import { writeFilesAtomic } from "../../src/io/index.js";
+import { papergraph, tempDir } from "../helpers/cli.js";
 import { smallGraphDir } from "../helpers/graph.js";
 
 describe("csv cells", () => {
@@ -110,5 +111,31 @@ describe("graph.json", () => {
     const json = toJson(graph);
     expect(JSON.parse(json).edges.some((e: { key?: string }) => "key" in e)).toBe(false);
     expect(graphFromJson(JSON.parse(json)).export()).toEqual(graph.export());
+  });
+});
+
+describe("graph.gexf on a worker thread", () => {
+  it("is the document written on this thread", async () => {
+    const { smallGraph } = await import("../helpers/graph.js");
+    const { gexfFileData, toGexf } = await import("../../src/export/index.js");
+    const { graph } = smallGraph();
+    const dir = await tempDir();
+    await writeFilesAtomic([[join(dir, "graph.gexf"), gexfFileData(graph, true)]]);
+    expect(await readFile(join(dir, "graph.gexf"), "utf8")).toBe(toGexf(graph));
+  });
+
+  it("failing, leaves the previous files and no temporary behind", async () => {
+    const dir = await tempDir({ "graph.json": "old json", "graph.gexf": "old gexf" });
+    const failing = async () => {
+      throw new Error("disk full");
+    };
+    await expect(
+      writeFilesAtomic([
+        [join(dir, "graph.gexf"), failing],
+        [join(dir, "graph.json"), ["new ", "json"]],
+      ]),
+    ).rejects.toThrow("disk full");
+    expect(await readFile(join(dir, "graph.json"), "utf8")).toBe("old json");
+    expect((await readdir(dir)).sort()).toEqual(["graph.gexf", "graph.json"]);
   });
 });
