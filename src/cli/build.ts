@@ -2,6 +2,8 @@ import { existsSync, mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { gexfFileData, jsonChunks } from "../export/index.js";
 import {
+  type AnalysesAhead,
+  analyzeAhead,
   EXTRACTOR_FINGERPRINT,
   extractPapersCached,
   extractPapersParallel,
@@ -98,7 +100,9 @@ function openStore(dir: string, options: BuildCommandOptions): BuildStore | unde
  * threads, layout, then every output staged and renamed at once. A failure names its stage.
  */
 export async function buildFrom(
-  readPapers: (store: BuildStore | undefined) => Promise<Paper[]>,
+  readPapers: (
+    store: BuildStore | undefined,
+  ) => Promise<{ papers: Paper[]; ahead?: AnalysesAhead }>,
   options: BuildCommandOptions & { incremental?: boolean },
   io: CliIO,
 ): Promise<{ built: BuiltGraph; timings: Timings; cache: { analyzed: number; reused: number } }> {
@@ -108,12 +112,12 @@ export async function buildFrom(
   const store = openStore(dir, options);
   try {
     clock.start("ingest");
-    const papers = await readPapers(store);
+    const { papers, ahead } = await readPapers(store);
     clock.start("extract");
     const bar = progress(io, "extract", options.quiet || options.json);
     const extractOptions = { onProgress: bar.update, workers: workersFrom(options) };
     let cached: { extraction?: Extraction; analyzed: number; reused: number } = store
-      ? await extractPapersCached(papers, store, extractOptions)
+      ? await extractPapersCached(papers, store, { ...extractOptions, ahead })
       : {
           extraction: await extractPapersParallel(papers, extractOptions),
           analyzed: papers.length,
@@ -162,8 +166,9 @@ export async function buildCommand(
   options: BuildCommandOptions,
   io: CliIO,
 ): Promise<number> {
-  const read = async () =>
-    (await ingestPaths(paths, { cwd: io.cwd, limits: limitsFrom(options) })).papers;
+  const read = async () => ({
+    papers: (await ingestPaths(paths, { cwd: io.cwd, limits: limitsFrom(options) })).papers,
+  });
   const { built, timings } = await buildFrom(read, options, io);
   report(built, timings, options, io);
   return 0;
@@ -183,13 +188,15 @@ export async function addCommand(
   let before = 0;
   let added = 0;
   const read = async (store: BuildStore | undefined) => {
-    const existing = store?.loadPapers() ?? [];
-    if (existing.length === 0) throw noBuild;
+    if (!store || store.paperCount() === 0) throw noBuild;
     const { papers } = await ingestPaths(paths, { cwd: io.cwd, limits: limitsFrom(options) });
+    // The new papers are analysed on another thread while this one loads the build's.
+    const ahead = analyzeAhead(papers, store, { workers: workersFrom(options) });
+    const existing = store.loadPapers();
     const merged = mergePapers([...existing, ...papers]).papers;
     before = existing.length;
     added = merged.length - existing.length;
-    return merged;
+    return { papers: merged, ahead };
   };
   const { built, timings, cache } = await buildFrom(
     read,

@@ -21,6 +21,7 @@ export {
   EXTRACTOR_VERSION,
 } from "./cache.js";
 export { entityKey, singular, slug } from "./keys.js";
+export { prestartWorkers } from "./parallel.js";
 
 export interface ExtractOptions {
   /** Called after each paper is analysed, for progress on long runs. */
@@ -35,15 +36,46 @@ export interface ParallelExtractOptions extends ExtractOptions {
 /** Below this many papers, starting workers costs more than it saves. */
 const PARALLEL_FROM = 200;
 
-/**
- * The same extraction as `extractPapers`, with per-paper analysis spread over worker threads;
- * results are identical, in the same order.
- */
 export interface CachedExtraction {
   extraction: Extraction;
   /** Papers analysed now, and papers whose analysis came from the cache. */
   analyzed: number;
   reused: number;
+}
+
+/** Analyses being made on worker threads, by cache key (analyzeAhead). */
+export type AnalysesAhead = Promise<ReadonlyMap<string, AnalyzedPaper>>;
+
+/**
+ * Starts analysing, on worker threads, the papers the cache does not hold, and returns their
+ * analyses to come; extractPapersCached takes them rather than analysing the papers again. An add
+ * thus analyses its new papers while this thread loads the build's cached analyses. Undefined when
+ * the cache holds every paper, or with one worker (no threads wanted).
+ */
+export function analyzeAhead(
+  papers: readonly Paper[],
+  cache: AnalysisCache,
+  options: ParallelExtractOptions = {},
+): AnalysesAhead | undefined {
+  const workers = options.workers ?? defaultWorkers();
+  const keys = papers.map(analysisKey);
+  const cached = cache.get(keys);
+  const missing = papers.filter((_, i) => !cached.has(keys[i] as string));
+  if (workers <= 1 || missing.length === 0) return undefined;
+  const missingKeys = keys.filter((key) => !cached.has(key));
+  // A few papers go to one thread, this one being busy meanwhile; many to every core.
+  const threads = missing.length < PARALLEL_FROM ? 1 : workers;
+  const ahead = analyzeInWorkers(missing, threads).then(
+    (analyzed) => new Map(analyzed.map((a, i) => [missingKeys[i] as string, a])),
+  );
+  // Its failure is the awaiting extraction's to report, not an unhandled rejection before then.
+  ahead.catch(() => undefined);
+  return ahead;
+}
+
+export interface CachedExtractOptions extends ParallelExtractOptions {
+  /** Analyses already under way (analyzeAhead). */
+  ahead?: AnalysesAhead;
 }
 
 /**
@@ -54,15 +86,20 @@ export interface CachedExtraction {
 export async function extractPapersCached(
   papers: readonly Paper[],
   cache: AnalysisCache,
-  options: ParallelExtractOptions = {},
+  options: CachedExtractOptions = {},
 ): Promise<CachedExtraction> {
   const keys = papers.map(analysisKey);
   const cached = cache.get(keys);
-  const missingKeys = keys.filter((key) => !cached.has(key));
-  const missing = papers.filter((_, i) => !cached.has(keys[i] as string));
-  const fresh = new Map(
-    (await analyzePapers(missing, options)).map((a, i) => [missingKeys[i] as string, a] as const),
-  );
+  const early = (await options.ahead) ?? new Map<string, AnalyzedPaper>();
+  const missingKeys = keys.filter((key) => !cached.has(key) && !early.has(key));
+  const missing = papers.filter((_, i) => {
+    const key = keys[i] as string;
+    return !cached.has(key) && !early.has(key);
+  });
+  const fresh = new Map(early);
+  (await analyzePapers(missing, options)).forEach((a, i) => {
+    fresh.set(missingKeys[i] as string, a);
+  });
   cache.put([...fresh].map(([key, analysis]) => [key, toCached(analysis)] as const));
   // By key, with each paper's own record: two records of one text share an analysis.
   const analyzed = papers.map((paper, i) => {
@@ -71,10 +108,11 @@ export async function extractPapersCached(
       ? { ...analysis, paper }
       : fromCached(paper, cached.get(keys[i] as string) as CachedAnalysis);
   });
+  const analyzedNow = keys.filter((key) => fresh.has(key)).length;
   return {
     extraction: canonicalize(analyzed),
-    analyzed: missing.length,
-    reused: papers.length - missing.length,
+    analyzed: analyzedNow,
+    reused: papers.length - analyzedNow,
   };
 }
 
@@ -88,6 +126,10 @@ async function analyzePapers(
   return analyzeInWorkers(papers, workers, options.onProgress);
 }
 
+/**
+ * The same extraction as `extractPapers`, with per-paper analysis spread over worker threads;
+ * results are identical, in the same order.
+ */
 export async function extractPapersParallel(
   papers: readonly Paper[],
   options: ParallelExtractOptions = {},

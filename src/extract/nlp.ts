@@ -108,6 +108,11 @@ function sentenceSpan(terms: Term[]): [start: number, end: number] {
   return [start, last.offset.start + last.text.length + last.post.trimEnd().length];
 }
 
+/** Loads and configures the tagger now rather than on the first text: a worker loads it before its first batch arrives. */
+export function loadTagger(): void {
+  compromise();
+}
+
 /**
  * Sentences of a field (title or abstract) with their words and offsets. Read from compromise's
  * terms directly: its .json() output copies every term, and cost a sixth of extraction.

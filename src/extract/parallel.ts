@@ -1,10 +1,38 @@
 import { availableParallelism } from "node:os";
+import type { Worker } from "node:worker_threads";
 import { startWorker } from "../io/index.js";
 import type { Paper } from "../types.js";
 import type { AnalyzedPaper } from "./paper.js";
 
 /** Papers sent to a worker at a time: large enough to amortise messaging, small enough to balance. */
-const BATCH = 50;
+const BATCH = 25;
+
+/**
+ * Batches a worker holds at once: the next is already there when it finishes one, so it never
+ * waits on this thread, which may be busy (an add loads the build's analyses meanwhile).
+ */
+const IN_FLIGHT = 2;
+
+/** Workers started before they were needed (prestartWorkers), taken before any new one. */
+const spare: Worker[] = [];
+
+/**
+ * Starts extraction workers now, to be taken by the next analyzeInWorkers: they load the tagger
+ * while this thread does other work. Unused, they do not keep the process alive.
+ */
+export function prestartWorkers(count: number): void {
+  for (let i = 0; i < count; i++) {
+    const worker = startWorker(import.meta.url, "worker");
+    worker.unref();
+    spare.push(worker);
+  }
+}
+
+function takeWorker(): Worker {
+  const worker = spare.pop() ?? startWorker(import.meta.url, "worker");
+  worker.ref();
+  return worker;
+}
 
 export function defaultWorkers(): number {
   return availableParallelism();
@@ -22,9 +50,7 @@ export async function analyzeInWorkers(
   const batches: Paper[][] = [];
   for (let i = 0; i < papers.length; i += BATCH) batches.push(papers.slice(i, i + BATCH));
   const results: AnalyzedPaper[][] = new Array(batches.length);
-  const pool = Array.from({ length: Math.min(workers, batches.length) }, () =>
-    startWorker(import.meta.url, "worker"),
-  );
+  const pool = Array.from({ length: Math.min(workers, batches.length) }, takeWorker);
   let next = 0;
   let done = 0;
   try {
@@ -32,22 +58,27 @@ export async function analyzeInWorkers(
       pool.map(
         (worker) =>
           new Promise<void>((resolve, reject) => {
+            let held = 0;
             const send = () => {
-              if (next >= batches.length) return resolve();
+              if (next >= batches.length) return;
               const id = next++;
               worker.postMessage({ id, papers: batches[id] });
+              held++;
             };
             worker.on("message", ({ id, analyzed }: { id: number; analyzed: AnalyzedPaper[] }) => {
               results[id] = analyzed;
               done += analyzed.length;
+              held--;
               onProgress?.(done, papers.length);
               send();
+              if (held === 0) resolve();
             });
             worker.on("error", reject);
             worker.on("exit", (code) => {
               if (code !== 0) reject(new Error(`an extraction worker stopped with code ${code}`));
             });
-            send();
+            for (let i = 0; i < IN_FLIGHT; i++) send();
+            if (held === 0) resolve();
           }),
       ),
     );

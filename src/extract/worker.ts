@@ -4,8 +4,12 @@
  */
 import { parentPort } from "node:worker_threads";
 import type { Paper } from "../types.js";
+import { loadTagger } from "./nlp.js";
 import { analyzePaper } from "./paper.js";
 
 parentPort?.on("message", ({ id, papers }: { id: number; papers: Paper[] }) => {
   parentPort?.postMessage({ id, analyzed: papers.map(analyzePaper) });
 });
+
+// Ready before the first batch: a worker started ahead of need loads the tagger meanwhile.
+loadTagger();

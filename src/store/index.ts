@@ -12,6 +12,8 @@ export const STORE_FILE = "cache.sqlite";
 export interface BuildStore extends AnalysisCache {
   /** The papers of the last build, in order; empty when the store is new. */
   loadPapers(): Paper[];
+  /** How many papers the last build had, without loading them. */
+  paperCount(): number;
   /** Each node's position and thread in the last build, for an incremental build to keep. */
   loadPlacements(): Map<string, NodePlacement>;
   /** The papers and node placements of a finished build, in one transaction. */
@@ -97,6 +99,7 @@ export function openBuildStore(path: string, fingerprint: string): BuildStore {
       for (const { position, record } of rows) records.set(position, record);
       return rows.map((r) => JSON.parse(r.record) as Paper);
     },
+    paperCount: () => (db.prepare("SELECT count(*) AS n FROM papers").get() as { n: number }).n,
     loadPlacements: () =>
       new Map(
         (db.prepare("SELECT node, x, y, thread FROM placements").all() as PlacementRow[]).map(

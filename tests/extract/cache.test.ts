@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
+  analyzeAhead,
   EXTRACTOR_FINGERPRINT,
   extractPapers,
   extractPapersCached,
@@ -25,6 +26,19 @@ describe("the extraction cache", () => {
     expect(JSON.stringify(second.extraction)).toBe(JSON.stringify(extractPapers(papers)));
     store.close();
   });
+
+  it("takes analyses made ahead on a worker thread as if made in place, and stores them", async () => {
+    const { papers } = await ingestPaths([CAPTURE_001], { cwd: CORPUS });
+    const store = openBuildStore(":memory:", EXTRACTOR_FINGERPRINT);
+    const ahead = analyzeAhead(papers, store, { workers: 2 });
+    expect(ahead).toBeDefined();
+    const result = await extractPapersCached(papers, store, { workers: 1, ahead });
+    expect([result.analyzed, result.reused]).toEqual([papers.length, 0]);
+    expect(JSON.stringify(result.extraction)).toBe(JSON.stringify(extractPapers(papers)));
+    // Every paper is in the cache now: nothing to analyse ahead.
+    expect(analyzeAhead(papers, store, { workers: 2 })).toBeUndefined();
+    store.close();
+  }, 30_000);
 
   it("drops analyses of another extractor version", async () => {
     const { papers } = await ingestPaths([CAPTURE_001], { cwd: CORPUS });
