@@ -32,8 +32,8 @@ export function acronymMap(
 ): Map<string, { type: EntityType; longKey: string }> {
   const votes = new Map<string, Map<string, number>>();
   for (const { candidates } of papers) {
-    const longForms = candidates.filter((c) => c.acronym !== undefined && c.acronym !== c.text);
-    for (const long of longForms) {
+    for (const long of candidates) {
+      if (long.acronym === undefined || long.acronym === long.text) continue;
       const short = groupKey(long.type, entityKey(long.acronym ?? ""));
       const forShort = votes.get(short) ?? new Map<string, number>();
       const longKey = lexiconKey(entityKey(long.text));
@@ -71,10 +71,12 @@ function acronymUses(
   return found;
 }
 
+/** The candidates of one entity, each with the paper it is in (an index into the corpus). */
 interface Group {
   type: EntityType;
   key: string;
-  candidates: { paperId: string; candidate: Candidate }[];
+  candidates: Candidate[];
+  papers: number[];
 }
 
 type AcronymMap = ReadonlyMap<string, { type: EntityType; longKey: string }>;
@@ -95,15 +97,10 @@ function canonicalKey(candidate: Candidate, local: AcronymMap, global: AcronymMa
  * Weak candidates (a head noun alone) stand only with support: named by two papers, twice in this
  * paper, or in its title. "point cloud analysis" in one sentence of one paper does not make a node.
  */
-function supportedCandidates(group: Group): Group["candidates"] {
-  const { candidates } = group;
-  const first = candidates[0]?.paperId;
-  if (candidates.some((c) => c.paperId !== first)) return candidates;
+function isSupported({ candidates, papers }: Group): boolean {
+  if (papers.some((paper) => paper !== papers[0])) return true;
   // All from one paper: kept together, or dropped together.
-  const strong =
-    candidates.length >= 2 ||
-    candidates.some((c) => c.candidate.field === "title" || !c.candidate.weak);
-  return strong ? candidates : [];
+  return candidates.length >= 2 || candidates.some((c) => c.field === "title" || !c.weak);
 }
 
 /**
@@ -115,8 +112,7 @@ function displayName(group: Group): string {
   if (entry) return entry.name;
   if (group.type === "invariance") return group.key;
   const counts = new Map<string, number>();
-  for (const { candidate } of group.candidates)
-    counts.set(candidate.text, (counts.get(candidate.text) ?? 0) + 1);
+  for (const { text } of group.candidates) counts.set(text, (counts.get(text) ?? 0) + 1);
   const isAcronym = (text: string) => /^[A-Z0-9-]+s?$/.test(text) && !text.includes(" ");
   const ownKey = (text: string) => Number(entityKey(text) !== group.key);
   return [...counts].sort(
@@ -142,9 +138,11 @@ function endsWith(words: readonly string[], suffix: readonly string[]): boolean 
  * all "multiview clustering". Tasks stay general enough to be shared across papers.
  */
 export function taskMerges(texts: ReadonlyMap<string, string>): Map<string, string> {
+  const merges = new Map<string, string>();
+  // Most papers name one task or none: nothing to merge.
+  if (texts.size < 2) return merges;
   const tasks = [...texts].map(([key, text]) => ({ key, words: singularWords(text) }));
   tasks.sort((a, b) => a.words.length - b.words.length || (a.key < b.key ? -1 : 1));
-  const merges = new Map<string, string>();
   const multiword = tasks.filter((t) => t.words.length >= 2);
   for (const task of multiword) {
     const general = multiword.find((other) => endsWith(task.words, other.words));
@@ -160,7 +158,7 @@ export function taskMerges(texts: ReadonlyMap<string, string>): Map<string, stri
 
 function collectGroups(papers: readonly AnalyzedPaper[], acronyms: AcronymMap): Map<string, Group> {
   const groups = new Map<string, Group>();
-  for (const analyzed of papers) {
+  papers.forEach((analyzed, paper) => {
     const local = acronymMap([analyzed]);
     const candidates = [...analyzed.candidates, ...acronymUses(analyzed, acronyms)];
     const keys = candidates.map((candidate) => canonicalKey(candidate, local, acronyms));
@@ -181,11 +179,15 @@ function collectGroups(papers: readonly AnalyzedPaper[], acronyms: AcronymMap): 
           ? { ...candidate, type: known, role: known === "method" ? ("used" as const) : undefined }
           : candidate;
       const id = groupKey(typed.type, key);
-      const group = groups.get(id) ?? { type: typed.type, key, candidates: [] };
-      group.candidates.push({ paperId: analyzed.paper.id, candidate: typed });
-      groups.set(id, group);
+      let group = groups.get(id);
+      if (!group) {
+        group = { type: typed.type, key, candidates: [], papers: [] };
+        groups.set(id, group);
+      }
+      group.candidates.push(typed);
+      group.papers.push(paper);
     });
-  }
+  });
   return groups;
 }
 
@@ -203,33 +205,30 @@ function uniqueId(type: EntityType, name: string, key: string, taken: Set<string
 export function canonicalize(papers: readonly AnalyzedPaper[]): Extraction {
   const acronyms = acronymMap(papers);
   const groups = collectGroups(papers, acronyms);
-  const mentionsByPaper = new Map<string, Mention[]>(papers.map((p) => [p.paper.id, []]));
+  const mentionsOf: Mention[][] = papers.map(() => []);
   const entities: Entity[] = [];
   const taken = new Set<string>();
   // Groups are keyed by groupKey: sorting the keys orders them as their ids will be.
   const sortedGroups = [...groups].sort(([a], [b]) => (a < b ? -1 : 1));
   for (const [, group] of sortedGroups) {
-    const kept = supportedCandidates(group);
-    if (kept.length === 0) continue;
-    const name = displayName({ ...group, candidates: kept });
-    const id = uniqueId(group.type, name, group.key, taken);
-    const proposedIn = new Set(
-      kept.filter((c) => c.candidate.role === "proposed").map((c) => c.paperId),
-    );
-    for (const { paperId, candidate } of kept) {
+    if (!isSupported(group)) continue;
+    const { type, candidates } = group;
+    const name = displayName(group);
+    const id = uniqueId(type, name, group.key, taken);
+    const proposedIn = new Set(group.papers.filter((_, i) => candidates[i]?.role === "proposed"));
+    candidates.forEach((candidate, i) => {
+      const paper = group.papers[i] as number;
       const role: MethodRole | undefined =
-        group.type === "method" ? (proposedIn.has(paperId) ? "proposed" : "used") : undefined;
-      mentionsByPaper.get(paperId)?.push(toMention(candidate, id, role));
-    }
-    const aliases = [...new Set(kept.map((c) => c.candidate.text))]
-      .filter((a) => a !== name)
-      .sort();
-    const paperIds = [...new Set(kept.map((c) => c.paperId))].sort();
-    entities.push({ id, type: group.type, name, aliases, papers: paperIds });
+        type === "method" ? (proposedIn.has(paper) ? "proposed" : "used") : undefined;
+      mentionsOf[paper]?.push(toMention(candidate, id, role));
+    });
+    const aliases = [...new Set(candidates.map((c) => c.text))].filter((a) => a !== name).sort();
+    const paperIds = [...new Set(group.papers)].map((p) => papers[p]?.paper.id as string).sort();
+    entities.push({ id, type, name, aliases, papers: paperIds });
   }
-  const extractions: PaperExtraction[] = papers.map(({ paper }) => ({
+  const extractions: PaperExtraction[] = papers.map(({ paper }, i) => ({
     paper,
-    mentions: (mentionsByPaper.get(paper.id) ?? []).sort((a, b) =>
+    mentions: (mentionsOf[i] as Mention[]).sort((a, b) =>
       a.field === b.field ? a.start - b.start || rank(a) - rank(b) : a.field === "title" ? -1 : 1,
     ),
   }));
