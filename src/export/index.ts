@@ -21,27 +21,28 @@ function commaSeparated<T>(items: Iterable<T>, render: (item: T) => string): Gen
   });
 }
 
-/** An entry as graphology's export writes it (`head` is its opening and keys), attributes left out when there are none. */
-function entryJson(head: string, attributes: object): string {
-  for (const _ in attributes) return `${head},"attributes":${JSON.stringify(attributes)}}`;
-  return `${head}}`;
+/** Whether an object has any own enumerable key. */
+function hasKeys(value: object): boolean {
+  for (const _ in value) return true;
+  return false;
 }
 
 /**
  * graphology's serialization (what the viewer loads) as chunks, without edge keys, and without
  * building a copy of the graph: a 100,000-paper graph is larger than one string can be, and its
- * copy larger than memory should hold. graphFromJson reads it back.
+ * copy larger than memory should hold. graphFromJson reads it back. Each entry is one
+ * JSON.stringify, attributes left out when there are none, as graphology's export does.
  */
 export function* jsonChunks(graph: KnowledgeGraph): Generator<string> {
   const options = { type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops };
   yield `${JSON.stringify({ options, attributes: graph.getAttributes() }).slice(0, -1)},"nodes":[`;
-  yield* commaSeparated(graph.nodeEntries(), ({ node, attributes }) =>
-    entryJson(`{"key":${JSON.stringify(node)}`, attributes),
+  yield* commaSeparated(graph.nodeEntries(), ({ node: key, attributes }) =>
+    JSON.stringify(hasKeys(attributes) ? { key, attributes } : { key }),
   );
   yield '],"edges":[';
   // Edge keys are left out: graphFromJson makes them again from each edge's ends.
   yield* commaSeparated(graph.edgeEntries(), ({ source, target, attributes }) =>
-    entryJson(`{"source":${JSON.stringify(source)},"target":${JSON.stringify(target)}`, attributes),
+    JSON.stringify(hasKeys(attributes) ? { source, target, attributes } : { source, target }),
   );
   yield "]}\n";
 }

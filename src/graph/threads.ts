@@ -129,9 +129,15 @@ function distinctiveness(inThread: number, overall: number): number {
   return (inThread / overall) * Math.log(1 + inThread);
 }
 
+const byLabel = new Intl.Collator().compare;
+
+/** The `limit` best members, ties by label; only those that can make the cut are sorted by label. */
 function ranked(members: ThreadMember[], limit: number): ThreadMember[] {
+  const scores = members.map((m) => m.score).sort((a, b) => b - a);
+  const cutoff = scores[limit - 1] ?? Number.NEGATIVE_INFINITY;
   return members
-    .sort((a, b) => b.score - a.score || a.label.localeCompare(b.label))
+    .filter((m) => m.score >= cutoff)
+    .sort((a, b) => b.score - a.score || byLabel(a.label, b.label))
     .slice(0, limit);
 }
 
@@ -141,7 +147,6 @@ function threadOf(
   nodes: string[],
   topN: number,
 ): Omit<Thread, "label"> {
-  const inThread = new Set(nodes);
   const byType = Object.fromEntries(ENTITY_TYPES.map((t) => [t, [] as ThreadMember[]])) as Record<
     EntityType,
     ThreadMember[]
@@ -151,8 +156,8 @@ function threadOf(
     const { type, label, paperCount } = graph.getNodeAttributes(node);
     let localPapers = 0;
     let localDegree = 0;
-    graph.forEachNeighbor(node, (n, a) => {
-      if (!inThread.has(n)) return;
+    graph.forEachNeighbor(node, (_, a) => {
+      if (a.thread !== id) return;
       localDegree++;
       if (a.type === "paper") localPapers++;
     });
