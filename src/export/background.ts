@@ -5,8 +5,11 @@ import { type GexfTable, gexfChunks, gexfTable } from "./gexf.js";
 /** Edges from which GEXF is written on a worker thread: below, starting one costs more than it saves. */
 const BACKGROUND_FROM = 20_000;
 
+/** The worker's entry point, from this file in src/ as from the CLI bundled at dist/cli/main.js. */
+const WORKER = "../export/worker";
+
 function writeOnWorker(table: GexfTable, path: string): Promise<void> {
-  const worker = startWorker(import.meta.url, "worker");
+  const worker = startWorker(import.meta.url, WORKER);
   const written = new Promise<void>((resolve, reject) => {
     worker.once("message", () => resolve());
     worker.once("error", reject);

@@ -13,6 +13,12 @@ const BATCH = 25;
  */
 const IN_FLIGHT = 2;
 
+/**
+ * The worker's entry point, from this file in src/ as from the CLI bundled at dist/cli/main.js:
+ * both lie one folder below the root of their tree.
+ */
+const WORKER = "../extract/worker";
+
 /** Workers started before they were needed (prestartWorkers), taken before any new one. */
 const spare: Worker[] = [];
 
@@ -22,14 +28,14 @@ const spare: Worker[] = [];
  */
 export function prestartWorkers(count: number): void {
   for (let i = 0; i < count; i++) {
-    const worker = startWorker(import.meta.url, "worker");
+    const worker = startWorker(import.meta.url, WORKER);
     worker.unref();
     spare.push(worker);
   }
 }
 
 function takeWorker(): Worker {
-  const worker = spare.pop() ?? startWorker(import.meta.url, "worker");
+  const worker = spare.pop() ?? startWorker(import.meta.url, WORKER);
   worker.ref();
   return worker;
 }
