@@ -6,70 +6,21 @@ import type {
   MethodRole,
   PaperExtraction,
 } from "../types.js";
+import {
+  type AcronymMap,
+  type AcronymVotes,
+  acronymMap,
+  acronymUses,
+  changedAcronyms,
+  countAcronyms,
+  groupKey,
+  lexiconKey,
+  resolveAcronyms,
+} from "./acronyms.js";
 import type { Candidate } from "./candidate.js";
 import { entityKey, singularWords, slug } from "./keys.js";
 import { LEXICON_BY_KEY } from "./lexicon.js";
 import { type AnalyzedPaper, rulePriority } from "./paper.js";
-
-/** Type and key of the entity a candidate names, before acronyms are resolved. */
-function groupKey(type: EntityType, key: string): string {
-  return `${type}|${key}`;
-}
-
-/** The key every form of a lexicon entry shares: its name's. */
-function lexiconKey(key: string): string {
-  const entry = LEXICON_BY_KEY.get(key);
-  return entry ? entityKey(entry.name) : key;
-}
-
-/**
- * Short forms defined anywhere in the corpus, with the long form each resolves to: the one most
- * papers give ("IRM" → "invariant risk minimization"), so an acronym defined in one paper
- * resolves in another.
- */
-export function acronymMap(
-  papers: readonly AnalyzedPaper[],
-): Map<string, { type: EntityType; longKey: string }> {
-  const votes = new Map<string, Map<string, number>>();
-  for (const { candidates } of papers) {
-    for (const long of candidates) {
-      if (long.acronym === undefined || long.acronym === long.text) continue;
-      const short = groupKey(long.type, entityKey(long.acronym ?? ""));
-      const forShort = votes.get(short) ?? new Map<string, number>();
-      const longKey = lexiconKey(entityKey(long.text));
-      forShort.set(longKey, (forShort.get(longKey) ?? 0) + 1);
-      votes.set(short, forShort);
-    }
-  }
-  const resolved = new Map<string, { type: EntityType; longKey: string }>();
-  for (const [short, forShort] of votes) {
-    const [type, shortKey] = short.split("|") as [EntityType, string];
-    const [longKey] = [...forShort].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0] as [
-      string,
-      number,
-    ];
-    resolved.set(shortKey, { type, longKey });
-  }
-  return resolved;
-}
-
-/**
- * Rule: a short form defined somewhere in the corpus, used alone in another paper, names the same
- * entity. Fires on "Unlike IRM, our method ..." once any paper defines "Invariant Risk Minimization (IRM)".
- */
-function acronymUses(
-  analyzed: AnalyzedPaper,
-  acronyms: ReadonlyMap<string, { type: EntityType }>,
-): Candidate[] {
-  const found: Candidate[] = [];
-  for (const use of analyzed.shortForms) {
-    const acronym = acronyms.get(entityKey(use.text));
-    if (!acronym) continue;
-    const role = acronym.type === "method" ? "used" : undefined;
-    found.push({ ...use, type: acronym.type, rule: "acronym-use", role });
-  }
-  return found;
-}
 
 /** The candidates of one entity, each with the paper it is in (an index into the corpus). */
 interface Group {
@@ -78,8 +29,6 @@ interface Group {
   candidates: Candidate[];
   papers: number[];
 }
-
-type AcronymMap = ReadonlyMap<string, { type: EntityType; longKey: string }>;
 
 /**
  * The key a candidate's entity goes by: the long form of an acronym this paper defines, else the
@@ -156,39 +105,73 @@ export function taskMerges(texts: ReadonlyMap<string, string>): Map<string, stri
   return merges;
 }
 
-function collectGroups(papers: readonly AnalyzedPaper[], acronyms: AcronymMap): Map<string, Group> {
-  const groups = new Map<string, Group>();
-  papers.forEach((analyzed, paper) => {
-    const local = acronymMap([analyzed]);
-    const candidates = [...analyzed.candidates, ...acronymUses(analyzed, acronyms)];
-    const keys = candidates.map((candidate) => canonicalKey(candidate, local, acronyms));
-    const taskTexts = new Map<string, string>();
-    candidates.forEach((c, i) => {
-      if (c.type === "task" && !taskTexts.has(keys[i] as string))
-        taskTexts.set(keys[i] as string, c.text);
-    });
-    const merges = taskMerges(taskTexts);
-    candidates.forEach((candidate, i) => {
-      const own = keys[i] as string;
-      const key = candidate.type === "task" ? (merges.get(own) ?? own) : own;
-      if (key === "") return;
-      // A known entity keeps the lexicon's type whatever rule found it: "COCO" is always a dataset.
-      const known = candidate.type === "invariance" ? undefined : LEXICON_BY_KEY.get(key)?.type;
-      const typed =
-        known && known !== candidate.type
-          ? { ...candidate, type: known, role: known === "method" ? ("used" as const) : undefined }
-          : candidate;
-      const id = groupKey(typed.type, key);
-      let group = groups.get(id);
-      if (!group) {
-        group = { type: typed.type, key, candidates: [], papers: [] };
-        groups.set(id, group);
-      }
-      group.candidates.push(typed);
-      group.papers.push(paper);
-    });
+/**
+ * Papers' candidates gathered into groups (one per entity to be), paper by paper. It remembers
+ * which groups each paper joined, so a paper can be taken out and read again.
+ */
+interface Grouping {
+  groups: Map<string, Group>;
+  joined: Group[][];
+}
+
+/** Whether a paper looks up any of these keys among the corpus's acronyms (short forms and candidates do). */
+function looksUpAny(analyzed: AnalyzedPaper, keys: ReadonlySet<string>): boolean {
+  return (
+    analyzed.shortForms.some((use) => keys.has(entityKey(use.text))) ||
+    analyzed.candidates.some((candidate) => keys.has(entityKey(candidate.text)))
+  );
+}
+
+function addPaper(
+  grouping: Grouping,
+  paper: number,
+  analyzed: AnalyzedPaper,
+  acronyms: AcronymMap,
+) {
+  const local = acronymMap([analyzed]);
+  const candidates = [...analyzed.candidates, ...acronymUses(analyzed, acronyms)];
+  const keys = candidates.map((candidate) => canonicalKey(candidate, local, acronyms));
+  const taskTexts = new Map<string, string>();
+  candidates.forEach((c, i) => {
+    if (c.type === "task" && !taskTexts.has(keys[i] as string))
+      taskTexts.set(keys[i] as string, c.text);
   });
-  return groups;
+  const merges = taskMerges(taskTexts);
+  const joined: Group[] = [];
+  candidates.forEach((candidate, i) => {
+    const own = keys[i] as string;
+    const key = candidate.type === "task" ? (merges.get(own) ?? own) : own;
+    if (key === "") return;
+    // A known entity keeps the lexicon's type whatever rule found it: "COCO" is always a dataset.
+    const known = candidate.type === "invariance" ? undefined : LEXICON_BY_KEY.get(key)?.type;
+    const typed =
+      known && known !== candidate.type
+        ? { ...candidate, type: known, role: known === "method" ? ("used" as const) : undefined }
+        : candidate;
+    const id = groupKey(typed.type, key);
+    let group = grouping.groups.get(id);
+    if (!group) {
+      group = { type: typed.type, key, candidates: [], papers: [] };
+      grouping.groups.set(id, group);
+    }
+    group.candidates.push(typed);
+    group.papers.push(paper);
+    joined.push(group);
+  });
+  grouping.joined[paper] = joined;
+}
+
+/**
+ * Takes a paper's candidates out of the groups it joined. Where a group's candidates come from
+ * matters to no output (names, aliases and paper lists are sorted), so the paper can join again
+ * at the end.
+ */
+function removePaper(grouping: Grouping, paper: number) {
+  for (const group of new Set(grouping.joined[paper])) {
+    const keep = group.papers.map((p) => p !== paper);
+    group.candidates = group.candidates.filter((_, i) => keep[i]);
+    group.papers = group.papers.filter((_, i) => keep[i]);
+  }
 }
 
 function uniqueId(type: EntityType, name: string, key: string, taken: Set<string>): string {
@@ -203,8 +186,47 @@ function uniqueId(type: EntityType, name: string, key: string, taken: Set<string
  * spellings into canonical entities with stable ids, and turns candidates into mentions.
  */
 export function canonicalize(papers: readonly AnalyzedPaper[]): Extraction {
-  const acronyms = acronymMap(papers);
-  const groups = collectGroups(papers, acronyms);
+  return canonicalizeLater(papers)(new Map());
+}
+
+/**
+ * The corpus pass begun on the analyses at hand (`known`, by paper index, with holes for the
+ * rest) and finished, with the same result as canonicalize, once the rest are given: an add
+ * groups its 10,000 cached papers while its new ones are still being analysed. Finishing reads
+ * the new papers, and again the known ones that looked up an acronym the new ones redefine.
+ */
+export function canonicalizeLater(
+  known: readonly (AnalyzedPaper | undefined)[],
+): (rest: ReadonlyMap<number, AnalyzedPaper>) => Extraction {
+  const votes: AcronymVotes = new Map();
+  known.forEach((analyzed, paper) => {
+    if (analyzed) countAcronyms(votes, analyzed, paper);
+  });
+  const before = resolveAcronyms(votes);
+  const grouping: Grouping = { groups: new Map(), joined: [] };
+  known.forEach((analyzed, paper) => {
+    if (analyzed) addPaper(grouping, paper, analyzed, before);
+  });
+  return (rest) => {
+    for (const [paper, analyzed] of rest) countAcronyms(votes, analyzed, paper);
+    const acronyms = rest.size > 0 ? resolveAcronyms(votes) : before;
+    const changed = changedAcronyms(before, acronyms);
+    if (changed.size > 0) {
+      known.forEach((analyzed, paper) => {
+        if (!analyzed || !looksUpAny(analyzed, changed)) return;
+        removePaper(grouping, paper);
+        addPaper(grouping, paper, analyzed, acronyms);
+      });
+    }
+    for (const [paper, analyzed] of rest) addPaper(grouping, paper, analyzed, acronyms);
+    const papers = [...known];
+    for (const [paper, analyzed] of rest) papers[paper] = analyzed;
+    return entitiesOf(papers as AnalyzedPaper[], grouping.groups);
+  };
+}
+
+/** Entities of the supported groups, with stable ids, and each paper's mentions of them. */
+function entitiesOf(papers: readonly AnalyzedPaper[], groups: Map<string, Group>): Extraction {
   const mentionsOf: Mention[][] = papers.map(() => []);
   const entities: Entity[] = [];
   const taken = new Set<string>();

@@ -3,14 +3,8 @@
  * into canonical entities. Pure: no I/O.
  */
 import type { Extraction, Paper } from "../types.js";
-import {
-  type AnalysisCache,
-  analysisKey,
-  type CachedAnalysis,
-  fromCached,
-  toCached,
-} from "./cache.js";
-import { canonicalize } from "./canonical.js";
+import { type AnalysisCache, analysisKey, fromCached, toCached } from "./cache.js";
+import { canonicalize, canonicalizeLater } from "./canonical.js";
 import { type AnalyzedPaper, analyzePaper } from "./paper.js";
 import { analyzeInWorkers, defaultWorkers } from "./parallel.js";
 
@@ -65,7 +59,9 @@ export function analyzeAhead(
   const missingKeys = keys.filter((key) => !cached.has(key));
   // A few papers go to one thread, this one being busy meanwhile; many to every core.
   const threads = missing.length < PARALLEL_FROM ? 1 : workers;
-  const ahead = analyzeInWorkers(missing, threads).then(
+  // This thread goes on with long synchronous work: the workers are given every batch at once
+  // rather than waiting on this thread for the next.
+  const ahead = analyzeInWorkers(missing, threads, undefined, Number.POSITIVE_INFINITY).then(
     (analyzed) => new Map(analyzed.map((a, i) => [missingKeys[i] as string, a])),
   );
   // Its failure is the awaiting extraction's to report, not an unhandled rejection before then.
@@ -90,30 +86,32 @@ export async function extractPapersCached(
 ): Promise<CachedExtraction> {
   const keys = papers.map(analysisKey);
   const cached = cache.get(keys);
-  const early = (await options.ahead) ?? new Map<string, AnalyzedPaper>();
-  const missingKeys = keys.filter((key) => !cached.has(key) && !early.has(key));
-  const missing = papers.filter((_, i) => {
-    const key = keys[i] as string;
-    return !cached.has(key) && !early.has(key);
+  const known = papers.map((paper, i) => {
+    const analysis = cached.get(keys[i] as string);
+    return analysis && fromCached(paper, analysis);
   });
+  // The corpus pass begins on the cached papers while the others are analysed (analyzeAhead).
+  const finish = canonicalizeLater(known);
+  const early = (await options.ahead) ?? new Map<string, AnalyzedPaper>();
+  const missing = papers.flatMap((paper, i) =>
+    known[i] || early.has(keys[i] as string) ? [] : [{ paper, key: keys[i] as string }],
+  );
   const fresh = new Map(early);
-  (await analyzePapers(missing, options)).forEach((a, i) => {
-    fresh.set(missingKeys[i] as string, a);
+  const analyses = await analyzePapers(
+    missing.map(({ paper }) => paper),
+    options,
+  );
+  missing.forEach(({ key }, i) => {
+    fresh.set(key, analyses[i] as AnalyzedPaper);
   });
   cache.put([...fresh].map(([key, analysis]) => [key, toCached(analysis)] as const));
   // By key, with each paper's own record: two records of one text share an analysis.
-  const analyzed = papers.map((paper, i) => {
-    const analysis = fresh.get(keys[i] as string);
-    return analysis
-      ? { ...analysis, paper }
-      : fromCached(paper, cached.get(keys[i] as string) as CachedAnalysis);
+  const rest = new Map<number, AnalyzedPaper>();
+  papers.forEach((paper, i) => {
+    const analysis = known[i] ? undefined : fresh.get(keys[i] as string);
+    if (analysis) rest.set(i, { ...analysis, paper });
   });
-  const analyzedNow = keys.filter((key) => fresh.has(key)).length;
-  return {
-    extraction: canonicalize(analyzed),
-    analyzed: analyzedNow,
-    reused: papers.length - analyzedNow,
-  };
+  return { extraction: finish(rest), analyzed: rest.size, reused: papers.length - rest.size };
 }
 
 /** Per-paper analysis, on worker threads when there are enough papers to pay for them. */

@@ -9,7 +9,7 @@ const BATCH = 25;
 
 /**
  * Batches a worker holds at once: the next is already there when it finishes one, so it never
- * waits on this thread, which may be busy (an add loads the build's analyses meanwhile).
+ * waits on this thread to be sent another.
  */
 const IN_FLIGHT = 2;
 
@@ -52,6 +52,7 @@ export async function analyzeInWorkers(
   papers: readonly Paper[],
   workers: number,
   onProgress?: (done: number, total: number) => void,
+  inFlight = IN_FLIGHT,
 ): Promise<AnalyzedPaper[]> {
   const batches: Paper[][] = [];
   for (let i = 0; i < papers.length; i += BATCH) batches.push(papers.slice(i, i + BATCH));
@@ -83,7 +84,7 @@ export async function analyzeInWorkers(
             worker.on("exit", (code) => {
               if (code !== 0) reject(new Error(`an extraction worker stopped with code ${code}`));
             });
-            for (let i = 0; i < IN_FLIGHT; i++) send();
+            for (let i = 0; i < inFlight && next < batches.length; i++) send();
             if (held === 0) resolve();
           }),
       ),

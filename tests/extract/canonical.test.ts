@@ -1,6 +1,10 @@
-import { describe, expect, it } from "vitest";
-import { taskMerges } from "../../src/extract/canonical.js";
+import fc from "fast-check";
+import { beforeAll, describe, expect, it } from "vitest";
+import { canonicalize, canonicalizeLater, taskMerges } from "../../src/extract/canonical.js";
 import { entityKey, slug } from "../../src/extract/index.js";
+import { type AnalyzedPaper, analyzePaper } from "../../src/extract/paper.js";
+import { ingestPaths } from "../../src/ingest/index.js";
+import { CORPUS } from "../helpers/cli.js";
 import { entity, extract, mentionsOf } from "./helpers.js";
 
 describe("canonical entities", () => {
@@ -132,5 +136,43 @@ describe("canonical entities", () => {
       ["Another Study", "GNNs are rotation-invariant here."],
     ];
     expect(JSON.stringify(extract(...corpus))).toBe(JSON.stringify(extract(...corpus)));
+  });
+});
+
+describe("the corpus pass begun before every analysis is at hand", () => {
+  let analyzed: AnalyzedPaper[];
+  let whole: string;
+  beforeAll(async () => {
+    const { papers } = await ingestPaths([CORPUS], { cwd: CORPUS });
+    analyzed = papers.map(analyzePaper);
+    whole = JSON.stringify(canonicalize(analyzed));
+  });
+
+  /** The pass begun on the papers `known` keeps, finished with the others. */
+  function finishedLater(known: (paper: number) => boolean): string {
+    const rest = new Map<number, AnalyzedPaper>();
+    const begun = analyzed.map((a, paper) => {
+      if (known(paper)) return a;
+      rest.set(paper, a);
+      return undefined;
+    });
+    return JSON.stringify(canonicalizeLater(begun)(rest));
+  }
+
+  it("gives what the whole pass gives, whichever papers come late", () => {
+    fc.assert(
+      fc.property(fc.array(fc.boolean(), { minLength: 490, maxLength: 490 }), (mask) => {
+        expect(finishedLater((paper) => mask[paper] ?? true)).toBe(whole);
+      }),
+      { numRuns: 15 },
+    );
+  });
+
+  it("reads known papers again when late ones define the acronyms they use", () => {
+    // Every definition comes late: the known papers' short forms resolve only once it arrives.
+    const defines = (paper: number) =>
+      analyzed[paper]?.candidates.some((c) => c.acronym !== undefined && c.acronym !== c.text);
+    expect(analyzed.filter((_, paper) => defines(paper)).length).toBeGreaterThan(20);
+    expect(finishedLater((paper) => !defines(paper))).toBe(whole);
   });
 });
