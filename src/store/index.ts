@@ -57,11 +57,16 @@ export function openBuildStore(path: string, fingerprint: string): BuildStore {
   // rewrites the rows that changed, not all of them.
   const records = new Map<number, string>();
   const upsertPaper = db.prepare("INSERT OR REPLACE INTO papers (position, record) VALUES (?, ?)");
-  const insertPlacement = db.prepare(
-    "INSERT INTO placements (node, x, y, thread) VALUES (?, ?, ?, ?)",
+  // Placements as last read or written: a build that keeps the map rewrites only what moved.
+  let placed: Map<string, NodePlacement> | undefined;
+  const upsertPlacement = db.prepare(
+    "INSERT OR REPLACE INTO placements (node, x, y, thread) VALUES (?, ?, ?, ?)",
   );
+  const deletePlacement = db.prepare("DELETE FROM placements WHERE node = ?");
+  const samePlacement = (a: NodePlacement | undefined, b: NodePlacement) =>
+    a !== undefined && a.x === b.x && a.y === b.y && a.thread === b.thread;
   const saveBuild = db.transaction(
-    (papers: readonly Paper[], placements: Iterable<[string, NodePlacement]>) => {
+    (papers: readonly Paper[], placements: ReadonlyMap<string, NodePlacement>) => {
       const written: [number, string][] = [];
       papers.forEach((paper, position) => {
         const record = JSON.stringify(paper);
@@ -70,8 +75,10 @@ export function openBuildStore(path: string, fingerprint: string): BuildStore {
         written.push([position, record]);
       });
       db.prepare("DELETE FROM papers WHERE position >= ?").run(papers.length);
-      db.prepare("DELETE FROM placements").run();
-      for (const [node, { x, y, thread }] of placements) insertPlacement.run(node, x, y, thread);
+      if (!placed) db.prepare("DELETE FROM placements").run();
+      for (const [node, at] of placements)
+        if (!samePlacement(placed?.get(node), at)) upsertPlacement.run(node, at.x, at.y, at.thread);
+      for (const node of placed?.keys() ?? []) if (!placements.has(node)) deletePlacement.run(node);
       return written;
     },
   );
@@ -100,15 +107,16 @@ export function openBuildStore(path: string, fingerprint: string): BuildStore {
       return rows.map((r) => JSON.parse(r.record) as Paper);
     },
     paperCount: () => (db.prepare("SELECT count(*) AS n FROM papers").get() as { n: number }).n,
-    loadPlacements: () =>
-      new Map(
-        (db.prepare("SELECT node, x, y, thread FROM placements").all() as PlacementRow[]).map(
-          ({ node, x, y, thread }) => [node, { x, y, thread }],
-        ),
-      ),
+    loadPlacements: () => {
+      const rows = db.prepare("SELECT node, x, y, thread FROM placements").all() as PlacementRow[];
+      placed = new Map(rows.map(({ node, x, y, thread }) => [node, { x, y, thread }]));
+      return new Map(placed);
+    },
     saveBuild(papers, placements) {
       // Remembered once committed: a rolled-back transaction wrote nothing.
-      for (const [position, record] of saveBuild(papers, placements)) records.set(position, record);
+      const kept = new Map(placements);
+      for (const [position, record] of saveBuild(papers, kept)) records.set(position, record);
+      placed = kept;
       for (const position of [...records.keys()])
         if (position >= papers.length) records.delete(position);
     },

@@ -40,6 +40,40 @@ describe("the extraction cache", () => {
     store.close();
   }, 30_000);
 
+  it("keeps node placements as last saved, rewriting only what changed", async () => {
+    const path = join(await tempDir(), "s.sqlite");
+    const first = openBuildStore(path, EXTRACTOR_FINGERPRINT);
+    const at = (x: number, thread = 0) => ({ x, y: -x, thread });
+    first.saveBuild(
+      [],
+      [
+        ["a", at(1)],
+        ["b", at(2)],
+        ["c", at(3)],
+      ],
+    );
+    first.close();
+    const second = openBuildStore(path, EXTRACTOR_FINGERPRINT);
+    expect(second.loadPlacements()).toEqual(
+      new Map([
+        ["a", at(1)],
+        ["b", at(2)],
+        ["c", at(3)],
+      ]),
+    );
+    // b moves to another thread, c is gone, d is new.
+    const next = new Map([
+      ["a", at(1)],
+      ["b", at(2, 5)],
+      ["d", at(4)],
+    ]);
+    second.saveBuild([], next);
+    second.close();
+    const third = openBuildStore(path, EXTRACTOR_FINGERPRINT);
+    expect(third.loadPlacements()).toEqual(next);
+    third.close();
+  });
+
   it("drops analyses of another extractor version", async () => {
     const { papers } = await ingestPaths([CAPTURE_001], { cwd: CORPUS });
     const dir = await tempDir();
