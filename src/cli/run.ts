@@ -16,7 +16,7 @@ function withLimits(command: Command): Command {
   return command
     .option(
       "--max-file-size <MB>",
-      "refuse input files larger than this, in megabytes (default 512)",
+      "refuse input files larger than this, in megabytes (default 2048; files read whole, all but JSON Lines, CSV and TSV, stop at 512)",
     )
     .option(
       "--max-abstract-length <chars>",
