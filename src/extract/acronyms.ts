@@ -13,8 +13,8 @@ export type AcronymMap = ReadonlyMap<string, { type: EntityType; longKey: string
  */
 export type AcronymVotes = Map<string, { first: number; longForms: Map<string, number> }>;
 
-/** Type and key of the entity a candidate names, before acronyms are resolved. */
-export function groupKey(type: EntityType, key: string): string {
+/** Type and key of a short form, as votes are counted. */
+function groupKey(type: EntityType, key: string): string {
   return `${type}|${key}`;
 }
 

@@ -6,6 +6,7 @@ import type {
   MethodRole,
   PaperExtraction,
 } from "../types.js";
+import { ENTITY_TYPES } from "../types.js";
 import {
   type AcronymMap,
   type AcronymVotes,
@@ -13,7 +14,6 @@ import {
   acronymUses,
   changedAcronyms,
   countAcronyms,
-  groupKey,
   lexiconKey,
   resolveAcronyms,
 } from "./acronyms.js";
@@ -110,7 +110,8 @@ export function taskMerges(texts: ReadonlyMap<string, string>): Map<string, stri
  * which groups each paper joined, so a paper can be taken out and read again.
  */
 interface Grouping {
-  groups: Map<string, Group>;
+  /** Groups by type, then by key. */
+  groups: Record<EntityType, Map<string, Group>>;
   joined: Group[][];
 }
 
@@ -148,11 +149,11 @@ function addPaper(
       known && known !== candidate.type
         ? { ...candidate, type: known, role: known === "method" ? ("used" as const) : undefined }
         : candidate;
-    const id = groupKey(typed.type, key);
-    let group = grouping.groups.get(id);
+    const ofType = grouping.groups[typed.type];
+    let group = ofType.get(key);
     if (!group) {
       group = { type: typed.type, key, candidates: [], papers: [] };
-      grouping.groups.set(id, group);
+      ofType.set(key, group);
     }
     group.candidates.push(typed);
     group.papers.push(paper);
@@ -203,7 +204,8 @@ export function canonicalizeLater(
     if (analyzed) countAcronyms(votes, analyzed, paper);
   });
   const before = resolveAcronyms(votes);
-  const grouping: Grouping = { groups: new Map(), joined: [] };
+  const groups = Object.fromEntries(ENTITY_TYPES.map((type) => [type, new Map()]));
+  const grouping: Grouping = { groups: groups as Grouping["groups"], joined: [] };
   known.forEach((analyzed, paper) => {
     if (analyzed) addPaper(grouping, paper, analyzed, before);
   });
@@ -226,13 +228,16 @@ export function canonicalizeLater(
 }
 
 /** Entities of the supported groups, with stable ids, and each paper's mentions of them. */
-function entitiesOf(papers: readonly AnalyzedPaper[], groups: Map<string, Group>): Extraction {
+function entitiesOf(papers: readonly AnalyzedPaper[], groups: Grouping["groups"]): Extraction {
   const mentionsOf: Mention[][] = papers.map(() => []);
   const entities: Entity[] = [];
   const taken = new Set<string>();
-  // Groups are keyed by groupKey: sorting the keys orders them as their ids will be.
-  const sortedGroups = [...groups].sort(([a], [b]) => (a < b ? -1 : 1));
-  for (const [, group] of sortedGroups) {
+  // Ordered by type, then key, as their ids will be.
+  const types = [...ENTITY_TYPES].sort();
+  const sortedGroups = types.flatMap((type) =>
+    [...groups[type].values()].sort((a, b) => (a.key < b.key ? -1 : 1)),
+  );
+  for (const group of sortedGroups) {
     if (!isSupported(group)) continue;
     const { type, candidates } = group;
     const name = displayName(group);
