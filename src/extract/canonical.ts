@@ -1,12 +1,12 @@
-import type {
-  Entity,
-  EntityType,
-  Extraction,
-  Mention,
-  MethodRole,
-  PaperExtraction,
+import {
+  ENTITY_TYPES,
+  type Entity,
+  type EntityType,
+  type Extraction,
+  type Mention,
+  type MethodRole,
+  type PaperExtraction,
 } from "../types.js";
-import { ENTITY_TYPES } from "../types.js";
 import {
   type AcronymMap,
   type AcronymVotes,
@@ -193,8 +193,8 @@ export function canonicalize(papers: readonly AnalyzedPaper[]): Extraction {
 /**
  * The corpus pass begun on the analyses at hand (`known`, by paper index, with holes for the
  * rest) and finished, with the same result as canonicalize, once the rest are given: an add
- * groups its 10,000 cached papers while its new ones are still being analysed. Finishing reads
- * the new papers, and again the known ones that looked up an acronym the new ones redefine.
+ * groups its 10,000 cached papers while its new ones are still being analysed. Finishing (once)
+ * reads the new papers, and again the known ones that looked up an acronym the new ones redefine.
  */
 export function canonicalizeLater(
   known: readonly (AnalyzedPaper | undefined)[],
