@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import type { KnowledgeGraph } from "../graph/index.js";
 import { type FileData, startWorker } from "../io/index.js";
 import { type GexfTable, gexfChunks, gexfTable } from "./gexf.js";
@@ -28,11 +29,12 @@ function writeOnWorker(table: GexfTable, path: string): Promise<void> {
 /**
  * The graph's GEXF as file data for writeFilesAtomic: for a large graph, a writer on a worker
  * thread, so the GEXF is written while this thread writes graph.json (half the export of a
- * 10,000-paper build); for a small one, chunks written here. `background` overrides the choice.
+ * 10,000-paper build); for a small one, or on one core, chunks written here. `background`
+ * overrides the choice.
  */
 export function gexfFileData(
   graph: KnowledgeGraph,
-  background = graph.size >= BACKGROUND_FROM,
+  background = graph.size >= BACKGROUND_FROM && availableParallelism() > 1,
 ): FileData {
   const table = gexfTable(graph);
   return background ? (path) => writeOnWorker(table, path) : gexfChunks(table);

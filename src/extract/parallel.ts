@@ -24,9 +24,11 @@ const spare: Worker[] = [];
 
 /**
  * Starts extraction workers now, to be taken by the next analyzeInWorkers: they load the tagger
- * while this thread does other work. Unused, they do not keep the process alive.
+ * while this thread does other work. Unused, they do not keep the process alive. None on a single
+ * core, where a worker would only take time from this thread.
  */
 export function prestartWorkers(count: number): void {
+  if (defaultWorkers() <= 1) return;
   for (let i = 0; i < count; i++) {
     const worker = startWorker(import.meta.url, WORKER);
     worker.unref();
