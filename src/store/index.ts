@@ -41,6 +41,25 @@ const SCHEMA = `
   CREATE TABLE IF NOT EXISTS placements (node TEXT PRIMARY KEY, x REAL NOT NULL, y REAL NOT NULL, thread INTEGER NOT NULL);
 `;
 
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+  return a.every((item, i) => item === b[i]);
+}
+
+/**
+ * Whether a paper would be written as the record it was read from, told without writing it: a
+ * merged copy of a loaded paper shares its strings, and its lists' items.
+ */
+function sameRecord(read: Paper, paper: Paper): boolean {
+  const keys = Object.keys(read);
+  const others = Object.keys(paper);
+  if (keys.length !== others.length) return false;
+  return keys.every(
+    (key, i) => key === others[i] && sameValue(read[key as keyof Paper], paper[key as keyof Paper]),
+  );
+}
+
 /** Opens (creating if needed) the store at `path`. */
 export function openBuildStore(path: string, fingerprint: string): BuildStore {
   const db = new Database(path);
@@ -53,9 +72,10 @@ export function openBuildStore(path: string, fingerprint: string): BuildStore {
   const putAll = db.transaction((entries: readonly (readonly [string, CachedAnalysis])[]) => {
     for (const [key, analysis] of entries) insert.run(key, fingerprint, JSON.stringify(analysis));
   });
-  // Paper records as last read or written, by position: a build that adds 100 papers to 10,000
-  // rewrites the rows that changed, not all of them.
+  // Paper records as last read or written, by position, as text and as parsed: a build that adds
+  // 100 papers to 10,000 rewrites the rows that changed, not all of them.
   const records = new Map<number, string>();
+  let parsed: readonly Paper[] = [];
   const upsertPaper = db.prepare("INSERT OR REPLACE INTO papers (position, record) VALUES (?, ?)");
   // Placements as last read or written: a build that keeps the map rewrites only what moved.
   let placed: Map<string, NodePlacement> | undefined;
@@ -69,6 +89,7 @@ export function openBuildStore(path: string, fingerprint: string): BuildStore {
     (papers: readonly Paper[], placements: ReadonlyMap<string, NodePlacement>) => {
       const written: [number, string][] = [];
       papers.forEach((paper, position) => {
+        if (parsed[position] && sameRecord(parsed[position], paper)) return;
         const record = JSON.stringify(paper);
         if (records.get(position) === record) return;
         upsertPaper.run(position, record);
@@ -104,7 +125,8 @@ export function openBuildStore(path: string, fingerprint: string): BuildStore {
         record: string;
       }[];
       for (const { position, record } of rows) records.set(position, record);
-      return rows.map((r) => JSON.parse(r.record) as Paper);
+      parsed = rows.map((r) => JSON.parse(r.record) as Paper);
+      return parsed.map((paper) => ({ ...paper }));
     },
     paperCount: () => (db.prepare("SELECT count(*) AS n FROM papers").get() as { n: number }).n,
     loadPlacements: () => {
@@ -117,6 +139,8 @@ export function openBuildStore(path: string, fingerprint: string): BuildStore {
       const kept = new Map(placements);
       for (const [position, record] of saveBuild(papers, kept)) records.set(position, record);
       placed = kept;
+      // The papers saved are the caller's: compared as text from now on.
+      parsed = [];
       for (const position of [...records.keys()])
         if (position >= papers.length) records.delete(position);
     },

@@ -7,9 +7,9 @@ import {
   extractPapers,
   extractPapersCached,
 } from "../../src/extract/index.js";
-import { ingestPaths } from "../../src/ingest/index.js";
+import { ingestPaths, mergePapers } from "../../src/ingest/index.js";
 import { openBuildStore } from "../../src/store/index.js";
-import type { NodePlacement } from "../../src/types.js";
+import type { NodePlacement, Paper } from "../../src/types.js";
 import { CORPUS, papergraph, tempDir } from "../helpers/cli.js";
 
 const CAPTURE_000 = join(CORPUS, "000_e1eb4fedbdd4ac66.txt");
@@ -71,6 +71,32 @@ describe("the extraction cache", () => {
     second.close();
     const third = openBuildStore(path, EXTRACTOR_FINGERPRINT);
     expect(third.loadPlacements()).toEqual(next);
+    third.close();
+  });
+
+  it("rewrites the paper records a merge changed, and keeps the others", async () => {
+    const path = join(await tempDir(), "s.sqlite");
+    const record = (id: string, abstract: string): Paper => ({
+      id,
+      title: `Paper ${id}`,
+      abstract,
+      sources: [{ file: "a.jsonl", line: 1 }],
+    });
+    const first = openBuildStore(path, EXTRACTOR_FINGERPRINT);
+    first.saveBuild([record("a", "Short."), record("b", "Short.")], []);
+    first.close();
+    const second = openBuildStore(path, EXTRACTOR_FINGERPRINT);
+    // A later record of b brings a fuller abstract; c is new.
+    const later = [record("b", "A fuller abstract."), record("c", "New.")];
+    const merged = mergePapers([...second.loadPapers(), ...later]).papers;
+    second.saveBuild(merged, []);
+    second.close();
+    const third = openBuildStore(path, EXTRACTOR_FINGERPRINT);
+    expect(third.loadPapers().map((p) => [p.id, p.abstract, p.sources.length])).toEqual([
+      ["a", "Short.", 1],
+      ["b", "A fuller abstract.", 2],
+      ["c", "New.", 1],
+    ]);
     third.close();
   });
 
