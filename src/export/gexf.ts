@@ -144,10 +144,6 @@ function edgeElement(table: GexfTable, e: number): string {
   );
 }
 
-function* edgeIndices(table: GexfTable): Generator<number> {
-  for (let e = 0; e < table.edgeWeights.length; e++) yield e;
-}
-
 /**
  * GEXF 1.3 for Gephi, streamed: node type, thread and entity attributes declared, colour, size and
  * position as viz elements, so Gephi opens a laid-out, coloured map without running a layout.
@@ -165,7 +161,7 @@ export function* gexfChunks(table: GexfTable): Generator<string> {
     "    <nodes>\n";
   yield* chunked(table.nodes, nodeElement);
   yield "    </nodes>\n    <edges>\n";
-  yield* chunked(edgeIndices(table), (e) => edgeElement(table, e));
+  yield* chunked(table.edgeWeights.keys(), (e) => edgeElement(table, e));
   yield "    </edges>\n  </graph>\n</gexf>\n";
 }
 

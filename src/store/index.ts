@@ -72,10 +72,9 @@ export function openBuildStore(path: string, fingerprint: string): BuildStore {
   const putAll = db.transaction((entries: readonly (readonly [string, CachedAnalysis])[]) => {
     for (const [key, analysis] of entries) insert.run(key, fingerprint, JSON.stringify(analysis));
   });
-  // Paper records as last read or written, by position, as text and as parsed: a build that adds
-  // 100 papers to 10,000 rewrites the rows that changed, not all of them.
-  const records = new Map<number, string>();
-  let parsed: readonly Paper[] = [];
+  // Paper records as read, by position: a build that adds 100 papers to 10,000 rewrites the rows
+  // that changed, not all of them.
+  let asRead: readonly Paper[] = [];
   const upsertPaper = db.prepare("INSERT OR REPLACE INTO papers (position, record) VALUES (?, ?)");
   // Placements as last read or written: a build that keeps the map rewrites only what moved.
   let placed: Map<string, NodePlacement> | undefined;
@@ -87,20 +86,15 @@ export function openBuildStore(path: string, fingerprint: string): BuildStore {
     a !== undefined && a.x === b.x && a.y === b.y && a.thread === b.thread;
   const saveBuild = db.transaction(
     (papers: readonly Paper[], placements: ReadonlyMap<string, NodePlacement>) => {
-      const written: [number, string][] = [];
       papers.forEach((paper, position) => {
-        if (parsed[position] && sameRecord(parsed[position], paper)) return;
-        const record = JSON.stringify(paper);
-        if (records.get(position) === record) return;
-        upsertPaper.run(position, record);
-        written.push([position, record]);
+        const was = asRead[position];
+        if (!was || !sameRecord(was, paper)) upsertPaper.run(position, JSON.stringify(paper));
       });
       db.prepare("DELETE FROM papers WHERE position >= ?").run(papers.length);
       if (!placed) db.prepare("DELETE FROM placements").run();
       for (const [node, at] of placements)
         if (!samePlacement(placed?.get(node), at)) upsertPlacement.run(node, at.x, at.y, at.thread);
       for (const node of placed?.keys() ?? []) if (!placements.has(node)) deletePlacement.run(node);
-      return written;
     },
   );
   return {
@@ -120,13 +114,11 @@ export function openBuildStore(path: string, fingerprint: string): BuildStore {
     },
     put: (entries) => putAll(entries),
     loadPapers: () => {
-      const rows = db.prepare("SELECT position, record FROM papers ORDER BY position").all() as {
-        position: number;
+      const rows = db.prepare("SELECT record FROM papers ORDER BY position").all() as {
         record: string;
       }[];
-      for (const { position, record } of rows) records.set(position, record);
-      parsed = rows.map((r) => JSON.parse(r.record) as Paper);
-      return parsed.map((paper) => ({ ...paper }));
+      asRead = rows.map((r) => JSON.parse(r.record) as Paper);
+      return asRead.map((paper) => ({ ...paper }));
     },
     paperCount: () => (db.prepare("SELECT count(*) AS n FROM papers").get() as { n: number }).n,
     loadPlacements: () => {
@@ -137,12 +129,10 @@ export function openBuildStore(path: string, fingerprint: string): BuildStore {
     saveBuild(papers, placements) {
       // Remembered once committed: a rolled-back transaction wrote nothing.
       const kept = new Map(placements);
-      for (const [position, record] of saveBuild(papers, kept)) records.set(position, record);
+      saveBuild(papers, kept);
       placed = kept;
-      // The papers saved are the caller's: compared as text from now on.
-      parsed = [];
-      for (const position of [...records.keys()])
-        if (position >= papers.length) records.delete(position);
+      // The papers saved are the caller's, who may change them: written whole next time.
+      asRead = [];
     },
     prune: (current) =>
       db.prepare("DELETE FROM analyses WHERE fingerprint != ?").run(current).changes,
