@@ -1,10 +1,12 @@
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import {
+  byPaper,
   type EvalReport,
   evaluate,
   GoldFormatError,
   goldPapers,
+  type PaperReport,
   parseGold,
 } from "../eval/index.js";
 import { extractPapers } from "../extract/index.js";
@@ -18,12 +20,37 @@ export interface EvalCommandOptions {
   corpus: string[];
   json?: boolean;
   errors?: boolean;
+  byPaper?: boolean;
   quiet?: boolean;
 }
 
 const pct = (x: number) => x.toFixed(3);
 
-function formatReport(report: EvalReport, withErrors: boolean): string {
+function formatErrors(paper: PaperReport): string[] {
+  const rows: string[] = [];
+  for (const t of ENTITY_TYPES) {
+    const { missed, wrong } = paper.errors[t];
+    if (missed.length === 0 && wrong.length === 0) continue;
+    const names = (items: { names: string[] }[]) =>
+      items.map((i) => i.names.slice(0, 2).join(" / ")).join("; ");
+    rows.push(`  ${t}: missed [${names(missed)}]  wrong [${names(wrong)}]`);
+  }
+  return rows;
+}
+
+/** Each paper's F1, worst first, with its errors beneath when asked. */
+function formatByPaper(report: EvalReport, withErrors: boolean): string[] {
+  const reports = new Map(report.perPaper.map((p) => [p.id || p.title, p]));
+  const rows = ["", "F1     matched/found/gold  paper"];
+  for (const paper of byPaper(report)) {
+    const counts = `${paper.matched}/${paper.found}/${paper.gold}`;
+    rows.push(`${pct(paper.f1)}  ${counts.padEnd(18)}  ${paper.title}`);
+    if (withErrors) rows.push(...formatErrors(reports.get(paper.id || paper.title) as PaperReport));
+  }
+  return rows;
+}
+
+function formatReport(report: EvalReport, withErrors: boolean, perPaper: boolean): string {
   const rows = [
     `Scored ${report.papers} papers`,
     "type         precision  recall  F1      matched/found/gold",
@@ -34,17 +61,9 @@ function formatReport(report: EvalReport, withErrors: boolean): string {
     `${"micro".padEnd(12)} ${pct(report.micro.precision).padEnd(10)} ${pct(report.micro.recall).padEnd(7)} ${pct(report.micro.f1)}`,
   ];
   for (const title of report.unmatched) rows.push(`not found in the corpus, not scored: ${title}`);
-  if (withErrors) {
-    for (const paper of report.perPaper) {
-      rows.push("", `## ${paper.title}`);
-      for (const t of ENTITY_TYPES) {
-        const { missed, wrong } = paper.errors[t];
-        if (missed.length === 0 && wrong.length === 0) continue;
-        const names = (items: { names: string[] }[]) =>
-          items.map((i) => i.names.slice(0, 2).join(" / ")).join("; ");
-        rows.push(`  ${t}: missed [${names(missed)}]  wrong [${names(wrong)}]`);
-      }
-    }
+  if (perPaper) rows.push(...formatByPaper(report, withErrors));
+  else if (withErrors) {
+    for (const paper of report.perPaper) rows.push("", `## ${paper.title}`, ...formatErrors(paper));
   }
   return `${rows.join("\n")}\n`;
 }
@@ -75,7 +94,8 @@ export async function evalCommand(options: EvalCommandOptions, io: CliIO): Promi
     const errors = options.errors
       ? perPaper.map(({ id, title, errors }) => ({ id, title, errors }))
       : undefined;
-    io.stdout(`${JSON.stringify({ ...summary, errors })}\n`);
-  } else io.stdout(formatReport(report, Boolean(options.errors)));
+    const papers = options.byPaper ? byPaper(report) : undefined;
+    io.stdout(`${JSON.stringify({ ...summary, byPaper: papers, errors })}\n`);
+  } else io.stdout(formatReport(report, Boolean(options.errors), Boolean(options.byPaper)));
   return report.unmatched.length > 0 ? 1 : 0;
 }

@@ -90,6 +90,29 @@ export function goldPapers(
   return { papers, ids };
 }
 
+/** One paper's score over all four types. */
+export interface PaperSummary extends Scores, Counts {
+  id: string;
+  title: string;
+}
+
+/** Each paper's micro-averaged score, worst first (ties: more gold entities first, then by title). */
+export function byPaper(report: EvalReport): PaperSummary[] {
+  return report.perPaper
+    .map(({ id, title, counts }) => {
+      const total = ENTITY_TYPES.reduce((sum, type) => addCounts(sum, counts[type]), {
+        matched: 0,
+        found: 0,
+        gold: 0,
+      } as Counts);
+      // A paper with nothing to find and nothing found is right, not a zero.
+      const scores =
+        total.found + total.gold === 0 ? { precision: 1, recall: 1, f1: 1 } : toScores(total);
+      return { id, title, ...scores, ...total };
+    })
+    .sort((a, b) => a.f1 - b.f1 || b.gold - a.gold || (a.title < b.title ? -1 : 1));
+}
+
 /** Scores an extraction of the gold papers; `ids[i]` is the paper id of `gold[i]`. */
 export function evaluate(
   gold: readonly GoldPaper[],
