@@ -1,5 +1,4 @@
 import type { EntityType } from "../types.js";
-import type { Candidate } from "./candidate.js";
 import { entityKey } from "./keys.js";
 import { LEXICON_BY_KEY } from "./lexicon.js";
 import type { AnalyzedPaper } from "./paper.js";
@@ -41,9 +40,11 @@ export function countAcronyms(votes: AcronymVotes, { candidates }: AnalyzedPaper
 }
 
 /**
- * Each short form's long form: the one most papers give ("IRM" → "invariant risk minimization").
- * A short form defined with two types takes the type defined last in corpus order, whatever order
- * the votes were counted in.
+ * Each short form's long form, where every paper that defines it gives the same one ("IRM" →
+ * "invariant risk minimization"): a paper that only uses "IRM" then names that entity. A short
+ * form two papers define differently ("CLEAR") resolves to neither, so it never joins an entity
+ * its own paper did not define. A short form defined with two types takes the type defined last in
+ * corpus order, whatever order the votes were counted in.
  */
 export function resolveAcronyms(
   votes: AcronymVotes,
@@ -52,10 +53,11 @@ export function resolveAcronyms(
   const inCorpusOrder = [...votes].sort(([, a], [, b]) => a.first - b.first);
   for (const [short, { longForms }] of inCorpusOrder) {
     const [type, shortKey] = short.split("|") as [EntityType, string];
-    const [longKey] = [...longForms].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0] as [
-      string,
-      number,
-    ];
+    if (longForms.size > 1) {
+      resolved.delete(shortKey);
+      continue;
+    }
+    const [longKey] = [...longForms.keys()] as [string];
     resolved.set(shortKey, { type, longKey });
   }
   return resolved;
@@ -82,19 +84,4 @@ export function changedAcronyms(before: AcronymMap, after: AcronymMap): Set<stri
   }
   for (const key of before.keys()) if (!after.has(key)) changed.add(key);
   return changed;
-}
-
-/**
- * Rule: a short form defined somewhere in the corpus, used alone in another paper, names the same
- * entity. Fires on "Unlike IRM, our method ..." once any paper defines "Invariant Risk Minimization (IRM)".
- */
-export function acronymUses(analyzed: AnalyzedPaper, acronyms: AcronymMap): Candidate[] {
-  const found: Candidate[] = [];
-  for (const use of analyzed.shortForms) {
-    const acronym = acronyms.get(entityKey(use.text));
-    if (!acronym) continue;
-    const role = acronym.type === "method" ? "used" : undefined;
-    found.push({ ...use, type: acronym.type, rule: "acronym-use", role });
-  }
-  return found;
 }

@@ -8,20 +8,30 @@ import methods from "./lexicons/methods.json" with { type: "json" };
 import modifiers from "./lexicons/modifiers.json" with { type: "json" };
 import stopPhrases from "./lexicons/stop-phrases.json" with { type: "json" };
 import tasks from "./lexicons/tasks.json" with { type: "json" };
-import type { AnalyzedPaper, ShortFormUse } from "./paper.js";
+import { CLUSTER_CONTENT } from "./model/clusters.js";
+import { GAZETTEER_CONTENT } from "./model/gazetteer.js";
+import { TAGGER_HASH } from "./model/tagger.js";
+import type { AnalyzedPaper } from "./paper.js";
 
 /** Bump whenever a rule changes what is extracted: cached analyses of older rules are then ignored. */
-export const EXTRACTOR_VERSION = "3";
+export const EXTRACTOR_VERSION = "4";
 
 /**
- * Identifies the extractor that produced an analysis: its version and its vocabularies, so an
- * edited lexicon invalidates the cache as surely as a changed rule.
+ * Identifies the extractor that produced an analysis: its version, its vocabularies, the word
+ * clusters and the tagger's weights, so an edited lexicon or a retrained model invalidates the
+ * cache as surely as a changed rule.
  */
-export const EXTRACTOR_FINGERPRINT = createHash("sha1")
-  .update(EXTRACTOR_VERSION)
-  .update(JSON.stringify([datasets, heads, invariances, methods, modifiers, stopPhrases, tasks]))
-  .digest("hex")
-  .slice(0, 12);
+export function extractorFingerprint(taggerHash: string): string {
+  return createHash("sha1")
+    .update(EXTRACTOR_VERSION)
+    .update(JSON.stringify([datasets, heads, invariances, methods, modifiers, stopPhrases, tasks]))
+    .update(JSON.stringify([GAZETTEER_CONTENT, CLUSTER_CONTENT]))
+    .update(taggerHash)
+    .digest("hex")
+    .slice(0, 12);
+}
+
+export const EXTRACTOR_FINGERPRINT = extractorFingerprint(TAGGER_HASH);
 
 /**
  * A sentence as the cache keeps it: [start, end) in its field, since it is the paper's own text
@@ -33,7 +43,6 @@ type Stored<T extends { sentence: string }> = Omit<T, "sentence"> & { sentence: 
 /** What the cache keeps of a paper's analysis. */
 export interface CachedAnalysis {
   candidates: Stored<Candidate>[];
-  shortForms: Stored<ShortFormUse>[];
 }
 
 /** Where analyses are kept between builds (an embedded database at the edge of the program). */
@@ -42,30 +51,26 @@ export interface AnalysisCache {
   put(entries: readonly (readonly [string, CachedAnalysis])[]): void;
 }
 
-function storedSentence<T extends Candidate | ShortFormUse>(paper: Paper, item: T): Stored<T> {
+function storedSentence<T extends Candidate>(paper: Paper, item: T): Stored<T> {
   const start = paper[item.field].indexOf(item.sentence);
   return { ...item, sentence: start < 0 ? item.sentence : [start, start + item.sentence.length] };
 }
 
 /** The item with its sentence text back, in place: cached analyses are parsed fresh and owned here. */
-function restoredSentence<T extends Candidate | ShortFormUse>(paper: Paper, item: Stored<T>): T {
+function restoredSentence<T extends Candidate>(paper: Paper, item: Stored<T>): T {
   const { sentence } = item;
   if (typeof sentence !== "string") item.sentence = paper[item.field].slice(...sentence);
   return item as unknown as T;
 }
 
-export function toCached({ paper, candidates, shortForms }: AnalyzedPaper): CachedAnalysis {
-  return {
-    candidates: candidates.map((c) => storedSentence(paper, c)),
-    shortForms: shortForms.map((u) => storedSentence(paper, u)),
-  };
+export function toCached({ paper, candidates }: AnalyzedPaper): CachedAnalysis {
+  return { candidates: candidates.map((c) => storedSentence(paper, c)) };
 }
 
 export function fromCached(paper: Paper, cached: CachedAnalysis): AnalyzedPaper {
   return {
     paper,
     candidates: cached.candidates.map((c) => restoredSentence<Candidate>(paper, c)),
-    shortForms: cached.shortForms.map((u) => restoredSentence<ShortFormUse>(paper, u)),
   };
 }
 

@@ -9,8 +9,8 @@ export interface Field {
 }
 
 /**
- * Something a rule found, before canonicalization. `weak` candidates (found by a head noun alone)
- * must be confirmed by the corpus or the paper before they become mentions.
+ * Something a rule or the tagger found, before canonicalization. Rules' candidates are the tagger's
+ * evidence; `weak` marks one found by a head noun alone ("linear models"), a weaker feature.
  */
 export interface Candidate {
   type: EntityType;

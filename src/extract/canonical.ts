@@ -11,7 +11,6 @@ import {
   type AcronymMap,
   type AcronymVotes,
   acronymMap,
-  acronymUses,
   changedAcronyms,
   countAcronyms,
   lexiconKey,
@@ -40,16 +39,6 @@ function canonicalKey(candidate: Candidate, local: AcronymMap, global: AcronymMa
   const defined = local.get(key) ?? (LEXICON_BY_KEY.has(key) ? undefined : global.get(key));
   if (defined && defined.type === candidate.type) return defined.longKey;
   return lexiconKey(key);
-}
-
-/**
- * Weak candidates (a head noun alone) stand only with support: named by two papers, twice in this
- * paper, or in its title. "point cloud analysis" in one sentence of one paper does not make a node.
- */
-function isSupported({ candidates, papers }: Group): boolean {
-  if (papers.some((paper) => paper !== papers[0])) return true;
-  // All from one paper: kept together, or dropped together.
-  return candidates.length >= 2 || candidates.some((c) => c.field === "title" || !c.weak);
 }
 
 /**
@@ -115,12 +104,9 @@ interface Grouping {
   joined: Group[][];
 }
 
-/** Whether a paper looks up any of these keys among the corpus's acronyms (short forms and candidates do). */
+/** Whether a paper looks up any of these keys among the corpus's acronyms. */
 function looksUpAny(analyzed: AnalyzedPaper, keys: ReadonlySet<string>): boolean {
-  return (
-    analyzed.shortForms.some((use) => keys.has(entityKey(use.text))) ||
-    analyzed.candidates.some((candidate) => keys.has(entityKey(candidate.text)))
-  );
+  return analyzed.candidates.some((candidate) => keys.has(entityKey(candidate.text)));
 }
 
 function addPaper(
@@ -130,7 +116,7 @@ function addPaper(
   acronyms: AcronymMap,
 ) {
   const local = acronymMap([analyzed]);
-  const candidates = [...analyzed.candidates, ...acronymUses(analyzed, acronyms)];
+  const candidates = analyzed.candidates;
   const keys = candidates.map((candidate) => canonicalKey(candidate, local, acronyms));
   const taskTexts = new Map<string, string>();
   candidates.forEach((c, i) => {
@@ -143,19 +129,15 @@ function addPaper(
     const own = keys[i] as string;
     const key = candidate.type === "task" ? (merges.get(own) ?? own) : own;
     if (key === "") return;
-    // A known entity keeps the lexicon's type whatever rule found it: "COCO" is always a dataset.
-    const known = candidate.type === "invariance" ? undefined : LEXICON_BY_KEY.get(key)?.type;
-    const typed =
-      known && known !== candidate.type
-        ? { ...candidate, type: known, role: known === "method" ? ("used" as const) : undefined }
-        : candidate;
-    const ofType = grouping.groups[typed.type];
+    // The type is the paper's own: "self-supervised learning" is a task in one paper and a method
+    // in another, and a node of each.
+    const ofType = grouping.groups[candidate.type];
     let group = ofType.get(key);
     if (!group) {
-      group = { type: typed.type, key, candidates: [], papers: [] };
+      group = { type: candidate.type, key, candidates: [], papers: [] };
       ofType.set(key, group);
     }
-    group.candidates.push(typed);
+    group.candidates.push(candidate);
     group.papers.push(paper);
     joined.push(group);
   });
@@ -183,8 +165,8 @@ function uniqueId(type: EntityType, name: string, key: string, taken: Set<string
 }
 
 /**
- * The corpus pass: resolves acronyms across papers, drops unsupported weak candidates, merges
- * spellings into canonical entities with stable ids, and turns candidates into mentions.
+ * The corpus pass: resolves acronyms across papers, merges spellings into canonical entities
+ * with stable ids, and turns candidates into mentions.
  */
 export function canonicalize(papers: readonly AnalyzedPaper[]): Extraction {
   return canonicalizeLater(papers)(new Map());
@@ -227,7 +209,7 @@ export function canonicalizeLater(
   };
 }
 
-/** Entities of the supported groups, with stable ids, and each paper's mentions of them. */
+/** Entities of the groups, with stable ids, and each paper's mentions of them. */
 function entitiesOf(papers: readonly AnalyzedPaper[], groups: Grouping["groups"]): Extraction {
   const mentionsOf: Mention[][] = papers.map(() => []);
   const entities: Entity[] = [];
@@ -238,7 +220,8 @@ function entitiesOf(papers: readonly AnalyzedPaper[], groups: Grouping["groups"]
     [...groups[type].values()].sort((a, b) => (a.key < b.key ? -1 : 1)),
   );
   for (const group of sortedGroups) {
-    if (!isSupported(group)) continue;
+    // A paper read again under another acronym may have left a group empty.
+    if (group.candidates.length === 0) continue;
     const { type, candidates } = group;
     const name = displayName(group);
     const id = uniqueId(type, name, group.key, taken);

@@ -1,6 +1,9 @@
 import type { InvarianceKind, Paper } from "../types.js";
 import type { Candidate, Field } from "./candidate.js";
 import { entityKey } from "./keys.js";
+import { modelCandidates } from "./model/candidates.js";
+import { paperFeatures, type SentenceFeatures } from "./model/features.js";
+import { shippedTagger, type Tagger, tagSpans } from "./model/tagger.js";
 import { analyze } from "./nlp.js";
 import { acronymCandidates } from "./rules/acronyms.js";
 import { datasetListCandidates, namedDatasetCandidates } from "./rules/datasets.js";
@@ -11,41 +14,10 @@ import { coinedNameCandidates } from "./rules/names.js";
 import { isProposalSentence, proposalCandidates } from "./rules/proposal.js";
 import { titleCandidates, titlePurposeCandidates } from "./rules/title.js";
 
-/** A capitalised word no rule claimed ("IRM"), kept in case another paper defines it. */
-export type ShortFormUse = Pick<Candidate, "text" | "field" | "start" | "end" | "sentence">;
-
-/** What the corpus pass needs of a paper: its candidates, and the short forms it uses unexplained. */
+/** What the corpus pass needs of a paper: its candidates. */
 export interface AnalyzedPaper {
   paper: Paper;
   candidates: Candidate[];
-  shortForms: ShortFormUse[];
-}
-
-/** "IRM", "EGNNs", "SE3-T": a word with capitals inside, written as an acronym. */
-const SHORT_FORM = /^[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*$/;
-
-function unclaimedShortForms(fields: Field[], candidates: Candidate[]): ShortFormUse[] {
-  const claimed = new Set(candidates.map((c) => `${c.field}:${c.start}`));
-  const uses: ShortFormUse[] = [];
-  for (const field of fields) {
-    for (const sentence of field.sentences) {
-      for (const word of sentence.words) {
-        if (
-          !SHORT_FORM.test(word.text.replace(/s$/, "")) ||
-          claimed.has(`${field.name}:${word.start}`)
-        )
-          continue;
-        uses.push({
-          text: word.text,
-          field: field.name,
-          start: word.start,
-          end: word.end,
-          sentence: sentence.text,
-        });
-      }
-    }
-  }
-  return uses;
 }
 
 /** When rules disagree on a span, the more specific evidence wins (lower is stronger). */
@@ -152,8 +124,14 @@ function byFieldAndType(candidates: Candidate[]): Candidate[][] {
   return [...buckets.values()];
 }
 
-/** Everything the per-sentence rules find in one paper's title and abstract. */
-export function analyzePaper(paper: Paper): AnalyzedPaper {
+/** A paper's fields and everything the rules find in them: the tagger's evidence. */
+export interface PaperEvidence {
+  fields: Field[];
+  rules: Candidate[];
+}
+
+/** Runs the per-sentence rules over a paper's title and abstract. */
+export function paperEvidence(paper: Paper): PaperEvidence {
   const fields = [fieldOf("title", paper.title), fieldOf("abstract", paper.abstract)];
   // The abstract's topic, read once and only if an unqualified "invariant" needs it: reading the
   // whole text for every such word made a 1 MB abstract quadratic.
@@ -181,15 +159,42 @@ export function analyzePaper(paper: Paper): AnalyzedPaper {
       );
     }
   }
-  // Group names count only in papers that speak of invariance or symmetry at all, and a bare
-  // "invariant" takes its kind from the abstract's topic only when no kind is stated anywhere.
+  return { fields, rules: found };
+}
+
+/**
+ * Invariances the rules found that stand: group names count only in papers that speak of
+ * invariance or symmetry at all, and a bare "invariant" takes its kind from the abstract's topic
+ * only when no kind is stated anywhere.
+ */
+function invariancesOf(found: readonly Candidate[]): Candidate[] {
   const speaksOfInvariance = found.some((c) => c.rule === "invariance-cue");
   const statesKind = found.some((c) => c.rule === "invariance-cue" || c.rule === "group-name");
-  const candidates = found.filter(
+  return found.filter(
     (c) =>
+      c.type === "invariance" &&
       (c.rule !== "group-name" || speaksOfInvariance) &&
       (c.rule !== "invariance-context" || !statesKind),
   );
-  const settled = dropNested(settleTypes(candidates));
-  return { paper, candidates: settled, shortForms: unclaimedShortForms(fields, settled) };
+}
+
+/**
+ * Everything found in one paper: methods, datasets and tasks as the tagger marks them, reading the
+ * rules' candidates as evidence; invariances as the invariance rules find them.
+ */
+export function analyzePaper(paper: Paper, tagger: Tagger = shippedTagger()): AnalyzedPaper {
+  const evidence = paperEvidence(paper);
+  return analyzeEvidence(paper, evidence, paperFeatures(evidence.fields, evidence.rules), tagger);
+}
+
+/** analyzePaper from evidence already gathered: training tries many taggers on the same papers. */
+export function analyzeEvidence(
+  paper: Paper,
+  { rules }: PaperEvidence,
+  sentences: readonly SentenceFeatures[],
+  tagger: Tagger,
+): AnalyzedPaper {
+  const entities = modelCandidates(sentences, tagSpans(tagger, sentences), rules);
+  const candidates = dropNested(settleTypes([...entities, ...invariancesOf(rules)]));
+  return { paper, candidates };
 }

@@ -8,7 +8,7 @@ import { loadTagger } from "./nlp.js";
 import { analyzePaper } from "./paper.js";
 
 parentPort?.on("message", ({ id, papers }: { id: number; papers: Paper[] }) => {
-  parentPort?.postMessage({ id, analyzed: papers.map(analyzePaper) });
+  parentPort?.postMessage({ id, analyzed: papers.map((paper) => analyzePaper(paper)) });
 });
 
 // Ready before the first batch: a worker started ahead of need loads the tagger meanwhile.

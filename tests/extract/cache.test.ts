@@ -104,7 +104,7 @@ describe("the extraction cache", () => {
     const { papers } = await ingestPaths([CAPTURE_001], { cwd: CORPUS });
     const dir = await tempDir();
     const old = openBuildStore(join(dir, "s.sqlite"), "old-version");
-    old.put([["k", { candidates: [], shortForms: [] }]]);
+    old.put([["k", { candidates: [] }]]);
     old.close();
     const store = openBuildStore(join(dir, "s.sqlite"), EXTRACTOR_FINGERPRINT);
     expect(store.prune(EXTRACTOR_FINGERPRINT)).toBe(1);

@@ -1,11 +1,35 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { Candidate } from "../../src/extract/candidate.js";
 import { canonicalize, canonicalizeLater, taskMerges } from "../../src/extract/canonical.js";
 import { entityKey, slug } from "../../src/extract/index.js";
 import { type AnalyzedPaper, analyzePaper } from "../../src/extract/paper.js";
 import { ingestPaths } from "../../src/ingest/index.js";
+import type { EntityType, Paper } from "../../src/types.js";
 import { CORPUS } from "../helpers/cli.js";
-import { entity, extract, mentionsOf } from "./helpers.js";
+import { entity, extract, mentionsOf, paper } from "./helpers.js";
+
+/** A paper as the tagger might have read it: [field, text, type, acronym?] for each candidate. */
+function analyzed(
+  of: Paper,
+  found: [field: Candidate["field"], text: string, type: EntityType, acronym?: string][],
+): AnalyzedPaper {
+  const candidates = found.map(([field, text, type, acronym]): Candidate => {
+    const start = of[field].indexOf(text);
+    const candidate: Candidate = {
+      type,
+      text,
+      field,
+      start,
+      end: start + text.length,
+      sentence: of[field],
+      rule: "test",
+    };
+    if (acronym) candidate.acronym = acronym;
+    return candidate;
+  });
+  return { paper: of, candidates };
+}
 
 describe("canonical entities", () => {
   it("case, hyphen, space and plural variants share a key", () => {
@@ -42,7 +66,6 @@ describe("canonical entities", () => {
     const ffag = mentionsOf(x, 1).find((m) => m.text === "FFAG");
     expect(ffag).toMatchObject({
       type: "method",
-      rule: "acronym-use",
       entityId: "method:frequency-flexible-aggregation",
     });
     expect(entity(x, "method:frequency-flexible-aggregation")?.papers).toHaveLength(2);
@@ -82,16 +105,61 @@ describe("canonical entities", () => {
         ["clustering", "multiviewclustering"],
       ]),
     );
-    const x = extract(
-      ["Sketch Colorization at Scale", "Reference-based sketch colorization is hard."],
-      ["Another Study", "We study reference-based sketch colorization."],
-    );
-    const tasks = (i: number) =>
-      mentionsOf(x, i)
-        .filter((m) => m.type === "task")
-        .map((m) => m.entityId);
+    const x = canonicalize([
+      analyzed(
+        paper("Sketch Colorization at Scale", "Reference-based sketch colorization is hard."),
+        [
+          ["title", "Sketch Colorization", "task"],
+          ["abstract", "Reference-based sketch colorization", "task"],
+        ],
+      ),
+      analyzed(paper("Another Study", "We study reference-based sketch colorization."), [
+        ["abstract", "reference-based sketch colorization", "task"],
+      ]),
+    ]);
+    const tasks = (i: number) => mentionsOf(x, i).map((m) => m.entityId);
     expect(tasks(0)).toEqual(["task:sketch-colorization", "task:sketch-colorization"]);
     expect(tasks(1)).toEqual(["task:reference-based-sketch-colorization"]);
+  });
+
+  it("a short form two papers define differently names neither in a third that only uses it", () => {
+    const defines = (title: string, abstract: string, long: string) =>
+      analyzed(paper(title, abstract), [
+        ["abstract", long, "method", "CLEAR"],
+        ["abstract", "CLEAR", "method", "CLEAR"],
+      ]);
+    const x = canonicalize([
+      defines(
+        "One",
+        "We propose Contrastive Learning of Alignments (CLEAR).",
+        "Contrastive Learning of Alignments",
+      ),
+      defines(
+        "Two",
+        "We use Certified Latent Error Analysis Rules (CLEAR).",
+        "Certified Latent Error Analysis Rules",
+      ),
+      analyzed(paper("Three", "We compare with CLEAR."), [["abstract", "CLEAR", "method"]]),
+    ]);
+    expect(mentionsOf(x, 0).map((m) => m.entityId)).toEqual([
+      "method:contrastive-learning-of-alignment",
+      "method:contrastive-learning-of-alignment",
+    ]);
+    expect(mentionsOf(x, 1)[1]?.entityId).toBe("method:certified-latent-error-analysis-rule");
+    expect(mentionsOf(x, 2)[0]?.entityId).toBe("method:clear");
+  });
+
+  it("an entity keeps the type its paper gives it, the lexicon's aside", () => {
+    const x = canonicalize([
+      analyzed(paper("One", "Self-supervised learning is our task."), [
+        ["abstract", "Self-supervised learning", "task"],
+      ]),
+      analyzed(paper("Two", "We train by self-supervised learning."), [
+        ["abstract", "self-supervised learning", "method"],
+      ]),
+    ]);
+    expect(mentionsOf(x, 0)[0]?.entityId).toBe("task:self-supervised-learning");
+    expect(mentionsOf(x, 1)[0]?.entityId).toBe("method:self-supervised-learning");
   });
 
   it("records the methods a paper proposes, and the invariance kinds it targets", () => {
@@ -144,7 +212,7 @@ describe("the corpus pass begun before every analysis is at hand", () => {
   let whole: string;
   beforeAll(async () => {
     const { papers } = await ingestPaths([CORPUS], { cwd: CORPUS });
-    analyzed = papers.map(analyzePaper);
+    analyzed = papers.map((paper) => analyzePaper(paper));
     whole = JSON.stringify(canonicalize(analyzed));
   });
 

@@ -52,13 +52,34 @@ describe("papergraph eval", () => {
     expect(run.stdout).toMatch(/^micro +\d\.\d{3}/m);
   });
 
+  it("--by-paper lists each paper's F1, worst first, with its errors under --errors", async () => {
+    const dir = await tempDir({ "gold.jsonl": GOLD.map((g) => JSON.stringify(g)).join("\n") });
+    const json = await papergraph(
+      ["eval", "--gold", "gold.jsonl", "--corpus", ".", "--json", "--by-paper"],
+      dir,
+    );
+    const { byPaper } = JSON.parse(json.stdout);
+    expect(byPaper.map((p: { title: string }) => p.title)).toEqual([
+      "A Study of Nothing in Particular",
+      "Deep Sets for Point Cloud Classification",
+    ]);
+    expect(byPaper[0]).toMatchObject({ matched: 0, gold: 1, f1: 0 });
+    const text = await papergraph(
+      ["eval", "--gold", "gold.jsonl", "--corpus", ".", "--by-paper", "--errors"],
+      dir,
+    );
+    expect(text.stdout).toMatch(
+      /\n0\.000 +0\/0\/1 +A Study of Nothing in Particular\n {2}method: missed \[Wasserstein GAN \/ WGAN\]/,
+    );
+  });
+
   it("scores the dev set above the bar the project holds itself to", async () => {
     const run = await papergraph(["eval", "--gold", "../shared/gold/dev.jsonl", "--json"]);
     const report = JSON.parse(run.stdout);
-    expect(report.papers).toBe(30);
-    expect(report.micro.f1).toBeGreaterThanOrEqual(0.7);
+    expect(report.papers).toBe(55);
+    expect(report.micro.f1).toBeGreaterThanOrEqual(0.68);
     for (const type of ["method", "dataset", "task", "invariance"])
-      expect(report.byType[type].f1).toBeGreaterThanOrEqual(0.55);
+      expect(report.byType[type].f1).toBeGreaterThanOrEqual(0.6);
   });
 
   it("a malformed gold file is an error naming the file and line", async () => {

@@ -39,7 +39,7 @@ describe("titles", () => {
       "ColorMNet: A Memory-based Deep Spatial-Temporal Feature Propagation Network for Video Colorization",
     ]);
     const name = mentionsOf(x).find((m) => m.text === "ColorMNet");
-    expect(name).toMatchObject({ type: "method", role: "proposed", rule: "title-name" });
+    expect(name).toMatchObject({ type: "method", role: "proposed" });
     expect(found(x, "task")).toContain("Video Colorization");
   });
 
@@ -188,17 +188,6 @@ describe("head nouns", () => {
     ]);
     expect(found(x, "method")).toEqual([]);
     expect(found(x, "task")).toEqual([]);
-  });
-
-  it("an adjective-only phrase named once in the corpus is dropped, named in two papers it stays", () => {
-    const once = extract([T, "We compare an adaptive regularizer."]);
-    expect(found(once, "method")).toEqual([]);
-    const twice = extract(
-      [T, "We compare an adaptive regularizer."],
-      ["Another Study", "Adaptive regularizers are studied."],
-    );
-    expect(found(twice, "method")).toEqual(["adaptive regularizer"]);
-    expect(found(twice, "method", 1)).toEqual(["Adaptive regularizers"]);
   });
 });
 

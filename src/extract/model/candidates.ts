@@ -1,0 +1,97 @@
+import type { Candidate } from "../candidate.js";
+import { spanCandidate } from "../candidate.js";
+import { findAcronymDefinitions, longFormLength } from "../rules/acronyms.js";
+import type { SentenceFeatures } from "./features.js";
+import type { TaggedSpan } from "./tagger.js";
+
+function overlaps(a: Pick<Candidate, "field" | "start" | "end">, b: Candidate): boolean {
+  return a.field === b.field && a.start < b.end && b.start < a.end;
+}
+
+/** "JAX's" names JAX: a possessive ending is not part of the name. */
+function withoutPossessive(candidate: Candidate): Candidate {
+  const match = /['’]s$/.exec(candidate.text);
+  if (!match) return candidate;
+  return { ...candidate, text: candidate.text.slice(0, match.index), end: candidate.end - 2 };
+}
+
+/**
+ * The seam where the model and the rules meet: the tagger's spans become candidates, the rules
+ * supply what a span alone does not say. A method is the paper's own ("proposed") when a rule
+ * that reads proposals ("we propose X", "X: a title", a definition in a proposal sentence) says so
+ * of an overlapping span; "Long Form (LF)" written in the text links both forms, of the long
+ * form's type, so the corpus pass merges them.
+ */
+export function modelCandidates(
+  sentences: readonly SentenceFeatures[],
+  spans: readonly TaggedSpan[],
+  rules: readonly Candidate[],
+): Candidate[] {
+  const proposed = rules.filter((c) => c.type === "method" && c.role === "proposed");
+  const bySentence = new Map<number, TaggedSpan[]>();
+  for (const span of spans)
+    bySentence.set(span.sentence, [...(bySentence.get(span.sentence) ?? []), span]);
+  const candidates: Candidate[] = [];
+  for (const [index, tagged] of bySentence) {
+    const { field, sentence } = sentences[index] as SentenceFeatures;
+    const made = tagged.map((span) =>
+      withoutPossessive(
+        spanCandidate(field, sentence, span.from, span.to, {
+          type: span.type,
+          rule: `model:${span.type}`,
+        }),
+      ),
+    );
+    for (const { short } of findAcronymDefinitions(sentence)) {
+      const long = tagged.findIndex((span) => span.to === short);
+      if (long < 0) continue;
+      const longForm = made[long] as Candidate;
+      const shortAt = tagged.findIndex((span) => span.from === short && span.to === short + 1);
+      const shortForm =
+        shortAt >= 0
+          ? (made[shortAt] as Candidate)
+          : spanCandidate(field, sentence, short, short + 1, {
+              type: longForm.type,
+              rule: longForm.rule,
+            });
+      if (shortAt < 0) made.push(shortForm);
+      shortForm.type = longForm.type;
+      shortForm.rule = longForm.rule;
+      longForm.acronym = shortForm.text;
+      shortForm.acronym = shortForm.text;
+    }
+    for (const candidate of made) {
+      if (candidate.type === "method")
+        candidate.role = proposed.some((p) => overlaps(candidate, p)) ? "proposed" : "used";
+      candidates.push(candidate);
+    }
+  }
+  linkShortForms(candidates);
+  return candidates;
+}
+
+/** "EEA", "LVLMs", "ReaGAN": one word written as a short form. */
+const SHORT_FORM = /^[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*s?$/;
+
+/**
+ * A short form and a long form the paper writes apart ("EEA: Exploration-Exploitation Agent ...",
+ * "LVLMs" and "Large Vision-Language Models" in two sentences) are one entity when every letter of
+ * the short form stands, in order, in the long form, the first at the start of its first word
+ * (Schwartz & Hearst's test without the brackets). The first such long form wins.
+ */
+function linkShortForms(candidates: Candidate[]): void {
+  const linked = new Set(candidates.flatMap((c) => (c.acronym ? [c.acronym] : [])));
+  for (const short of candidates) {
+    if (linked.has(short.text) || !SHORT_FORM.test(short.text)) continue;
+    const long = candidates.find((c) => {
+      const words = c.text.split(/\s+/);
+      return words.length > 1 && longFormLength(short.text, words) === words.length;
+    });
+    if (!long) continue;
+    linked.add(short.text);
+    long.acronym ??= short.text;
+    short.acronym = short.text;
+    short.type = long.type;
+    if (long.type === "method") short.role = long.role;
+  }
+}

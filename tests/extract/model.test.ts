@@ -1,0 +1,130 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { EXTRACTOR_FINGERPRINT, extractorFingerprint } from "../../src/extract/cache.js";
+import { goldLabels } from "../../src/extract/model/align.js";
+import { paperFeatures } from "../../src/extract/model/features.js";
+import { decode, LABELS, train } from "../../src/extract/model/perceptron.js";
+import { shippedTagger, TAGGER_HASH } from "../../src/extract/model/tagger.js";
+import { paperEvidence } from "../../src/extract/paper.js";
+import { extract, mentionsOf, paper } from "./helpers.js";
+
+const MODEL = join(import.meta.dirname, "..", "..", "src", "extract", "model", "tagger.json");
+
+/** A paper's mentions as "type:text" strings. */
+function mentions(title: string, abstract: string): string[] {
+  return mentionsOf(extract([title, abstract])).map((m) => `${m.type}:${m.text}`);
+}
+
+describe("the committed tagger", () => {
+  it("loads, and is the model the extractor's fingerprint names", () => {
+    const stored = JSON.parse(readFileSync(MODEL, "utf8"));
+    expect(stored.format).toBe("papergraph-tagger/1");
+    expect(shippedTagger().index.size).toBe(stored.features.length);
+    const onDisk = createHash("sha1").update(JSON.stringify(stored)).digest("hex").slice(0, 12);
+    expect(TAGGER_HASH).toBe(onDisk);
+    expect(EXTRACTOR_FINGERPRINT).toBe(extractorFingerprint(onDisk));
+    expect(extractorFingerprint("another model")).not.toBe(EXTRACTOR_FINGERPRINT);
+  });
+
+  it("finds the methods, datasets and tasks of sentences it was not trained on", () => {
+    const graphMae = mentions(
+      "GraphMAE: Self-Supervised Masked Graph Autoencoders",
+      "We propose GraphMAE, a masked graph autoencoder. Experiments on Cora, CiteSeer and PubMed show gains in node classification over contrastive learning baselines.",
+    );
+    expect(graphMae).toEqual(
+      expect.arrayContaining([
+        "method:GraphMAE",
+        "dataset:Cora",
+        "dataset:CiteSeer",
+        "dataset:PubMed",
+        "task:node classification",
+        "method:contrastive learning",
+      ]),
+    );
+    const lora = mentions(
+      "A Study",
+      "We fine-tune BERT with low-rank adaptation (LoRA) for sentiment analysis on SST-2 and IMDB.",
+    );
+    expect(lora).toEqual(
+      expect.arrayContaining([
+        "method:BERT",
+        "method:low-rank adaptation",
+        "method:LoRA",
+        "task:sentiment analysis",
+        "dataset:SST-2",
+        "dataset:IMDB",
+      ]),
+    );
+  });
+
+  it("takes no metric for a method, and names 'framework HYPO' HYPO", () => {
+    const found = mentions(
+      "A Study",
+      "Our framework HYPO learns hyperspherical embeddings for out-of-distribution generalization on PACS, improving accuracy and FID.",
+    );
+    expect(found).toContain("method:HYPO");
+    expect(found).toContain("dataset:PACS");
+    expect(found.filter((m) => /accuracy|FID|framework/.test(m))).toEqual([]);
+  });
+
+  it("links a long form and the short form its text defines, and no other", () => {
+    const x = extract([
+      "A Study",
+      "We fine-tune BERT with low-rank adaptation (LoRA). LoRA is cheap, unlike BERT.",
+    ]);
+    const ids = new Map(mentionsOf(x).map((m) => [m.text, m.entityId]));
+    expect(ids.get("LoRA")).toBe(ids.get("low-rank adaptation"));
+    expect(ids.get("BERT")).not.toBe(ids.get("LoRA"));
+  });
+});
+
+describe("training", () => {
+  it("labels every place a gold name or alias is written, the longest name first", () => {
+    const { fields, rules } = paperEvidence(
+      paper(
+        "A Study",
+        "Graph neural networks (GNNs) help. We train GNNs for graph classification on MUTAG.",
+      ),
+    );
+    const sentences = paperFeatures(fields, rules);
+    const labels = goldLabels(sentences, [
+      { type: "method", forms: ["graph neural network", "GNN"] },
+      { type: "task", forms: ["graph classification"] },
+      { type: "task", forms: ["classification"] },
+      { type: "dataset", forms: ["MUTAG"] },
+    ]);
+    const spans = sentences.flatMap((s, i) =>
+      s.sentence.words.flatMap((w, k) => {
+        const label = LABELS[(labels[i] as number[])[k] as number] as string;
+        return label === "O" ? [] : [`${label}:${w.text}`];
+      }),
+    );
+    expect(spans).toEqual([
+      "B-method:Graph",
+      "I-method:neural",
+      "I-method:networks",
+      "B-method:GNNs",
+      "B-method:GNNs",
+      "B-task:graph",
+      "I-task:classification",
+      "B-dataset:MUTAG",
+    ]);
+  });
+
+  it("learns a toy tagging from examples, the same weights from the same seed, never opening an entity inside", () => {
+    // Feature 0: every word; 1: a capitalised word; 2: a lower-case word.
+    const sequence = {
+      features: [[0, 1], [0, 1], [0, 2], [0, 1], [0, 2]],
+      breaks: [true, false, false, false, false],
+      labels: [1, 2, 0, 1, 0],
+    };
+    const weights = train([sequence, sequence], 3, { epochs: 5, seed: 7 });
+    expect(decode(weights, sequence)).toEqual([1, 2, 0, 1, 0]);
+    expect(train([sequence, sequence], 3, { epochs: 5, seed: 7 })).toEqual(weights);
+    // Where a bracket breaks the name, the second word can only begin an entity or stay outside.
+    const broken = decode(weights, { ...sequence, breaks: [true, true, false, false, false] });
+    expect(LABELS[broken[1] as number]?.startsWith("I-")).toBe(false);
+  });
+});
