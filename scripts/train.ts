@@ -1,20 +1,35 @@
 /**
- * Trains the extractor's tagger: `npm run train` writes src/extract/model/tagger.json from the
- * gold annotations in ../shared/gold (train.jsonl, whose texts are the shipped corpus, and
- * train-arxiv.jsonl, which carries its own). `npm run train -- --folds 5` first prints
- * cross-validated precision, recall and F1 per type on each training file: each fold's papers are
- * scored by a tagger trained on every other paper of both files. Seeded: the same data gives the
- * same model, byte for byte. dev.jsonl is never read here.
+ * Trains the extractor's models: `npm run train` writes src/extract/model/tagger.json (methods,
+ * datasets, tasks) and src/extract/model/invariance.json (invariance kinds) from the gold
+ * annotations in ../shared/gold: train.jsonl, whose texts are the shipped corpus, and
+ * train-arxiv.jsonl, which carries its own. dev.jsonl is never read here.
+ *
+ * `npm run train -- --folds 5` first prints cross-validated precision, recall and F1 per type on
+ * each training file: each fold's papers are scored, as `papergraph eval` scores, by models
+ * trained on every other paper of both files. `--design token` trains the tagger without label
+ * transitions (each word classified on its own) for comparison; `--errors` lists each
+ * out-of-fold paper's errors. Seeded: the same data gives the same models, byte for byte.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import type { GoldPaper } from "../src/eval/index.js";
-import { evaluate, goldPapers, parseGold } from "../src/eval/index.js";
+import { evaluate, type GoldPaper, goldPapers, parseGold } from "../src/eval/index.js";
 import { canonicalize } from "../src/extract/canonical.js";
 import { type GoldName, goldLabels } from "../src/extract/model/align.js";
 import { paperFeatures, type SentenceFeatures } from "../src/extract/model/features.js";
-import { seededRandom, train } from "../src/extract/model/perceptron.js";
+import type { ExtractorModels } from "../src/extract/model/index.js";
+import {
+  classifierFromModel,
+  INVARIANCE_KINDS,
+  invarianceFeatures,
+  type StoredClassifier,
+} from "../src/extract/model/invariance.js";
+import {
+  type BinaryExample,
+  seededRandom,
+  train,
+  trainBinary,
+} from "../src/extract/model/perceptron.js";
 import { type StoredModel, storedModel, taggerFromModel } from "../src/extract/model/tagger.js";
 import {
   type AnalyzedPaper,
@@ -23,24 +38,29 @@ import {
   paperEvidence,
 } from "../src/extract/paper.js";
 import { ingestPaths } from "../src/ingest/index.js";
-import { ENTITY_TYPES, type Paper } from "../src/types.js";
+import { ENTITY_TYPES, type InvarianceKind, type Paper } from "../src/types.js";
 
 const ROOT = join(import.meta.dirname, "..");
 const GOLD_DIR = join(ROOT, "..", "shared", "gold");
 const TRAINING_FILES = ["train.jsonl", "train-arxiv.jsonl"];
-const MODEL_PATH = join(ROOT, "src", "extract", "model", "tagger.json");
+const MODEL_DIR = join(ROOT, "src", "extract", "model");
 
 const { values: args } = parseArgs({
   options: {
     folds: { type: "string" },
     epochs: { type: "string", default: "10" },
     seed: { type: "string", default: "1" },
-    "no-write": { type: "boolean", default: false },
+    design: { type: "string", default: "sequence" },
     errors: { type: "boolean", default: false },
+    "no-write": { type: "boolean", default: false },
   },
 });
 const EPOCHS = Number(args.epochs);
 const SEED = Number(args.seed);
+if (args.design !== "sequence" && args.design !== "token")
+  throw new Error(`--design is "sequence" or "token", not "${args.design}"`);
+/** Features seen fewer times than this in training are left out: they mostly memorise one paper. */
+const MIN_COUNT = 2;
 
 /** One annotated paper, read once: its evidence, features and gold labels. */
 interface Example {
@@ -50,6 +70,7 @@ interface Example {
   evidence: PaperEvidence;
   sentences: SentenceFeatures[];
   labels: number[][];
+  invariance: Map<InvarianceKind, string[]> | undefined;
 }
 
 function goldNames(gold: GoldPaper): GoldName[] {
@@ -70,49 +91,80 @@ async function loadExamples(): Promise<Example[]> {
       if (!paper) throw new Error(`${file}: no text for "${record.title}"`);
       const evidence = paperEvidence(paper);
       const sentences = paperFeatures(evidence.fields, evidence.rules);
-      examples.push({
-        file,
-        gold: record,
-        paper,
-        evidence,
-        sentences,
-        labels: goldLabels(sentences, goldNames(record)),
-      });
+      const labels = goldLabels(sentences, goldNames(record));
+      const invariance = invarianceFeatures(evidence.fields, evidence.rules);
+      examples.push({ file, gold: record, paper, evidence, sentences, labels, invariance });
     });
   }
   return examples;
 }
 
-/**
- * The model's vocabulary: every feature string seen at least MIN_COUNT times in training, in
- * first-seen order. Rarer ones mostly memorise single papers.
- */
-const MIN_COUNT = 2;
-function featureIndex(examples: readonly Example[]): Map<string, number> {
+/** Ids of the feature strings seen at least MIN_COUNT times, in first-seen order. */
+function indexOf(featureLists: Iterable<readonly string[]>): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const { sentences } of examples)
-    for (const { features } of sentences)
-      for (const word of features) for (const f of word) counts.set(f, (counts.get(f) ?? 0) + 1);
+  for (const list of featureLists) for (const f of list) counts.set(f, (counts.get(f) ?? 0) + 1);
   const index = new Map<string, number>();
   for (const [f, n] of counts) if (n >= MIN_COUNT) index.set(f, index.size);
   return index;
 }
 
-/** A model trained on these examples, stored as tagger.json keeps it. */
-function trainModel(
+const ids = (index: ReadonlyMap<string, number>, features: readonly string[]) =>
+  features.flatMap((f) => index.get(f) ?? []);
+
+/** The tagger trained on these examples, as tagger.json stores it. */
+function trainTagger(
   examples: readonly Example[],
-  trainedOn: Record<string, unknown> = {},
+  trainedOn: Record<string, unknown>,
 ): StoredModel {
-  const index = featureIndex(examples);
+  const index = indexOf(examples.flatMap((e) => e.sentences.flatMap((s) => s.features)));
   const sequences = examples.flatMap(({ sentences, labels }) =>
     sentences.map((s, i) => ({
-      features: s.features.map((word) => word.flatMap((f) => index.get(f) ?? [])),
+      features: s.features.map((word) => ids(index, word)),
       breaks: s.breaks,
       labels: labels[i] as number[],
     })),
   );
-  const weights = train(sequences, index.size, { epochs: EPOCHS, seed: SEED });
+  const weights = train(sequences, index.size, {
+    epochs: EPOCHS,
+    seed: SEED,
+    transitions: args.design === "sequence",
+  });
   return storedModel([...index.keys()], weights, trainedOn);
+}
+
+/** The invariance classifier trained on these examples: one yes-or-no example per paper and kind. */
+function trainInvariance(examples: readonly Example[]): StoredClassifier {
+  const pairs = examples.flatMap(({ gold, invariance }) => {
+    if (!invariance) return [];
+    const kinds = new Set(gold.items.invariance.map((item) => item.kind));
+    return INVARIANCE_KINDS.map((kind) => ({
+      features: invariance.get(kind) as string[],
+      label: kinds.has(kind),
+    }));
+  });
+  const index = indexOf(pairs.map((p) => p.features));
+  const binary: BinaryExample[] = pairs.map((p) => ({
+    features: ids(index, p.features),
+    label: p.label,
+  }));
+  const weights = trainBinary(binary, index.size, { epochs: EPOCHS, seed: SEED });
+  const round = (x: number) => Math.round(x * 1e4) / 1e4;
+  const kept = [...index.keys()].flatMap((f, i) => {
+    const w = round(weights[i] as number);
+    return w === 0 ? [] : [[f, w] as const];
+  });
+  return {
+    format: "papergraph-binary/1",
+    features: kept.map(([f]) => f),
+    weights: kept.map(([, w]) => w),
+  };
+}
+
+function trainModels(examples: readonly Example[]): ExtractorModels {
+  return {
+    tagger: taggerFromModel(trainTagger(examples, {})),
+    invariance: classifierFromModel(trainInvariance(examples)),
+  };
 }
 
 const pct = (x: number) => x.toFixed(3);
@@ -136,36 +188,29 @@ function crossValidate(examples: readonly Example[], folds: number) {
   const analyzed = new Array<AnalyzedPaper>(examples.length);
   const random = seededRandom(SEED);
   const fold = examples.map(() => Math.floor(random() * folds));
-  if (process.env.FIT) {
-    const tagger = taggerFromModel(trainModel(examples));
-    examples.forEach((e, i) => {
-      analyzed[i] = analyzeEvidence(e.paper, e.evidence, e.sentences, tagger);
-    });
-    folds = 0;
-  }
   for (let k = 0; k < folds; k++) {
-    const trainSet = examples.filter((_, i) => fold[i] !== k);
     const started = Date.now();
-    const tagger = taggerFromModel(trainModel(trainSet));
-    if (process.env.BIAS) tagger.weights.labelBias = JSON.parse(process.env.BIAS);
+    const trainSet = examples.filter((_, i) => fold[i] !== k);
+    const models = trainModels(trainSet);
     examples.forEach((e, i) => {
-      if (fold[i] === k) analyzed[i] = analyzeEvidence(e.paper, e.evidence, e.sentences, tagger);
+      if (fold[i] === k) analyzed[i] = analyzeEvidence(e.paper, e.evidence, e.sentences, models);
     });
-    console.error(
-      `fold ${k + 1}/${folds}: trained on ${trainSet.length} papers in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-    );
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    console.error(`fold ${k + 1}/${folds}: trained on ${trainSet.length} papers in ${seconds} s`);
   }
   for (const file of TRAINING_FILES) {
     const mine = examples.flatMap((e, i) =>
       e.file === file ? [{ e, a: analyzed[i] as AnalyzedPaper }] : [],
     );
-    const extraction = canonicalize(mine.map(({ a }) => a));
     const report = evaluate(
       mine.map(({ e }) => e.gold),
       mine.map(({ e }) => e.paper.id),
-      extraction,
+      canonicalize(mine.map(({ a }) => a)),
     );
-    console.log(`\n${file}: ${folds}-fold cross-validation, ${report.papers} papers`);
+    console.log(
+      `\n${file}: ${folds}-fold cross-validation (${args.design}), ${report.papers} papers`,
+    );
+    if (args.errors) printErrors(report);
     console.log("type         precision  recall  F1");
     for (const type of ENTITY_TYPES) {
       const s = report.byType[type];
@@ -173,9 +218,9 @@ function crossValidate(examples: readonly Example[], folds: number) {
         `${type.padEnd(12)} ${pct(s.precision).padEnd(10)} ${pct(s.recall).padEnd(7)} ${pct(s.f1)}`,
       );
     }
-    if (args.errors) printErrors(report);
+    const m = report.micro;
     console.log(
-      `${"micro".padEnd(12)} ${pct(report.micro.precision).padEnd(10)} ${pct(report.micro.recall).padEnd(7)} ${pct(report.micro.f1)}`,
+      `${"micro".padEnd(12)} ${pct(m.precision).padEnd(10)} ${pct(m.recall).padEnd(7)} ${pct(m.f1)}`,
     );
   }
 }
@@ -187,12 +232,17 @@ console.error(
 );
 if (args.folds) crossValidate(examples, Number(args.folds));
 if (!args["no-write"]) {
-  const model = trainModel(examples, {
+  const tagger = trainTagger(examples, {
     files: TRAINING_FILES.map((file) => `../shared/gold/${file}`),
     papers: examples.length,
+    design: args.design,
     epochs: EPOCHS,
     seed: SEED,
   });
-  writeFileSync(MODEL_PATH, `${JSON.stringify(model)}\n`);
-  console.error(`wrote ${MODEL_PATH}: ${model.features.length} features`);
+  writeFileSync(join(MODEL_DIR, "tagger.json"), `${JSON.stringify(tagger)}\n`);
+  const invariance = trainInvariance(examples);
+  writeFileSync(join(MODEL_DIR, "invariance.json"), `${JSON.stringify(invariance)}\n`);
+  console.error(
+    `wrote src/extract/model/tagger.json (${tagger.features.length} features) and invariance.json (${invariance.features.length})`,
+  );
 }

@@ -11,7 +11,7 @@ import {
 } from "../eval/index.js";
 import { extractPapers } from "../extract/index.js";
 import { ingestPaths } from "../ingest/index.js";
-import { ENTITY_TYPES } from "../types.js";
+import { ENTITY_TYPES, type EntityType } from "../types.js";
 import { type CliIO, UserError } from "./io.js";
 import { progress } from "./progress.js";
 
@@ -21,7 +21,18 @@ export interface EvalCommandOptions {
   json?: boolean;
   errors?: boolean;
   byPaper?: boolean;
+  types?: string[];
   quiet?: boolean;
+}
+
+/** The types `--types` names, checked. */
+function scoredTypes(names: readonly string[] | undefined): EntityType[] {
+  if (!names) return [...ENTITY_TYPES];
+  const types = names.flatMap((name) => name.split(",")).filter(Boolean);
+  for (const type of types)
+    if (!ENTITY_TYPES.includes(type as EntityType))
+      throw new UserError(`--types: unknown type "${type}" (one of ${ENTITY_TYPES.join(", ")})`, 2);
+  return types as EntityType[];
 }
 
 const pct = (x: number) => x.toFixed(3);
@@ -50,11 +61,16 @@ function formatByPaper(report: EvalReport, withErrors: boolean): string[] {
   return rows;
 }
 
-function formatReport(report: EvalReport, withErrors: boolean, perPaper: boolean): string {
+function formatReport(
+  report: EvalReport,
+  types: readonly EntityType[],
+  withErrors: boolean,
+  perPaper: boolean,
+): string {
   const rows = [
     `Scored ${report.papers} papers`,
     "type         precision  recall  F1      matched/found/gold",
-    ...ENTITY_TYPES.map((t) => {
+    ...types.map((t) => {
       const s = report.byType[t];
       return `${t.padEnd(12)} ${pct(s.precision).padEnd(10)} ${pct(s.recall).padEnd(7)} ${pct(s.f1).padEnd(7)} ${s.matched}/${s.found}/${s.gold}`;
     }),
@@ -70,6 +86,7 @@ function formatReport(report: EvalReport, withErrors: boolean, perPaper: boolean
 
 /** `papergraph eval --gold FILE`: extraction scored against gold annotations. */
 export async function evalCommand(options: EvalCommandOptions, io: CliIO): Promise<number> {
+  const types = scoredTypes(options.types);
   const goldPath = resolve(io.cwd, options.gold);
   const text = await readFile(goldPath, "utf8").catch((error: NodeJS.ErrnoException) => {
     throw new UserError(
@@ -88,7 +105,7 @@ export async function evalCommand(options: EvalCommandOptions, io: CliIO): Promi
   const bar = progress(io, "extract", options.quiet || options.json);
   const extraction = extractPapers(papers, { onProgress: bar.update });
   bar.done();
-  const report = evaluate(gold, ids, extraction);
+  const report = evaluate(gold, ids, extraction, types);
   if (options.json) {
     const { perPaper, ...summary } = report;
     const errors = options.errors
@@ -96,6 +113,6 @@ export async function evalCommand(options: EvalCommandOptions, io: CliIO): Promi
       : undefined;
     const papers = options.byPaper ? byPaper(report) : undefined;
     io.stdout(`${JSON.stringify({ ...summary, byPaper: papers, errors })}\n`);
-  } else io.stdout(formatReport(report, Boolean(options.errors), Boolean(options.byPaper)));
+  } else io.stdout(formatReport(report, types, Boolean(options.errors), Boolean(options.byPaper)));
   return report.unmatched.length > 0 ? 1 : 0;
 }

@@ -93,6 +93,7 @@ function buildProgram(io: CliIO, done: (exitCode: number) => void): Command {
     .option("--json", "print the scores as one JSON object")
     .option("--errors", "list, per paper, what was missed and what was found wrongly")
     .option("--by-paper", "each paper's F1, worst first (with --errors, its errors beneath)")
+    .option("--types <types...>", "score only these types (method, dataset, task, invariance)")
     .option("-q, --quiet", "no progress")
     .action(async (options) => {
       done(await evalCommand(options, io));

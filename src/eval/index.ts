@@ -113,11 +113,26 @@ export function byPaper(report: EvalReport): PaperSummary[] {
     .sort((a, b) => a.f1 - b.f1 || b.gold - a.gold || (a.title < b.title ? -1 : 1));
 }
 
-/** Scores an extraction of the gold papers; `ids[i]` is the paper id of `gold[i]`. */
+/** Only the items of these types: the others are left out of the score. */
+function ofTypes(items: ItemsByType, types: readonly EntityType[]): ItemsByType {
+  const kept = (type: EntityType) => (types.includes(type) ? items[type] : []);
+  return {
+    method: kept("method"),
+    dataset: kept("dataset"),
+    task: kept("task"),
+    invariance: kept("invariance"),
+  };
+}
+
+/**
+ * Scores an extraction of the gold papers; `ids[i]` is the paper id of `gold[i]`. `types` limits
+ * the score to some types (a corpus annotated for methods and tasks only); the others count zero.
+ */
 export function evaluate(
   gold: readonly GoldPaper[],
   ids: readonly (string | undefined)[],
   extraction: Extraction,
+  types: readonly EntityType[] = ENTITY_TYPES,
 ): EvalReport {
   const entities = new Map(extraction.entities.map((e) => [e.id, e]));
   const extracted = new Map(extraction.papers.map((p) => [p.paper.id, p]));
@@ -131,7 +146,10 @@ export function evaluate(
       unmatched.push(record.title);
       return;
     }
-    const score = scorePaper(foundItems(paper, entities), record.items);
+    const score = scorePaper(
+      ofTypes(foundItems(paper, entities), types),
+      ofTypes(record.items, types),
+    );
     for (const type of ENTITY_TYPES) totals[type] = addCounts(totals[type], score.counts[type]);
     perPaper.push({ id: record.id, title: record.title, ...score });
   });

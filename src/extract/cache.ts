@@ -10,6 +10,7 @@ import stopPhrases from "./lexicons/stop-phrases.json" with { type: "json" };
 import tasks from "./lexicons/tasks.json" with { type: "json" };
 import { CLUSTER_CONTENT } from "./model/clusters.js";
 import { GAZETTEER_CONTENT } from "./model/gazetteer.js";
+import { INVARIANCE_MODEL_HASH } from "./model/invariance.js";
 import { TAGGER_HASH } from "./model/tagger.js";
 import type { AnalyzedPaper } from "./paper.js";
 
@@ -21,17 +22,17 @@ export const EXTRACTOR_VERSION = "4";
  * clusters and the tagger's weights, so an edited lexicon or a retrained model invalidates the
  * cache as surely as a changed rule.
  */
-export function extractorFingerprint(taggerHash: string): string {
+export function extractorFingerprint(modelHashes: string): string {
   return createHash("sha1")
     .update(EXTRACTOR_VERSION)
     .update(JSON.stringify([datasets, heads, invariances, methods, modifiers, stopPhrases, tasks]))
     .update(JSON.stringify([GAZETTEER_CONTENT, CLUSTER_CONTENT]))
-    .update(taggerHash)
+    .update(modelHashes)
     .digest("hex")
     .slice(0, 12);
 }
 
-export const EXTRACTOR_FINGERPRINT = extractorFingerprint(TAGGER_HASH);
+export const EXTRACTOR_FINGERPRINT = extractorFingerprint(TAGGER_HASH + INVARIANCE_MODEL_HASH);
 
 /**
  * A sentence as the cache keeps it: [start, end) in its field, since it is the paper's own text

@@ -3,7 +3,9 @@ import type { Candidate, Field } from "./candidate.js";
 import { entityKey } from "./keys.js";
 import { modelCandidates } from "./model/candidates.js";
 import { paperFeatures, type SentenceFeatures } from "./model/features.js";
-import { shippedTagger, type Tagger, tagSpans } from "./model/tagger.js";
+import { type ExtractorModels, shippedModels } from "./model/index.js";
+import { decideInvariances } from "./model/invariance.js";
+import { tagSpans } from "./model/tagger.js";
 import { analyze } from "./nlp.js";
 import { acronymCandidates } from "./rules/acronyms.js";
 import { datasetListCandidates, namedDatasetCandidates } from "./rules/datasets.js";
@@ -159,7 +161,8 @@ export function paperEvidence(paper: Paper): PaperEvidence {
       );
     }
   }
-  return { fields, rules: found };
+  const standing = new Set(invariancesOf(found));
+  return { fields, rules: found.filter((c) => c.type !== "invariance" || standing.has(c)) };
 }
 
 /**
@@ -182,19 +185,23 @@ function invariancesOf(found: readonly Candidate[]): Candidate[] {
  * Everything found in one paper: methods, datasets and tasks as the tagger marks them, reading the
  * rules' candidates as evidence; invariances as the invariance rules find them.
  */
-export function analyzePaper(paper: Paper, tagger: Tagger = shippedTagger()): AnalyzedPaper {
+export function analyzePaper(
+  paper: Paper,
+  models: ExtractorModels = shippedModels(),
+): AnalyzedPaper {
   const evidence = paperEvidence(paper);
-  return analyzeEvidence(paper, evidence, paperFeatures(evidence.fields, evidence.rules), tagger);
+  return analyzeEvidence(paper, evidence, paperFeatures(evidence.fields, evidence.rules), models);
 }
 
 /** analyzePaper from evidence already gathered: training tries many taggers on the same papers. */
 export function analyzeEvidence(
   paper: Paper,
-  { rules }: PaperEvidence,
+  { fields, rules }: PaperEvidence,
   sentences: readonly SentenceFeatures[],
-  tagger: Tagger,
+  models: ExtractorModels,
 ): AnalyzedPaper {
-  const entities = modelCandidates(sentences, tagSpans(tagger, sentences), rules);
-  const candidates = dropNested(settleTypes([...entities, ...invariancesOf(rules)]));
+  const entities = modelCandidates(sentences, tagSpans(models.tagger, sentences), rules);
+  const invariances = decideInvariances(fields, rules, models.invariance);
+  const candidates = dropNested(settleTypes([...entities, ...invariances]));
   return { paper, candidates };
 }

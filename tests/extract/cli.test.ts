@@ -73,6 +73,20 @@ describe("papergraph eval", () => {
     );
   });
 
+  it("--types scores only the types a corpus was annotated for", async () => {
+    const dir = await tempDir({ "gold.jsonl": GOLD.map((g) => JSON.stringify(g)).join("\n") });
+    const run = await papergraph(
+      ["eval", "--gold", "gold.jsonl", "--corpus", ".", "--types", "method", "--json"],
+      dir,
+    );
+    const report = JSON.parse(run.stdout);
+    expect(report.byType.dataset).toMatchObject({ found: 0, gold: 0 });
+    expect(report.micro.recall).toBe(report.byType.method.recall);
+    const bad = await papergraph(["eval", "--gold", "gold.jsonl", "--types", "metric"], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--types: unknown type "metric"/);
+  });
+
   it("scores the dev set above the bar the project holds itself to", async () => {
     const run = await papergraph(["eval", "--gold", "../shared/gold/dev.jsonl", "--json"]);
     const report = JSON.parse(run.stdout);

@@ -5,12 +5,22 @@ import { describe, expect, it } from "vitest";
 import { EXTRACTOR_FINGERPRINT, extractorFingerprint } from "../../src/extract/cache.js";
 import { goldLabels } from "../../src/extract/model/align.js";
 import { paperFeatures } from "../../src/extract/model/features.js";
+import {
+  INVARIANCE_MODEL_HASH,
+  shippedInvarianceClassifier,
+} from "../../src/extract/model/invariance.js";
 import { decode, LABELS, train } from "../../src/extract/model/perceptron.js";
 import { shippedTagger, TAGGER_HASH } from "../../src/extract/model/tagger.js";
 import { paperEvidence } from "../../src/extract/paper.js";
 import { extract, mentionsOf, paper } from "./helpers.js";
 
-const MODEL = join(import.meta.dirname, "..", "..", "src", "extract", "model", "tagger.json");
+const MODELS = join(import.meta.dirname, "..", "..", "src", "extract", "model");
+
+/** The short hash the extractor gives a model file's content. */
+function hashOf(file: string): string {
+  const stored = JSON.parse(readFileSync(join(MODELS, file), "utf8"));
+  return createHash("sha1").update(JSON.stringify(stored)).digest("hex").slice(0, 12);
+}
 
 /** A paper's mentions as "type:text" strings. */
 function mentions(title: string, abstract: string): string[] {
@@ -19,13 +29,17 @@ function mentions(title: string, abstract: string): string[] {
 
 describe("the committed tagger", () => {
   it("loads, and is the model the extractor's fingerprint names", () => {
-    const stored = JSON.parse(readFileSync(MODEL, "utf8"));
+    const stored = JSON.parse(readFileSync(join(MODELS, "tagger.json"), "utf8"));
     expect(stored.format).toBe("papergraph-tagger/1");
     expect(shippedTagger().index.size).toBe(stored.features.length);
-    const onDisk = createHash("sha1").update(JSON.stringify(stored)).digest("hex").slice(0, 12);
-    expect(TAGGER_HASH).toBe(onDisk);
+    expect(shippedInvarianceClassifier().weights.size).toBeGreaterThan(0);
+    expect([TAGGER_HASH, INVARIANCE_MODEL_HASH]).toEqual([
+      hashOf("tagger.json"),
+      hashOf("invariance.json"),
+    ]);
+    const onDisk = hashOf("tagger.json") + hashOf("invariance.json");
     expect(EXTRACTOR_FINGERPRINT).toBe(extractorFingerprint(onDisk));
-    expect(extractorFingerprint("another model")).not.toBe(EXTRACTOR_FINGERPRINT);
+    expect(extractorFingerprint(`${hashOf("tagger.json")}another`)).not.toBe(EXTRACTOR_FINGERPRINT);
   });
 
   it("finds the methods, datasets and tasks of sentences it was not trained on", () => {
@@ -80,6 +94,34 @@ describe("the committed tagger", () => {
   });
 });
 
+describe("the invariance classifier", () => {
+  const kinds = (title: string, abstract: string) =>
+    mentionsOf(extract([title, abstract]))
+      .filter((m) => m.type === "invariance")
+      .map((m) => `${m.invariance?.kind}/${m.invariance?.relation}`);
+
+  it("keeps the kinds a paper targets, with their relation", () => {
+    expect(
+      kinds(
+        "SE(3)-Equivariant Networks for Molecules",
+        "We build networks equivariant to rotations and translations in 3D, evaluated on QM9.",
+      ),
+    ).toContain("euclidean/equivariant");
+    expect(
+      kinds(
+        "Permutation-Invariant Set Encoders",
+        "Our set encoder is permutation-invariant by construction.",
+      ),
+    ).toContain("permutation/invariant");
+  });
+
+  it("finds none in a paper that never speaks of invariance or symmetry", () => {
+    expect(kinds("Faster Training", "We rotate the learning rate schedule over domains.")).toEqual(
+      [],
+    );
+  });
+});
+
 describe("training", () => {
   it("labels every place a gold name or alias is written, the longest name first", () => {
     const { fields, rules } = paperEvidence(
@@ -116,7 +158,13 @@ describe("training", () => {
   it("learns a toy tagging from examples, the same weights from the same seed, never opening an entity inside", () => {
     // Feature 0: every word; 1: a capitalised word; 2: a lower-case word.
     const sequence = {
-      features: [[0, 1], [0, 1], [0, 2], [0, 1], [0, 2]],
+      features: [
+        [0, 1],
+        [0, 1],
+        [0, 2],
+        [0, 1],
+        [0, 2],
+      ],
       breaks: [true, false, false, false, false],
       labels: [1, 2, 0, 1, 0],
     };

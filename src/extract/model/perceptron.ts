@@ -34,11 +34,6 @@ export interface TaggerWeights {
   emission: Float32Array | Float64Array;
   /** Transition weights: (previous label or START) * LABELS.length + label. */
   transition: Float32Array | Float64Array;
-  /**
-   * Added to each label's score at every word when decoding, never learned: a shift from "O"
-   * towards entities trades precision for recall where the perceptron is too cautious.
-   */
-  labelBias?: readonly number[];
 }
 
 /**
@@ -60,7 +55,7 @@ export function decode(weights: TaggerWeights, sequence: Sequence): number[] {
   const back = new Int8Array(n * L);
   const emit = new Float64Array(L);
   for (let t = 0; t < n; t++) {
-    for (let l = 0; l < L; l++) emit[l] = weights.labelBias?.[l] ?? 0;
+    emit.fill(0);
     for (const f of sequence.features[t] as readonly number[]) {
       if (f < 0 || f >= features) continue;
       const base = f * L;
@@ -101,6 +96,11 @@ export interface TrainOptions {
   epochs: number;
   /** Seeds the order sequences are visited in, epoch by epoch. */
   seed: number;
+  /**
+   * Whether label-to-label transitions are learned (default). Without them each word is
+   * classified on its own, the BIO constraint aside: the simpler design it was compared with.
+   */
+  transitions?: boolean;
 }
 
 /** mulberry32: a small seeded generator, so a training run is the same every time. */
@@ -163,7 +163,7 @@ export function train(
             bump(true, f * L + got, -1);
           }
         }
-        if (gold !== got || prevGold !== prevGot) {
+        if (options.transitions !== false && (gold !== got || prevGold !== prevGot)) {
           bump(false, prevGold * L + gold, 1);
           bump(false, prevGot * L + got, -1);
         }
@@ -177,4 +177,46 @@ export function train(
     emission: average(w.emission, uEmission),
     transition: average(w.transition, uTransition),
   };
+}
+
+/** One yes-or-no example: its feature ids, and the answer. */
+export interface BinaryExample {
+  features: readonly number[];
+  label: boolean;
+}
+
+/**
+ * An averaged perceptron for yes-or-no questions: a weight per feature, "yes" when their sum is
+ * above zero. Averaged as the tagger is, over every step of every epoch.
+ */
+export function trainBinary(
+  examples: readonly BinaryExample[],
+  featureCount: number,
+  options: TrainOptions,
+): Float64Array {
+  const w = new Float64Array(featureCount);
+  const u = new Float64Array(featureCount);
+  const random = seededRandom(options.seed);
+  const order = examples.map((_, i) => i);
+  let c = 1;
+  for (let epoch = 0; epoch < options.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j] as number, order[i] as number];
+    }
+    for (const index of order) {
+      const { features, label } = examples[index] as BinaryExample;
+      let score = 0;
+      for (const f of features) score += w[f] as number;
+      if (score > 0 !== label) {
+        const delta = label ? 1 : -1;
+        for (const f of features) {
+          w[f] = (w[f] as number) + delta;
+          u[f] = (u[f] as number) + c * delta;
+        }
+      }
+      c++;
+    }
+  }
+  return w.map((value, i) => value - (u[i] as number) / c);
 }
