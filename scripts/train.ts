@@ -16,7 +16,11 @@ import { parseArgs } from "node:util";
 import { evaluate, type GoldPaper, goldPapers, parseGold } from "../src/eval/index.js";
 import { canonicalize } from "../src/extract/canonical.js";
 import { type GoldName, goldLabels } from "../src/extract/model/align.js";
-import { paperFeatures, type SentenceFeatures } from "../src/extract/model/features.js";
+import {
+  featureStrings,
+  paperFeatures,
+  type SentenceFeatures,
+} from "../src/extract/model/features.js";
 import type { ExtractorModels } from "../src/extract/model/index.js";
 import {
   classifierFromModel,
@@ -69,6 +73,8 @@ interface Example {
   paper: Paper;
   evidence: PaperEvidence;
   sentences: SentenceFeatures[];
+  /** Per sentence, each word's feature strings. */
+  features: string[][][];
   labels: number[][];
   invariance: Map<InvarianceKind, string[]> | undefined;
 }
@@ -93,7 +99,17 @@ async function loadExamples(): Promise<Example[]> {
       const sentences = paperFeatures(evidence.fields, evidence.rules);
       const labels = goldLabels(sentences, goldNames(record));
       const invariance = invarianceFeatures(evidence.fields, evidence.rules);
-      examples.push({ file, gold: record, paper, evidence, sentences, labels, invariance });
+      const features = sentences.map(featureStrings);
+      examples.push({
+        file,
+        gold: record,
+        paper,
+        evidence,
+        sentences,
+        features,
+        labels,
+        invariance,
+      });
     });
   }
   return examples;
@@ -116,10 +132,10 @@ function trainTagger(
   examples: readonly Example[],
   trainedOn: Record<string, unknown>,
 ): StoredModel {
-  const index = indexOf(examples.flatMap((e) => e.sentences.flatMap((s) => s.features)));
-  const sequences = examples.flatMap(({ sentences, labels }) =>
+  const index = indexOf(examples.flatMap((e) => e.features.flat()));
+  const sequences = examples.flatMap(({ sentences, features, labels }) =>
     sentences.map((s, i) => ({
-      features: s.features.map((word) => ids(index, word)),
+      features: (features[i] as string[][]).map((word) => ids(index, word)),
       breaks: s.breaks,
       labels: labels[i] as number[],
     })),

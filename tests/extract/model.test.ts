@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { EXTRACTOR_FINGERPRINT, extractorFingerprint } from "../../src/extract/cache.js";
 import { goldLabels } from "../../src/extract/model/align.js";
-import { paperFeatures } from "../../src/extract/model/features.js";
+import { featureStrings, paperFeatures } from "../../src/extract/model/features.js";
 import {
   INVARIANCE_MODEL_HASH,
   shippedInvarianceClassifier,
@@ -12,6 +12,8 @@ import {
 import { decode, LABELS, train } from "../../src/extract/model/perceptron.js";
 import { shippedTagger, TAGGER_HASH } from "../../src/extract/model/tagger.js";
 import { paperEvidence } from "../../src/extract/paper.js";
+import { ingestPaths } from "../../src/ingest/index.js";
+import { CORPUS } from "../helpers/cli.js";
 import { extract, mentionsOf, paper } from "./helpers.js";
 
 const MODELS = join(import.meta.dirname, "..", "..", "src", "extract", "model");
@@ -91,6 +93,28 @@ describe("the committed tagger", () => {
     const ids = new Map(mentionsOf(x).map((m) => [m.text, m.entityId]));
     expect(ids.get("LoRA")).toBe(ids.get("low-rank adaptation"));
     expect(ids.get("BERT")).not.toBe(ids.get("LoRA"));
+  });
+});
+
+describe("the feature encoder", () => {
+  it("gives the tagger exactly the ids its features spell out, on the shipped corpus", async () => {
+    const { papers } = await ingestPaths([CORPUS], { cwd: CORPUS });
+    const tagger = shippedTagger();
+    let words = 0;
+    for (const p of papers.slice(0, 60)) {
+      const { fields, rules } = paperEvidence(p);
+      for (const sentence of paperFeatures(fields, rules)) {
+        const spelled = featureStrings(sentence).map((word) =>
+          word.flatMap((f) => tagger.index.get(f) ?? []).sort((a, b) => a - b),
+        );
+        const encoded = tagger.encoder
+          .encode(sentence)
+          .map((ids) => [...ids].sort((a, b) => a - b));
+        expect(encoded).toEqual(spelled);
+        words += encoded.length;
+      }
+    }
+    expect(words).toBeGreaterThan(5000);
   });
 });
 

@@ -5,16 +5,25 @@ import { isProposalSentence } from "../rules/proposal.js";
 import { wordClusters } from "./clusters.js";
 import { gazetteerHits } from "./gazetteer.js";
 
-/** One sentence as the tagger reads it: its words, each word's feature strings, and where names break. */
+/**
+ * One sentence as the tagger reads it: its words and what is known of each (facts, vocabulary
+ * matches, rule candidates), and where names break. Its features are spelled out from this, as
+ * strings for training (featureStrings) or straight as a tagger's ids (FeatureEncoder).
+ */
 export interface SentenceFeatures {
   field: Field;
   sentence: Sentence;
-  features: string[][];
-  /** True where no name runs on from the word before: a bracket, colon, semicolon or full stop between them. */
+  /** True where no name runs on from the word before: a bracket, comma, colon, semicolon or full stop between them. */
   breaks: boolean[];
+  proposing: boolean;
+  facts: WordFacts[];
+  /** Per word: vocabulary matches and rule candidates covering it, as feature values. */
+  gazetteer: string[][];
+  rules: string[][];
+  context: PaperContext;
 }
 
-const BREAK = /[()[\]:;.!?]/;
+const BREAK = /[()[\],:;.!?]/;
 
 function namesBreak(words: readonly Word[]): boolean[] {
   return words.map(
@@ -64,8 +73,8 @@ function headKind(norm: string): string {
   return "";
 }
 
-/** The rule candidates covering each word of a sentence, as `rule:type:B|I` features. */
-function ruleFeatures(sentence: Sentence, candidates: readonly Candidate[]): string[][] {
+/** The rule candidates covering each word of a sentence, as `rule:type:B|I` values. */
+function ruleMarks(sentence: Sentence, candidates: readonly Candidate[]): string[][] {
   const marks: string[][] = sentence.words.map(() => []);
   for (const c of candidates) {
     if (c.type === "invariance" || c.start < sentence.start || c.end > sentence.end) continue;
@@ -74,85 +83,332 @@ function ruleFeatures(sentence: Sentence, candidates: readonly Candidate[]): str
     const weak = c.weak ? "~" : "";
     sentence.words.forEach((w, i) => {
       if (w.start >= c.start && w.end <= c.end)
-        (marks[i] as string[]).push(`r=${name}${weak}:${w.start === c.start ? "B" : "I"}`);
+        (marks[i] as string[]).push(`${name}${weak}:${w.start === c.start ? "B" : "I"}`);
     });
   }
   return marks;
 }
 
-/** The paper-wide facts words are read against: words of the title, forms written capitalised. */
+/** The paper-wide facts words are read against: the title's words and pairs of words. */
 interface PaperContext {
   titleWords: ReadonlySet<string>;
   titleBigrams: ReadonlySet<string>;
 }
 
-function wordFeatures(
-  words: readonly Word[],
-  i: number,
-  field: Field,
-  context: PaperContext,
-  proposing: boolean,
-): string[] {
-  const w = words[i] as Word;
-  const prev = words[i - 1];
-  const next = words[i + 1];
-  const lower = w.lower;
-  const f = [
-    "b",
-    `w=${lower}`,
-    `n=${w.norm}`,
-    `s=${shape(w.text)}`,
-    `t=${coarseTag(w)}`,
-    `p3=${lower.slice(0, 3)}`,
-    `x3=${lower.slice(-3)}`,
-    `x4=${lower.slice(-4)}`,
-    `w-1=${prev?.lower ?? "<s>"}`,
-    `w+1=${next?.lower ?? "</s>"}`,
-    `w-2=${words[i - 2]?.lower ?? "<s>"}`,
-    `w+2=${words[i + 2]?.lower ?? "</s>"}`,
-    `w-1w=${prev?.lower ?? "<s>"}|${lower}`,
-    `ww+1=${lower}|${next?.lower ?? "</s>"}`,
-    `t-1=${coarseTag(prev)}`,
-    `t+1=${coarseTag(next)}`,
-    `tt=${coarseTag(prev)}|${coarseTag(w)}|${coarseTag(next)}`,
-    `s-1=${prev ? shape(prev.text) : "<s>"}`,
-    `s+1=${next ? shape(next.text) : "</s>"}`,
-    `h=${headKind(w.norm)}`,
-    `h+1=${next ? headKind(next.norm) : "</s>"}`,
-  ];
-  const clusters = wordClusters(w.text);
-  if (clusters)
-    f.push(`c=${clusters[0]}`, `cc=${clusters[1]}`, `ccw-1=${clusters[1]}|${prev?.lower ?? "<s>"}`);
-  else f.push("c=?");
-  const before = prev && wordClusters(prev.text);
-  const after = next && wordClusters(next.text);
-  f.push(`c-1=${before?.[1] ?? "?"}`, `c+1=${after?.[1] ?? "?"}`);
-  if (w.before) f.push(`bef=${w.before}`);
-  if (w.after) f.push(`aft=${w.after}`);
-  if (i === 0) f.push("first");
-  if (field.name === "title") f.push("title");
-  else if (context.titleWords.has(lower)) f.push("inTitle");
-  if (proposing) f.push("proposal", `pw=${lower}`);
+/** What the features read of one word: all but `tag` follow from its text alone. */
+interface WordFacts {
+  text: string;
+  lower: string;
+  norm: string;
+  shape: string;
+  tag: string;
+  head: string;
+  /** Coarse and fine cluster, "?" for a word the clusters never saw. */
+  coarse: string;
+  fine: string;
+  before: string;
+  after: string;
+}
 
-  for (let k = Math.max(0, i - 5); k < i - 2; k++) f.push(`lb=${(words[k] as Word).lower}`);
-  if (next && context.titleBigrams.has(`${lower} ${next.lower}`)) f.push("titleBigram+");
-  if (prev && context.titleBigrams.has(`${prev.lower} ${lower}`)) f.push("titleBigram-");
-  // The next head noun within four words: "contrastive" before "... learning framework".
-  for (let k = i + 1; k < Math.min(words.length, i + 5); k++) {
-    const kind = headKind((words[k] as Word).norm);
-    if (kind) {
-      f.push(`nh=${kind}`);
-      break;
-    }
-    if (/[,.;:()]/.test((words[k] as Word).before)) break;
-  }
-  return f;
+const edge = (mark: string): WordFacts => ({
+  text: `\u0000${mark}`,
+  lower: mark,
+  norm: mark,
+  shape: mark,
+  tag: "-",
+  head: mark,
+  coarse: "?",
+  fine: "?",
+  before: "",
+  after: "",
+});
+const START = edge("<s>");
+const END = edge("</s>");
+
+/** Cluster numbers as strings made once: a string used again keeps its hash for every lookup. */
+const NUMBER_NAMES: string[] = [];
+function numberName(n: number): string {
+  NUMBER_NAMES[n] ??= String(n);
+  return NUMBER_NAMES[n];
+}
+
+function factsOf(word: Word): WordFacts {
+  const clusters = wordClusters(word.text);
+  return {
+    text: word.text,
+    lower: word.lower,
+    norm: word.norm,
+    shape: shape(word.text),
+    tag: coarseTag(word),
+    head: headKind(word.norm),
+    coarse: clusters ? numberName(clusters[0]) : "?",
+    fine: clusters ? numberName(clusters[1]) : "?",
+    before: word.before,
+    after: word.after,
+  };
 }
 
 /**
- * Every sentence of a paper with its words' features: the word and its neighbours, shapes, affixes,
- * parts of speech, head nouns, vocabulary matches, and the rules' candidates. The rules are the
- * model's evidence here, not its verdict.
+ * The feature templates, by number: a feature is a template and a value ("w" and "transformer"
+ * spell "w=transformer"); the first seven are flags, features without a value ("b" is every
+ * word's bias). Numbered so the encoder finds a template's ids by index, not by name.
+ */
+const TEMPLATE_NAMES = [
+  "b",
+  "first",
+  "title",
+  "inTitle",
+  "proposal",
+  "titleBigram+",
+  "titleBigram-",
+  "w",
+  "n",
+  "s",
+  "p3",
+  "x3",
+  "x4",
+  "h",
+  "c",
+  "cc",
+  "w-1",
+  "c-1",
+  "s-1",
+  "w+1",
+  "c+1",
+  "s+1",
+  "h+1",
+  "w-2",
+  "w+2",
+  "lb",
+  "t",
+  "t-1",
+  "t+1",
+  "tt",
+  "w-1w",
+  "ww+1",
+  "ccw-1",
+  "bef",
+  "aft",
+  "pw",
+  "nh",
+  "g",
+  "r",
+] as const;
+const FLAGS = 7;
+const T = Object.fromEntries(TEMPLATE_NAMES.map((name, i) => [name, i])) as {
+  [K in (typeof TEMPLATE_NAMES)[number]]: number;
+};
+
+type Emit = (template: number, value: string) => void;
+
+/** The features a word has wherever it stands: its spelling, shape, affixes, cluster, head. */
+function ownFeatures(me: WordFacts, emit: Emit): void {
+  emit(T.w, me.lower);
+  emit(T.n, me.norm);
+  emit(T.s, me.shape);
+  emit(T.p3, me.lower.slice(0, 3));
+  emit(T.x3, me.lower.slice(-3));
+  emit(T.x4, me.lower.slice(-4));
+  emit(T.h, me.head);
+  if (me.fine === "?") emit(T.c, "?");
+  else {
+    emit(T.c, me.coarse);
+    emit(T.cc, me.fine);
+  }
+}
+
+/** Where a word stands from the word it lends features to; -3 is anywhere three to five before. */
+type Offset = -3 | -2 | -1 | 1 | 2;
+
+/** The features a word lends the word `offset` away from it: its spelling, cluster, shape. */
+function neighbourFeatures(word: WordFacts, offset: Offset, emit: Emit): void {
+  if (offset === -1) {
+    emit(T["w-1"], word.lower);
+    emit(T["c-1"], word.fine);
+    emit(T["s-1"], word.shape);
+  } else if (offset === 1) {
+    emit(T["w+1"], word.lower);
+    emit(T["c+1"], word.fine);
+    emit(T["s+1"], word.shape);
+    emit(T["h+1"], word.head);
+  } else if (offset === -2) emit(T["w-2"], word.lower);
+  else if (offset === 2) emit(T["w+2"], word.lower);
+  else emit(T.lb, word.lower);
+}
+
+/** Where a word's features go: spelled out for training, or straight to a tagger's ids. */
+interface FeatureSink {
+  own(word: WordFacts): void;
+  neighbour(word: WordFacts, offset: Offset): void;
+  emit: Emit;
+  /** A feature whose value is two values, written "a|b". */
+  pair(template: number, a: string, b: string): void;
+  flag(template: number): void;
+}
+
+/** Every feature of word `i` of a sentence, into a sink. */
+function describeWord(s: SentenceFeatures, i: number, sink: FeatureSink): void {
+  const { facts, context } = s;
+  const me = facts[i] as WordFacts;
+  const prev = facts[i - 1] ?? START;
+  const next = facts[i + 1] ?? END;
+  sink.flag(T.b);
+  sink.own(me);
+  sink.neighbour(prev, -1);
+  sink.neighbour(next, 1);
+  sink.neighbour(facts[i - 2] ?? START, -2);
+  sink.neighbour(facts[i + 2] ?? END, 2);
+  for (let k = Math.max(0, i - 5); k < i - 2; k++) sink.neighbour(facts[k] as WordFacts, -3);
+  sink.emit(T.t, me.tag);
+  sink.emit(T["t-1"], prev.tag);
+  sink.emit(T["t+1"], next.tag);
+  sink.pair(T.tt, prev.tag, `${me.tag}|${next.tag}`);
+  sink.pair(T["w-1w"], prev.lower, me.lower);
+  sink.pair(T["ww+1"], me.lower, next.lower);
+  if (me.fine !== "?") sink.pair(T["ccw-1"], me.fine, prev.lower);
+  if (me.before) sink.emit(T.bef, me.before);
+  if (me.after) sink.emit(T.aft, me.after);
+  if (i === 0) sink.flag(T.first);
+  if (s.field.name === "title") sink.flag(T.title);
+  else if (context.titleWords.has(me.lower)) sink.flag(T.inTitle);
+  if (s.proposing) {
+    sink.flag(T.proposal);
+    sink.emit(T.pw, me.lower);
+  }
+  if (i + 1 < facts.length && context.titleBigrams.has(`${me.lower} ${next.lower}`))
+    sink.flag(T["titleBigram+"]);
+  if (i > 0 && context.titleBigrams.has(`${prev.lower} ${me.lower}`)) sink.flag(T["titleBigram-"]);
+  // The next head noun within four words: "contrastive" before "... learning framework".
+  for (let k = i + 1; k < Math.min(facts.length, i + 5); k++) {
+    const word = facts[k] as WordFacts;
+    if (word.head) {
+      sink.emit(T.nh, word.head);
+      break;
+    }
+    if (/[,.;:()]/.test(word.before)) break;
+  }
+  for (const hit of s.gazetteer[i] as string[]) sink.emit(T.g, hit);
+  for (const mark of s.rules[i] as string[]) sink.emit(T.r, mark);
+}
+
+/** Each word's features spelled out as strings ("w=transformer", "b"): what training reads. */
+export function featureStrings(s: SentenceFeatures): string[][] {
+  return s.facts.map((_, i) => {
+    const features: string[] = [];
+    const emit: Emit = (template, value) => {
+      features.push(`${TEMPLATE_NAMES[template]}=${value}`);
+    };
+    describeWord(s, i, {
+      own: (word) => ownFeatures(word, emit),
+      neighbour: (word, offset) => neighbourFeatures(word, offset, emit),
+      emit,
+      pair: (template, a, b) => emit(template, `${a}|${b}`),
+      flag: (template) => features.push(TEMPLATE_NAMES[template] as string),
+    });
+    return features;
+  });
+}
+
+/** Caches of ids by word text, emptied when full so memory stays bounded on any corpus. */
+const CACHE_LIMIT = 20_000;
+
+/**
+ * A tagger's features as ids, without spelling them out: what a word has wherever it stands, and
+ * what it lends its neighbours, are looked up once per word, not once per place it is written.
+ * Gives exactly the ids of featureStrings read through the tagger's index.
+ */
+export class FeatureEncoder {
+  /** Per template, value → id; for flags, the id at value "". */
+  private readonly byTemplate: Map<string, number>[] = TEMPLATE_NAMES.map(() => new Map());
+  /**
+   * Per template, "a|b" values as a → b → id, so the pair is found without writing it out. Each
+   * way of cutting a value at a "|" is kept, so a word holding "|" is found too.
+   */
+  private readonly pairs: Map<string, Map<string, number>>[] = TEMPLATE_NAMES.map(() => new Map());
+  private readonly owns = new Map<string, number[]>();
+  private readonly lent = new Map<string, number[][]>();
+  /** Where the ids of the word being described go. */
+  private ids: number[] = [];
+  private readonly push: Emit = (template, value) => {
+    const id = (this.byTemplate[template] as Map<string, number>).get(value);
+    if (id !== undefined) this.ids.push(id);
+  };
+  private readonly sink: FeatureSink = {
+    own: (word) => {
+      let own = this.owns.get(word.text);
+      if (own === undefined) {
+        own = this.collect((emit) => ownFeatures(word, emit));
+        this.remember(this.owns, word.text, own);
+      }
+      for (const id of own) this.ids.push(id);
+    },
+    neighbour: (word, offset) => {
+      let lent = this.lent.get(word.text);
+      if (lent === undefined) {
+        lent = OFFSETS.map((o) => this.collect((emit) => neighbourFeatures(word, o, emit)));
+        this.remember(this.lent, word.text, lent);
+      }
+      for (const id of lent[OFFSETS.indexOf(offset)] as number[]) this.ids.push(id);
+    },
+    emit: this.push,
+    pair: (template, a, b) => {
+      const id = (this.pairs[template] as Map<string, Map<string, number>>).get(a)?.get(b);
+      if (id !== undefined) this.ids.push(id);
+    },
+    flag: (template) => this.push(template, ""),
+  };
+
+  constructor(index: ReadonlyMap<string, number>) {
+    const byName = new Map(TEMPLATE_NAMES.map((name, i) => [name as string, i]));
+    for (const [feature, id] of index) {
+      const at = feature.indexOf("=");
+      const template = byName.get(at < 0 ? feature : feature.slice(0, at));
+      if (template === undefined || at < 0 !== template < FLAGS) continue;
+      const value = at < 0 ? "" : feature.slice(at + 1);
+      this.byTemplate[template]?.set(value, id);
+      const pairs = this.pairs[template] as Map<string, Map<string, number>>;
+      for (let cut = value.indexOf("|"); cut >= 0; cut = value.indexOf("|", cut + 1)) {
+        const a = value.slice(0, cut);
+        let second = pairs.get(a);
+        if (!second) {
+          second = new Map();
+          pairs.set(a, second);
+        }
+        second.set(value.slice(cut + 1), id);
+      }
+    }
+  }
+
+  private collect(describe: (emit: Emit) => void): number[] {
+    const ids: number[] = [];
+    describe((template, value) => {
+      const id = (this.byTemplate[template] as Map<string, number>).get(value);
+      if (id !== undefined) ids.push(id);
+    });
+    return ids;
+  }
+
+  private remember<T>(cache: Map<string, T>, key: string, value: T): void {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(key, value);
+  }
+
+  /** Each word's feature ids. */
+  encode(s: SentenceFeatures): number[][] {
+    return s.facts.map((_, i) => {
+      this.ids = [];
+      describeWord(s, i, this.sink);
+      return this.ids;
+    });
+  }
+}
+
+const OFFSETS: readonly Offset[] = [-3, -2, -1, 1, 2];
+
+/**
+ * Every sentence of a paper with what the tagger reads of its words: the word and its neighbours,
+ * shapes, affixes, parts of speech, head nouns, clusters, vocabulary matches, and the rules'
+ * candidates. The rules are the model's evidence here, not its verdict.
  */
 export function paperFeatures(
   fields: readonly Field[],
@@ -170,17 +426,18 @@ export function paperFeatures(
     for (const sentence of field.sentences) {
       const words = sentence.words;
       if (words.length === 0) continue;
-      const proposing = isProposalSentence(sentence);
-      const gazetteer = gazetteerHits(words);
-      const marks = ruleFeatures(sentence, fieldRules);
-      const features = words.map((_, i) => {
-        const f = wordFeatures(words, i, field, context, proposing);
-        for (const hit of gazetteer[i] as ReturnType<typeof gazetteerHits>[number])
-          f.push(`g=${hit.type}:${hit.position}${hit.exactCase ? "" : "~"}`);
-        f.push(...(marks[i] as string[]));
-        return f;
+      sentences.push({
+        field,
+        sentence,
+        breaks: namesBreak(words),
+        proposing: isProposalSentence(sentence),
+        facts: words.map(factsOf),
+        gazetteer: gazetteerHits(words).map((hits) =>
+          hits.map((hit) => `${hit.type}:${hit.position}${hit.exactCase ? "" : "~"}`),
+        ),
+        rules: ruleMarks(sentence, fieldRules),
+        context,
       });
-      sentences.push({ field, sentence, features, breaks: namesBreak(words) });
     }
   }
   return sentences;

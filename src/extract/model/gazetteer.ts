@@ -1,4 +1,4 @@
-import { entityKey } from "../keys.js";
+import { entityKey, singularWords } from "../keys.js";
 import pwcDatasets from "../lexicons/pwc/datasets.json" with { type: "json" };
 import pwcMethods from "../lexicons/pwc/methods.json" with { type: "json" };
 import pwcTasks from "../lexicons/pwc/tasks.json" with { type: "json" };
@@ -26,9 +26,13 @@ interface Entry {
 
 const MAX_WORDS = 8;
 
-/** Every form by entity key (its singular words run together), each type's first form kept. */
-const INDEX: ReadonlyMap<string, Entry[]> = (() => {
+/**
+ * Every form by entity key (its singular words run together), each type's first form kept; and
+ * the keys of every form's first words, so a span stops growing as soon as no form begins so.
+ */
+const [INDEX, PREFIXES] = (() => {
   const index = new Map<string, Entry[]>();
+  const prefixes = new Set<string>();
   for (const [type, forms] of Object.entries(VOCABULARIES) as [GazetteerType, string[]][]) {
     for (const form of forms) {
       const key = entityKey(form);
@@ -36,9 +40,11 @@ const INDEX: ReadonlyMap<string, Entry[]> = (() => {
       const entries = index.get(key) ?? [];
       if (!entries.some((e) => e.type === type)) entries.push({ type, form });
       index.set(key, entries);
+      const words = singularWords(form);
+      for (let k = 1; k < words.length; k++) prefixes.add(words.slice(0, k).join(""));
     }
   }
-  return index;
+  return [index as ReadonlyMap<string, Entry[]>, prefixes as ReadonlySet<string>];
 })();
 
 /** Short or capitalised one-word forms ("COCO", "Adam") are taken as written only. */
@@ -56,12 +62,17 @@ export function gazetteerHits(words: readonly Word[]): GazetteerHit[][] {
   const keys = words.map((w) => entityKey(w.text));
   for (let from = 0; from < words.length; from++) {
     let key = "";
-    let surface = "";
     for (let to = from + 1; to <= Math.min(words.length, from + MAX_WORDS); to++) {
       key += keys[to - 1];
-      surface += (to > from + 1 ? " " : "") + (words[to - 1] as Word).text;
       const entries = INDEX.get(key);
-      if (!entries) continue;
+      if (!entries) {
+        if (PREFIXES.has(key)) continue;
+        break;
+      }
+      const surface = words
+        .slice(from, to)
+        .map((w) => w.text)
+        .join(" ");
       for (const entry of entries) {
         const exactCase = caseMatches(entry.form, surface);
         for (let k = from; k < to; k++) {

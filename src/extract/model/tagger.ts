@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { EntityType } from "../../types.js";
-import type { SentenceFeatures } from "./features.js";
+import { FeatureEncoder, type SentenceFeatures } from "./features.js";
 import { decode, LABELS, type TaggerWeights } from "./perceptron.js";
 import modelFile from "./tagger.json" with { type: "json" };
 
@@ -16,9 +16,11 @@ export interface StoredModel {
   emission: number[];
 }
 
-/** A trained tagger, ready to read feature strings. */
+/** A trained tagger, ready to read sentences. */
 export interface Tagger {
+  /** Feature string → id, as trained. */
   index: ReadonlyMap<string, number>;
+  encoder: FeatureEncoder;
   weights: TaggerWeights;
 }
 
@@ -33,8 +35,10 @@ export interface TaggedSpan {
 export function taggerFromModel(model: StoredModel): Tagger {
   if (model.format !== "papergraph-tagger/1" || model.labels.join() !== LABELS.join())
     throw new Error(`tagger model: unknown format ${model.format}`);
+  const index = new Map(model.features.map((feature, i) => [feature, i]));
   return {
-    index: new Map(model.features.map((feature, i) => [feature, i])),
+    index,
+    encoder: new FeatureEncoder(index),
     weights: {
       emission: Float32Array.from(model.emission),
       transition: Float32Array.from(model.transition),
@@ -82,26 +86,11 @@ export const TAGGER_HASH = createHash("sha1")
   .digest("hex")
   .slice(0, 12);
 
-/** Feature ids of a sentence's words under a tagger's index (unknown features dropped). */
-export function featureIds(
-  index: ReadonlyMap<string, number>,
-  features: readonly string[][],
-): number[][] {
-  return features.map((word) => {
-    const ids: number[] = [];
-    for (const feature of word) {
-      const id = index.get(feature);
-      if (id !== undefined) ids.push(id);
-    }
-    return ids;
-  });
-}
-
 /** The spans the tagger marks in a paper's sentences. */
 export function tagSpans(tagger: Tagger, sentences: readonly SentenceFeatures[]): TaggedSpan[] {
   const spans: TaggedSpan[] = [];
   sentences.forEach((sentence, s) => {
-    const features = featureIds(tagger.index, sentence.features);
+    const features = tagger.encoder.encode(sentence);
     const labels = decode(tagger.weights, { features, breaks: sentence.breaks });
     spans.push(...spansOf(labels).map((span) => ({ ...span, sentence: s })));
   });
