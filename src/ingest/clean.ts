@@ -19,11 +19,16 @@ const COMBINING: Record<string, string> = {
   "~": "\u0303",
 };
 
-/** Whitespace collapsed, LaTeX accents decoded, link debris and invisible controls removed; all other Unicode kept. */
+// LaTeX ties pages leave between words: "Bias-transformation~(CDvG)", "Fig.~3", "et~al.". A
+// tilde standing alone ("~10%", about ten) is kept.
+const LATEX_TIE = /(?<=[\p{L}\p{N}.,)\]])~(?=[\p{L}\p{N}([])/gu;
+
+/** Whitespace collapsed, LaTeX accents and ties decoded, link debris and invisible controls removed; all other Unicode kept. */
 export function cleanText(text: string): string {
   return text
     .replace(LATEX_ACCENT, (_, accent: string, letter: string) => `${letter}${COMBINING[accent]}`)
     .normalize("NFC")
+    .replace(LATEX_TIE, " ")
     .replace(INVISIBLE, "")
     .replace(LINK_DEBRIS, "$1")
     .replace(/\s+/g, " ")

@@ -15,6 +15,13 @@ describe("clean-up", () => {
     ).toBe(String.raw`Poincaré ResNet, Fréchet mean, Gödel, ô and 50\%`);
   });
 
+  it("reads LaTeX ties as spaces, and keeps a tilde that stands alone", () => {
+    expect(cleanText("Generative Bias-transformation~(CDvG), see Fig.~3 of Smith et~al.")).toBe(
+      "Generative Bias-transformation (CDvG), see Fig. 3 of Smith et al.",
+    );
+    expect(cleanText("about ~10% faster")).toBe("about ~10% faster");
+  });
+
   it("gives ids that match the gold annotations' convention", () => {
     // Gold id of "On the Joint Interaction of Models, Data, and Features" in shared/gold/dev.jsonl.
     expect(titleId("On the Joint Interaction of Models, Data, and Features")).toBe("7bd085ddc6");
