@@ -19,7 +19,7 @@ import {
 import type { Candidate } from "./candidate.js";
 import { entityKey, singularWords, slug } from "./keys.js";
 import { LEXICON_BY_KEY } from "./lexicon.js";
-import { type AnalyzedPaper, rulePriority } from "./paper.js";
+import type { AnalyzedPaper } from "./paper.js";
 
 /** The candidates of one entity, each with the paper it is in (an index into the corpus). */
 interface Group {
@@ -209,6 +209,12 @@ export function canonicalizeLater(
   };
 }
 
+/**
+ * "Invariant", "equivariance", "symmetric": the word that says a paper is about invariance names
+ * no kind of it, so it is never an alias of one (the mention stays, for its sentence).
+ */
+const BARE_INVARIANCE_WORD = /^(in|equi|co)varian(t|ts|ce|ces)$|^symmetr(y|ies|ic)$/i;
+
 /** Entities of the groups, with stable ids, and each paper's mentions of them. */
 function entitiesOf(papers: readonly AnalyzedPaper[], groups: Grouping["groups"]): Extraction {
   const mentionsOf: Mention[][] = papers.map(() => []);
@@ -232,21 +238,19 @@ function entitiesOf(papers: readonly AnalyzedPaper[], groups: Grouping["groups"]
         type === "method" ? (proposedIn.has(paper) ? "proposed" : "used") : undefined;
       mentionsOf[paper]?.push(toMention(candidate, id, role));
     });
-    const aliases = [...new Set(candidates.map((c) => c.text))].filter((a) => a !== name).sort();
+    const aliases = [...new Set(candidates.map((c) => c.text))]
+      .filter((a) => a !== name && !BARE_INVARIANCE_WORD.test(a))
+      .sort();
     const paperIds = [...new Set(group.papers)].map((p) => papers[p]?.paper.id as string).sort();
     entities.push({ id, type, name, aliases, papers: paperIds });
   }
   const extractions: PaperExtraction[] = papers.map(({ paper }, i) => ({
     paper,
     mentions: (mentionsOf[i] as Mention[]).sort((a, b) =>
-      a.field === b.field ? a.start - b.start || rank(a) - rank(b) : a.field === "title" ? -1 : 1,
+      a.field === b.field ? a.start - b.start || a.end - b.end : a.field === "title" ? -1 : 1,
     ),
   }));
   return { papers: extractions, entities: entities.sort((a, b) => (a.id < b.id ? -1 : 1)) };
-}
-
-function rank(mention: Mention): number {
-  return rulePriority(mention.rule) * 10 + mention.end;
 }
 
 function toMention(candidate: Candidate, entityId: string, role: MethodRole | undefined): Mention {

@@ -22,108 +22,31 @@ export interface AnalyzedPaper {
   candidates: Candidate[];
 }
 
-/** When rules disagree on a span, the more specific evidence wins (lower is stronger). */
-const RULE_PRIORITY: Record<string, number> = {
-  "lexicon:method": 0,
-  "lexicon:dataset": 0,
-  "lexicon:task": 0,
-  "acronym-definition": 1,
-  "title-name": 2,
-  "title-purpose": 2,
-  "named-dataset": 3,
-  "dataset-list": 3,
-  "proposal-object": 4,
-  "acronym-use": 5,
-  "coined-name": 6,
-  "head-noun:task": 7,
-  "head-noun:method": 7,
-};
-
-export function rulePriority(rule: string): number {
-  return RULE_PRIORITY[rule] ?? 5;
-}
-
 function fieldOf(name: Field["name"], text: string): Field {
   return { name, text, sentences: analyze(text) };
 }
 
 /**
- * One type per entity key in a paper: the strongest rule's. "EfficientNet" found as a coined name
- * and in a dataset list stays what the stronger evidence says.
+ * One type per entity key in a paper, the first the paper gives it ("EfficientNet" tagged a method,
+ * later a dataset, stays a method), and one candidate per span (an invariance rule may find a span
+ * twice), in text order.
  */
-function settleTypes(candidates: Candidate[]): Candidate[] {
-  const best = new Map<string, Candidate>();
-  for (const candidate of candidates) {
-    if (candidate.type === "invariance") continue;
-    const key = entityKey(candidate.text);
-    const current = best.get(key);
-    if (!current || rulePriority(candidate.rule) < rulePriority(current.rule))
-      best.set(key, candidate);
-  }
-  // One candidate per span: the strongest rule's, keeping what weaker ones knew (proposed, acronym).
-  const bySpan = new Map<string, Candidate>();
-  const ranked = candidates
-    .filter((c) => c.type === "invariance" || best.get(entityKey(c.text))?.type === c.type)
-    .sort((a, b) => rulePriority(a.rule) - rulePriority(b.rule));
-  for (const candidate of ranked) {
-    const span = `${candidate.field}:${candidate.start}:${candidate.end}:${candidate.type}`;
-    const kept = bySpan.get(span);
-    if (!kept) bySpan.set(span, { ...candidate });
-    else {
-      if (candidate.role === "proposed") kept.role = "proposed";
-      kept.acronym ??= candidate.acronym;
-    }
-  }
-  return [...bySpan.values()].sort((a, b) =>
+function settleTypes(candidates: readonly Candidate[]): Candidate[] {
+  const inOrder = [...candidates].sort((a, b) =>
     a.field === b.field ? a.start - b.start || a.end - b.end : a.field === "title" ? -1 : 1,
   );
-}
-
-/** True when `outer` covers `inner`'s span and more, in the same field. */
-function covers(outer: Candidate, inner: Candidate): boolean {
-  const wider =
-    outer.start <= inner.start &&
-    outer.end >= inner.end &&
-    outer.end - outer.start > inner.end - inner.start;
-  return wider && outer.field === inner.field;
-}
-
-/**
- * A candidate inside a longer one of the same type is part of that name, not a mention of its own:
- * "vector machine" in "support vector machine", "contrastive learning" in "cross-view contrastive
- * learning (CVCL)". Known names inside a bare head-noun phrase stay: "graph neural network" in
- * "message-passing graph neural network".
- */
-function dropNested(candidates: Candidate[]): Candidate[] {
-  const nested = new Set<Candidate>();
-  for (const bucket of byFieldAndType(candidates.filter((c) => c.type !== "invariance"))) {
-    bucket.sort((a, b) => a.start - b.start);
-    let longest = 0;
-    for (const c of bucket) longest = Math.max(longest, c.end - c.start);
-    const swallows = (outer: Candidate, inner: Candidate) =>
-      covers(outer, inner) &&
-      !(inner.rule.startsWith("lexicon") && outer.rule.startsWith("head-noun"));
-    bucket.forEach((inner, i) => {
-      // Only candidates starting within `longest` before this one's end can cover it: a window,
-      // not the whole paper, so a 1 MB abstract is not quadratic.
-      for (let j = i - 1; j >= 0 && (bucket[j] as Candidate).start >= inner.end - longest; j--)
-        if (swallows(bucket[j] as Candidate, inner)) nested.add(inner);
-      for (let j = i + 1; j < bucket.length && (bucket[j] as Candidate).start === inner.start; j++)
-        if (swallows(bucket[j] as Candidate, inner)) nested.add(inner);
-    });
-  }
-  return candidates.filter((c) => !nested.has(c));
-}
-
-function byFieldAndType(candidates: Candidate[]): Candidate[][] {
-  const buckets = new Map<string, Candidate[]>();
-  for (const c of candidates) {
-    const key = `${c.field}:${c.type}`;
-    const bucket = buckets.get(key);
-    if (bucket) bucket.push(c);
-    else buckets.set(key, [c]);
-  }
-  return [...buckets.values()];
+  const typeOf = new Map<string, Candidate["type"]>();
+  const spans = new Set<string>();
+  return inOrder.filter((candidate) => {
+    const span = `${candidate.field}:${candidate.start}:${candidate.end}:${candidate.type}`;
+    if (spans.has(span)) return false;
+    spans.add(span);
+    if (candidate.type === "invariance") return true;
+    const key = entityKey(candidate.text);
+    const type = typeOf.get(key) ?? candidate.type;
+    typeOf.set(key, type);
+    return type === candidate.type;
+  });
 }
 
 /** A paper's fields and everything the rules find in them: the tagger's evidence. */
@@ -182,8 +105,8 @@ function invariancesOf(found: readonly Candidate[]): Candidate[] {
 }
 
 /**
- * Everything found in one paper: methods, datasets and tasks as the tagger marks them, reading the
- * rules' candidates as evidence; invariances as the invariance rules find them.
+ * Everything found in one paper: methods, datasets and tasks as the tagger marks them, invariance
+ * kinds as the classifier decides them, both reading the rules' candidates as evidence.
  */
 export function analyzePaper(
   paper: Paper,
@@ -202,6 +125,6 @@ export function analyzeEvidence(
 ): AnalyzedPaper {
   const entities = modelCandidates(sentences, tagSpans(models.tagger, sentences), rules);
   const invariances = decideInvariances(fields, rules, models.invariance);
-  const candidates = dropNested(settleTypes([...entities, ...invariances]));
+  const candidates = settleTypes([...entities, ...invariances]);
   return { paper, candidates };
 }

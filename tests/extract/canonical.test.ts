@@ -149,6 +149,30 @@ describe("canonical entities", () => {
     expect(mentionsOf(x, 2)[0]?.entityId).toBe("method:clear");
   });
 
+  it("never makes a bare 'invariant' an alias of an invariance kind", () => {
+    const of = paper("One", "The features are invariant, that is rotation-invariant.");
+    const x = canonicalize([
+      {
+        paper: of,
+        candidates: (["invariant", "rotation-invariant"] as const).map((text) => {
+          const start = of.abstract.indexOf(text);
+          return {
+            type: "invariance",
+            text,
+            field: "abstract",
+            start,
+            end: start + text.length,
+            sentence: of.abstract,
+            rule: "test",
+            invariance: { kind: "rotation", relation: "invariant" },
+          };
+        }),
+      },
+    ]);
+    expect(entity(x, "invariance:rotation")?.aliases).toEqual(["rotation-invariant"]);
+    expect(mentionsOf(x)).toHaveLength(2);
+  });
+
   it("an entity keeps the type its paper gives it, the lexicon's aside", () => {
     const x = canonicalize([
       analyzed(paper("One", "Self-supervised learning is our task."), [
