@@ -183,10 +183,8 @@ const TEMPLATE_NAMES = [
   "t",
   "t-1",
   "t+1",
-  "tt",
   "w-1w",
   "ww+1",
-  "ccw-1",
   "bef",
   "aft",
   "pw",
@@ -262,10 +260,8 @@ function describeWord(s: SentenceFeatures, i: number, sink: FeatureSink): void {
   sink.emit(T.t, me.tag);
   sink.emit(T["t-1"], prev.tag);
   sink.emit(T["t+1"], next.tag);
-  sink.pair(T.tt, prev.tag, `${me.tag}|${next.tag}`);
   sink.pair(T["w-1w"], prev.lower, me.lower);
   sink.pair(T["ww+1"], me.lower, next.lower);
-  if (me.fine !== "?") sink.pair(T["ccw-1"], me.fine, prev.lower);
   if (me.before) sink.emit(T.bef, me.before);
   if (me.after) sink.emit(T.aft, me.after);
   if (i === 0) sink.flag(T.first);
