@@ -16,7 +16,7 @@ import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { createGunzip } from "node:zlib";
 import { clusterToken } from "../src/extract/model/clusters.js";
-import { seededRandom } from "../src/extract/model/perceptron.js";
+import { seededRandom } from "../src/random.js";
 
 const ROOT = join(import.meta.dirname, "..");
 const { values: args } = parseArgs({

@@ -2,7 +2,7 @@
  * A deterministic synthetic corpus: titles and abstract sentences of the shipped corpus,
  * recombined, so benchmarks run on real text at any size.
  */
-import { seededRandom } from "../src/graph/random.js";
+import { seededRandom } from "../src/random.js";
 import type { Paper } from "../src/types.js";
 
 export interface SyntheticSource {

@@ -28,12 +28,7 @@ import {
   invarianceFeatures,
   type StoredClassifier,
 } from "../src/extract/model/invariance.js";
-import {
-  type BinaryExample,
-  seededRandom,
-  train,
-  trainBinary,
-} from "../src/extract/model/perceptron.js";
+import { type BinaryExample, train, trainBinary } from "../src/extract/model/perceptron.js";
 import { type StoredModel, storedModel, taggerFromModel } from "../src/extract/model/tagger.js";
 import {
   type AnalyzedPaper,
@@ -42,6 +37,7 @@ import {
   paperEvidence,
 } from "../src/extract/paper.js";
 import { ingestPaths } from "../src/ingest/index.js";
+import { seededRandom } from "../src/random.js";
 import { ENTITY_TYPES, type InvarianceKind, type Paper } from "../src/types.js";
 
 const ROOT = join(import.meta.dirname, "..");

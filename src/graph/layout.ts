@@ -1,7 +1,7 @@
 import forceAtlas2 from "graphology-layout-forceatlas2";
 import noverlap from "graphology-layout-noverlap";
+import { seededRandom } from "../random.js";
 import type { KnowledgeGraph } from "./build.js";
-import { seededRandom } from "./random.js";
 import { NO_THREAD_COLOR, THREAD_COLORS } from "./threads.js";
 
 export type Positions = ReadonlyMap<string, { x: number; y: number }>;

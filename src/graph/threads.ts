@@ -1,8 +1,8 @@
 import louvain from "graphology-communities-louvain";
 import modularity from "graphology-metrics/graph/modularity.js";
+import { seededRandom } from "../random.js";
 import { ENTITY_TYPES, type EntityType, type Thread, type ThreadMember } from "../types.js";
 import type { KnowledgeGraph } from "./build.js";
-import { seededRandom } from "./random.js";
 
 export interface ThreadOptions {
   /** Louvain's resolution: above 1 gives more, smaller threads. */

@@ -18,7 +18,7 @@ import { extract, mentionsOf, paper } from "./helpers.js";
 
 const MODELS = join(import.meta.dirname, "..", "..", "src", "extract", "model");
 
-/** The short hash the extractor gives a model file's content. */
+/** The short hash of a model file's content as read from disk, as sha1 of its JSON. */
 function hashOf(file: string): string {
   const stored = JSON.parse(readFileSync(join(MODELS, file), "utf8"));
   return createHash("sha1").update(JSON.stringify(stored)).digest("hex").slice(0, 12);

@@ -50,8 +50,7 @@ const COARSE_TAGS = [
   "Value",
 ];
 
-function coarseTag(word: Word | undefined): string {
-  if (!word) return "-";
+function coarseTag(word: Word): string {
   for (const tag of COARSE_TAGS) if (word.tags.has(tag)) return tag;
   return "?";
 }

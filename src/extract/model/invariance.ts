@@ -5,11 +5,11 @@
  * annotations name kinds, not places, so the decision is made for the paper as a whole; the
  * rules' spans, where they found one of a kept kind, show where.
  */
-import { createHash } from "node:crypto";
 import type { InvarianceKind } from "../../types.js";
 import { type Candidate, type Field, spanCandidate } from "../candidate.js";
 import { INVARIANCE_CUES } from "../lexicon.js";
 import type { Word } from "../nlp.js";
+import { modelHash } from "./hash.js";
 import modelFile from "./invariance.json" with { type: "json" };
 
 export const INVARIANCE_KINDS: readonly InvarianceKind[] = [
@@ -57,10 +57,7 @@ export function shippedInvarianceClassifier(): Classifier {
   return shipped;
 }
 
-export const INVARIANCE_MODEL_HASH = createHash("sha1")
-  .update(JSON.stringify(modelFile))
-  .digest("hex")
-  .slice(0, 12);
+export const INVARIANCE_MODEL_HASH = modelHash(modelFile);
 
 const bucket = (n: number) => (n === 0 ? "0" : n === 1 ? "1" : n <= 3 ? "2" : "4");
 

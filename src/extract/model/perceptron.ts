@@ -1,3 +1,5 @@
+import { seededRandom } from "../../random.js";
+
 /**
  * A linear-chain tagger trained as an averaged structured perceptron (Collins 2002): Viterbi over
  * BIO labels with emission weights per feature and label and transition weights per label pair.
@@ -101,18 +103,6 @@ export interface TrainOptions {
    * classified on its own, the BIO constraint aside: the simpler design it was compared with.
    */
   transitions?: boolean;
-}
-
-/** mulberry32: a small seeded generator, so a training run is the same every time. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

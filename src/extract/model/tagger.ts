@@ -1,6 +1,6 @@
-import { createHash } from "node:crypto";
 import type { EntityType } from "../../types.js";
 import { FeatureEncoder, type SentenceFeatures } from "./features.js";
+import { modelHash } from "./hash.js";
 import { decode, LABELS, type TaggerWeights } from "./perceptron.js";
 import modelFile from "./tagger.json" with { type: "json" };
 
@@ -81,10 +81,7 @@ export function shippedTagger(): Tagger {
 }
 
 /** Names the committed model in the extractor's fingerprint: a retrained model renews the cache. */
-export const TAGGER_HASH = createHash("sha1")
-  .update(JSON.stringify(modelFile))
-  .digest("hex")
-  .slice(0, 12);
+export const TAGGER_HASH = modelHash(modelFile);
 
 /** The spans the tagger marks in a paper's sentences. */
 export function tagSpans(tagger: Tagger, sentences: readonly SentenceFeatures[]): TaggedSpan[] {

@@ -1,6 +1,6 @@
 /**
- * A seeded pseudo-random source (mulberry32): community detection and layout draw from it, so the
- * same input gives the same graph, byte for byte.
+ * A seeded pseudo-random source (mulberry32): community detection, layout and training draw from
+ * it, so the same input gives the same graph, and the same data the same model, byte for byte.
  */
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
