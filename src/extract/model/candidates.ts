@@ -19,8 +19,9 @@ function withoutPossessive(candidate: Candidate): Candidate {
  * The seam where the model and the rules meet: the tagger's spans become candidates, the rules
  * supply what a span alone does not say. A method is the paper's own ("proposed") when a rule
  * that reads proposals ("we propose X", "X: a title", a definition in a proposal sentence) says so
- * of an overlapping span; "Long Form (LF)" written in the text links both forms, of the long
- * form's type, so the corpus pass merges them.
+ * of an overlapping span; "Long Form (LF)" written in the text, or a short form spelling a long
+ * form of the same paper, links both forms, of the long form's type, so the corpus pass merges
+ * them.
  */
 export function modelCandidates(
   sentences: readonly SentenceFeatures[],
@@ -29,8 +30,11 @@ export function modelCandidates(
 ): Candidate[] {
   const proposed = rules.filter((c) => c.type === "method" && c.role === "proposed");
   const bySentence = new Map<number, TaggedSpan[]>();
-  for (const span of spans)
-    bySentence.set(span.sentence, [...(bySentence.get(span.sentence) ?? []), span]);
+  for (const span of spans) {
+    const ofSentence = bySentence.get(span.sentence);
+    if (ofSentence) ofSentence.push(span);
+    else bySentence.set(span.sentence, [span]);
+  }
   const candidates: Candidate[] = [];
   for (const [index, tagged] of bySentence) {
     const { field, sentence } = sentences[index] as SentenceFeatures;
