@@ -1,19 +1,6 @@
-import { existsSync, mkdirSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { gexfFileData, jsonChunks } from "../export/index.js";
-import {
-  type AnalysesAhead,
-  analyzeAhead,
-  EXTRACTOR_FINGERPRINT,
-  extractPapersCached,
-  extractPapersParallel,
-} from "../extract/index.js";
-import { type BuiltGraph, buildGraph, graphStats } from "../graph/index.js";
-import { ingestPaths, mergePapers } from "../ingest/index.js";
-import { removeStaleTemporaries, writeFilesAtomic } from "../io/index.js";
-import { type BuildStore, openBuildStore, STORE_FILE } from "../store/index.js";
-import type { Extraction, Paper, ThreadReport } from "../types.js";
-import { type CliIO, limitsFrom, UserError, workersFrom } from "./io.js";
+import type { PipelineOptions } from "../options.js";
+import { add, type BuildResult, build } from "../pipeline.js";
+import { type CliIO, limitsFrom, resolutionFrom, workersFrom } from "./io.js";
 import { progress } from "./progress.js";
 
 export interface BuildCommandOptions {
@@ -28,44 +15,8 @@ export interface BuildCommandOptions {
   quiet?: boolean;
 }
 
-/** Seconds spent in each stage, in order. */
-type Timings = [stage: string, seconds: number][];
-
-function stopwatch() {
-  const timings: Timings = [];
-  let stage = "";
-  let started = performance.now();
-  const stop = () => {
-    if (stage) timings.push([stage, Math.round(performance.now() - started) / 1000]);
-  };
-  return {
-    start(next: string) {
-      stop();
-      stage = next;
-      started = performance.now();
-    },
-    current: () => stage,
-    finish(): Timings {
-      stop();
-      stage = "";
-      return timings;
-    },
-  };
-}
-
-function parseResolution(value: string): number {
-  const resolution = Number(value);
-  if (!Number.isFinite(resolution) || resolution <= 0)
-    throw new UserError(`--resolution must be a positive number, got "${value}"`, 2);
-  return resolution;
-}
-
-function formatSummary(
-  stats: ReturnType<typeof graphStats>,
-  threads: ThreadReport,
-  timings: Timings,
-  out: string,
-): string {
+function formatSummary(result: BuildResult, out: string): string {
+  const { stats, threads } = result;
   const n = stats.nodesByType;
   const e = stats.edgesByType;
   const lines = [
@@ -82,82 +33,24 @@ function formatSummary(
   ];
   if (threads.threads.length > 15)
     lines.push(`    … and ${threads.threads.length - 15} smaller threads (papergraph threads)`);
-  lines.push(`  time: ${timings.map(([stage, s]) => `${stage} ${s.toFixed(2)}s`).join(", ")}`);
+  const times = Object.entries(result.seconds).map(([stage, s]) => `${stage} ${s.toFixed(2)}s`);
+  lines.push(`  time: ${times.join(", ")}`);
   return `${lines.join("\n")}\n`;
 }
 
-/** Where a build keeps its papers and cached extractions, unless --no-cache. */
-function openStore(dir: string, options: BuildCommandOptions): BuildStore | undefined {
-  if (options.cache === false) return undefined;
-  mkdirSync(dir, { recursive: true });
-  const store = openBuildStore(join(dir, STORE_FILE), EXTRACTOR_FINGERPRINT);
-  store.prune(EXTRACTOR_FINGERPRINT);
-  return store;
-}
-
-/**
- * The stages after ingest, shared by `build` and `add`: extract (cached analyses reused), graph,
- * threads, layout, then every output staged and renamed at once. A failure names its stage.
- */
-export async function buildFrom(
-  readPapers: (
-    store: BuildStore | undefined,
-  ) => Promise<{ papers: Paper[]; ahead?: AnalysesAhead }>,
-  options: BuildCommandOptions & { incremental?: boolean },
-  io: CliIO,
-): Promise<{ built: BuiltGraph; timings: Timings; cache: { analyzed: number; reused: number } }> {
-  const resolution = parseResolution(options.resolution);
-  const clock = stopwatch();
-  const dir = resolve(io.cwd, options.out);
-  const store = openStore(dir, options);
-  try {
-    clock.start("ingest");
-    const { papers, ahead } = await readPapers(store);
-    clock.start("extract");
-    const bar = progress(io, "extract", options.quiet || options.json);
-    const extractOptions = { onProgress: bar.update, workers: workersFrom(options) };
-    let cached: { extraction?: Extraction; analyzed: number; reused: number } = store
-      ? await extractPapersCached(papers, store, { ...extractOptions, ahead })
-      : {
-          extraction: await extractPapersParallel(papers, extractOptions),
-          analyzed: papers.length,
-          reused: 0,
-        };
-    bar.done();
-    // An incremental build keeps the previous map (positions and threads), kept in the store.
-    const previous = options.incremental ? store?.loadPlacements() : undefined;
-    const built = buildGraph(cached.extraction as Extraction, {
-      threads: { resolution },
-      previous,
-      onStage: (stage) => clock.start(stage),
-    });
-    // The graph holds what export needs; the extraction can be collected before export allocates.
-    cached = { analyzed: cached.analyzed, reused: cached.reused };
-    clock.start("export");
-    await removeStaleTemporaries(dir);
-    await writeFilesAtomic([
-      [join(dir, "graph.json"), jsonChunks(built.graph)],
-      [join(dir, "graph.gexf"), gexfFileData(built.graph)],
-      [join(dir, "threads.json"), `${JSON.stringify(built.threads, null, 2)}\n`],
-    ]);
-    store?.saveBuild(
-      papers,
-      built.graph.mapNodes((node, { x, y, thread }) => [node, { x, y, thread }]),
-    );
-    return {
-      built,
-      timings: clock.finish(),
-      cache: { analyzed: cached.analyzed, reused: cached.reused },
-    };
-  } catch (error) {
-    if (error instanceof UserError && error.exitCode === 2) throw error;
-    const message = error instanceof Error ? error.message : String(error);
-    throw new UserError(
-      `build failed in stage "${clock.current()}", previous outputs in ${options.out}/ kept: ${message}`,
-    );
-  } finally {
-    store?.close();
-  }
+/** The pipeline options a build command's flags set, with a progress bar while papers are analysed. */
+function pipelineOptions(options: BuildCommandOptions, io: CliIO): Partial<PipelineOptions> {
+  const bar = progress(io, "extract", options.quiet || options.json);
+  return {
+    out: options.out,
+    cwd: io.cwd,
+    cache: options.cache,
+    resolution: resolutionFrom(options.resolution),
+    workers: workersFrom(options),
+    limits: limitsFrom(options),
+    onProgress: bar.update,
+    onStage: () => bar.done(),
+  };
 }
 
 /** `papergraph build`: ingest, extract, graph, threads, layout, and the files the viewer and Gephi open. */
@@ -166,11 +59,7 @@ export async function buildCommand(
   options: BuildCommandOptions,
   io: CliIO,
 ): Promise<number> {
-  const read = async () => ({
-    papers: (await ingestPaths(paths, { cwd: io.cwd, limits: limitsFrom(options) })).papers,
-  });
-  const { built, timings } = await buildFrom(read, options, io);
-  report(built, timings, options, io);
+  report(await build(paths, pipelineOptions(options, io)), options, io);
   return 0;
 }
 
@@ -180,47 +69,19 @@ export async function addCommand(
   options: BuildCommandOptions,
   io: CliIO,
 ): Promise<number> {
-  const dir = resolve(io.cwd, options.out);
-  const noBuild = new UserError(
-    `${options.out}/: no build to add to; run "papergraph build --out ${options.out}" first`,
-  );
-  if (!existsSync(join(dir, STORE_FILE))) throw noBuild;
-  let before = 0;
-  let added = 0;
-  const read = async (store: BuildStore | undefined) => {
-    if (!store || store.paperCount() === 0) throw noBuild;
-    const { papers } = await ingestPaths(paths, { cwd: io.cwd, limits: limitsFrom(options) });
-    // The new papers are analysed on another thread while this one loads the build's.
-    const ahead = analyzeAhead(papers, store, { workers: workersFrom(options) });
-    const existing = store.loadPapers();
-    const merged = mergePapers([...existing, ...papers]).papers;
-    before = existing.length;
-    added = merged.length - existing.length;
-    return { papers: merged, ahead };
-  };
-  const { built, timings, cache } = await buildFrom(
-    read,
-    { ...options, cache: true, incremental: true },
-    io,
-  );
+  const result = await add(paths, pipelineOptions(options, io));
   if (!options.json && !options.quiet) {
     io.stdout(
-      `Added ${added} new papers to the ${before} of ${options.out}/ (extracted ${cache.analyzed}, reused ${cache.reused} from the cache)\n`,
+      `Added ${result.added} new papers to the ${result.before} of ${options.out}/ (extracted ${result.analyzed}, reused ${result.reused} from the cache)\n`,
     );
   }
-  report(built, timings, options, io);
+  report(result, options, io);
   return 0;
 }
 
-function report(
-  built: ReturnType<typeof buildGraph>,
-  timings: Timings,
-  options: BuildCommandOptions,
-  io: CliIO,
-): void {
-  const stats = graphStats(built.graph);
+function report(result: BuildResult, options: BuildCommandOptions, io: CliIO): void {
   if (options.json) {
-    const threads = built.threads.threads.map(({ id, label, size, paperCount }) => ({
+    const threads = result.threads.threads.map(({ id, label, size, paperCount }) => ({
       id,
       label,
       size,
@@ -228,7 +89,9 @@ function report(
     }));
     // Peak resident memory of the whole process, worker threads included.
     const peakRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
-    const seconds = Object.fromEntries(timings);
-    io.stdout(`${JSON.stringify({ out: options.out, ...stats, threads, seconds, peakRssMB })}\n`);
-  } else if (!options.quiet) io.stdout(formatSummary(stats, built.threads, timings, options.out));
+    const { out } = options;
+    io.stdout(
+      `${JSON.stringify({ out, ...result.stats, threads, seconds: result.seconds, peakRssMB })}\n`,
+    );
+  } else if (!options.quiet) io.stdout(formatSummary(result, options.out));
 }

@@ -1,18 +1,8 @@
-import { readFile } from "node:fs/promises";
-import { resolve } from "node:path";
-import {
-  byPaper,
-  type EvalReport,
-  evaluate,
-  GoldFormatError,
-  goldPapers,
-  type PaperReport,
-  parseGold,
-} from "../eval/index.js";
-import { extractPapers } from "../extract/index.js";
-import { ingestPaths } from "../ingest/index.js";
+import { UsageError } from "../errors.js";
+import { byPaper, type EvalReport, type PaperReport } from "../eval/index.js";
+import { evaluate, ingest, loadGold } from "../pipeline.js";
 import { ENTITY_TYPES, type EntityType } from "../types.js";
-import { type CliIO, UserError } from "./io.js";
+import type { CliIO } from "./io.js";
 import { progress } from "./progress.js";
 
 export interface EvalCommandOptions {
@@ -31,7 +21,7 @@ function scoredTypes(names: readonly string[] | undefined): EntityType[] {
   const types = names.flatMap((name) => name.split(",")).filter(Boolean);
   for (const type of types)
     if (!ENTITY_TYPES.includes(type as EntityType))
-      throw new UserError(`--types: unknown type "${type}" (one of ${ENTITY_TYPES.join(", ")})`, 2);
+      throw new UsageError(`--types: unknown type "${type}" (one of ${ENTITY_TYPES.join(", ")})`);
   return types as EntityType[];
 }
 
@@ -87,25 +77,11 @@ function formatReport(
 /** `papergraph eval --gold FILE`: extraction scored against gold annotations. */
 export async function evalCommand(options: EvalCommandOptions, io: CliIO): Promise<number> {
   const types = scoredTypes(options.types);
-  const goldPath = resolve(io.cwd, options.gold);
-  const text = await readFile(goldPath, "utf8").catch((error: NodeJS.ErrnoException) => {
-    throw new UserError(
-      `${options.gold}: cannot read the gold file (${error.code ?? error.message})`,
-    );
-  });
-  let gold: ReturnType<typeof parseGold>;
-  try {
-    gold = parseGold(text, options.gold);
-  } catch (error) {
-    if (error instanceof GoldFormatError) throw new UserError(error.message);
-    throw error;
-  }
-  const { papers: corpus } = await ingestPaths(options.corpus, { cwd: io.cwd });
-  const { papers, ids } = goldPapers(gold, corpus);
+  const gold = await loadGold(options.gold, io.cwd);
+  const { papers } = await ingest(options.corpus, { cwd: io.cwd });
   const bar = progress(io, "extract", options.quiet || options.json);
-  const extraction = extractPapers(papers, { onProgress: bar.update });
+  const report = await evaluate(gold, papers, { types, onProgress: bar.update });
   bar.done();
-  const report = evaluate(gold, ids, extraction, types);
   if (options.json) {
     const { perPaper, ...summary } = report;
     const errors = options.errors

@@ -1,4 +1,6 @@
 import { join, resolve } from "node:path";
+import { loadGraph, loadThreads } from "../build-folder.js";
+import { UsageError } from "../errors.js";
 import {
   gexfChunks,
   gexfTable,
@@ -8,9 +10,8 @@ import {
   toHtml,
 } from "../export/index.js";
 import { type FileData, writeFileAtomic } from "../io/index.js";
-import { loadGraph, loadThreads } from "./graph-files.js";
-import { type CliIO, UserError } from "./io.js";
-import { readViewerBundle } from "./viewer-files.js";
+import { readViewerBundle } from "../serve/index.js";
+import type { CliIO } from "./io.js";
 
 const FORMATS = ["gexf", "graphml", "json", "csv", "html"] as const;
 type Format = (typeof FORMATS)[number];
@@ -28,12 +29,9 @@ export interface ExportCommandOptions {
  */
 export async function exportCommand(options: ExportCommandOptions, io: CliIO): Promise<number> {
   if (!FORMATS.includes(options.format as Format)) {
-    throw new UserError(
-      `--format must be one of ${FORMATS.join(", ")}, got "${options.format}"`,
-      2,
-    );
+    throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, got "${options.format}"`);
   }
-  const graph = await loadGraph(io, options.graph);
+  const graph = await loadGraph(options.graph, io.cwd);
   const format = options.format as Format;
   const files: [path: string, data: FileData][] = [];
   if (format === "csv") {
@@ -42,7 +40,7 @@ export async function exportCommand(options: ExportCommandOptions, io: CliIO): P
   } else if (format === "html") {
     files.push([
       options.out,
-      toHtml(graph, await loadThreads(io, options.graph), await readViewerBundle()),
+      toHtml(graph, await loadThreads(options.graph, io.cwd), await readViewerBundle()),
     ]);
   } else {
     files.push([

@@ -1,7 +1,6 @@
 import { resolve } from "node:path";
-import { extractPapersParallel } from "../extract/index.js";
-import { ingestPaths } from "../ingest/index.js";
 import { toJsonLines, writeFileAtomic } from "../io/index.js";
+import { extract, ingest } from "../pipeline.js";
 import { ENTITY_TYPES, type Extraction } from "../types.js";
 import { type CliIO, limitsFrom, workersFrom } from "./io.js";
 import { progress } from "./progress.js";
@@ -32,13 +31,12 @@ function summarize(extraction: Extraction, seconds: number): ExtractSummary {
   return { papers, mentions, entities, seconds, papersPerSecond: papers / Math.max(seconds, 1e-9) };
 }
 
-/** Ingests and extracts with progress on a terminal; shared by the commands that need extraction. */
+/** Ingests and extracts with progress on a terminal. */
 async function ingestAndExtract(paths: string[], io: CliIO, options: ExtractCommandOptions) {
-  const { papers } = await ingestPaths(paths, { cwd: io.cwd, limits: limitsFrom(options) });
-  const quiet = options.quiet || options.json;
-  const bar = progress(io, "extract", quiet);
+  const { papers } = await ingest(paths, { cwd: io.cwd, limits: limitsFrom(options) });
+  const bar = progress(io, "extract", options.quiet || options.json);
   const started = performance.now();
-  const extraction = await extractPapersParallel(papers, {
+  const extraction = await extract(papers, {
     onProgress: bar.update,
     workers: workersFrom(options),
   });

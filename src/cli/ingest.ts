@@ -1,6 +1,7 @@
 import { resolve } from "node:path";
-import { formatProblem, type IngestSummary, ingestPaths } from "../ingest/index.js";
+import { formatProblem, type IngestSummary } from "../ingest/index.js";
 import { toJsonLines, writeFileAtomic } from "../io/index.js";
+import { ingest } from "../pipeline.js";
 import { type CliIO, limitsFrom } from "./io.js";
 
 export interface IngestCommandOptions {
@@ -36,7 +37,7 @@ export async function ingestCommand(
   options: IngestCommandOptions,
   io: CliIO,
 ): Promise<number> {
-  const { papers, summary } = await ingestPaths(paths, {
+  const { papers, summary } = await ingest(paths, {
     cwd: io.cwd,
     skipBad: options.skipBad,
     limits: limitsFrom(options),

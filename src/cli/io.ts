@@ -1,3 +1,5 @@
+import { UsageError } from "../errors.js";
+
 /** Where a command writes: injected so tests can run the CLI in-process and read what it printed. */
 export interface CliIO {
   stdout: (text: string) => void;
@@ -16,17 +18,6 @@ export function processIO(): CliIO {
   };
 }
 
-/** A failure the user caused (bad input, bad arguments): printed as one line, no stack trace. */
-export class UserError extends Error {
-  readonly exitCode: number;
-
-  constructor(message: string, exitCode = 1) {
-    super(message);
-    this.name = "UserError";
-    this.exitCode = exitCode;
-  }
-}
-
 /** The input limits a user set with --max-file-size (MB) and --max-abstract-length (characters). */
 export function limitsFrom(options: { maxFileSize?: string; maxAbstractLength?: string }): {
   maxFileBytes?: number;
@@ -36,7 +27,7 @@ export function limitsFrom(options: { maxFileSize?: string; maxAbstractLength?: 
     if (value === undefined) return undefined;
     const n = Number(value);
     if (!Number.isFinite(n) || n <= 0)
-      throw new UserError(`${option} must be a positive number, got "${value}"`, 2);
+      throw new UsageError(`${option} must be a positive number, got "${value}"`);
     return n;
   };
   const megabytes = number(options.maxFileSize, "--max-file-size");
@@ -51,9 +42,16 @@ export function workersFrom(options: { workers?: string }): number | undefined {
   if (options.workers === undefined) return undefined;
   const n = Number(options.workers);
   if (!Number.isInteger(n) || n < 1)
-    throw new UserError(
+    throw new UsageError(
       `--workers must be a whole number of at least 1, got "${options.workers}"`,
-      2,
     );
   return n;
+}
+
+/** A --resolution, a positive number. */
+export function resolutionFrom(value: string): number {
+  const resolution = Number(value);
+  if (!Number.isFinite(resolution) || resolution <= 0)
+    throw new UsageError(`--resolution must be a positive number, got "${value}"`);
+  return resolution;
 }

@@ -1,8 +1,10 @@
+import { loadGraph, loadThreads } from "../build-folder.js";
+import { UsageError } from "../errors.js";
 import { graphStats } from "../graph/index.js";
-import { type Neighbor, neighbors, resolveConcept } from "../query/index.js";
+import { neighbors } from "../pipeline.js";
+import type { Neighbor } from "../query/index.js";
 import type { NodeType } from "../types.js";
-import { loadGraph, loadThreads } from "./graph-files.js";
-import { type CliIO, UserError } from "./io.js";
+import type { CliIO } from "./io.js";
 
 const NODE_TYPES: NodeType[] = ["paper", "method", "dataset", "task", "invariance"];
 
@@ -17,14 +19,14 @@ export interface NeighborsCommandOptions {
 function positiveInteger(value: string, option: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1)
-    throw new UserError(`${option} must be a whole number of at least 1, got "${value}"`, 2);
+    throw new UsageError(`${option} must be a whole number of at least 1, got "${value}"`);
   return n;
 }
 
 function nodeType(value: string | undefined): NodeType | undefined {
   if (value === undefined) return undefined;
   if (!NODE_TYPES.includes(value as NodeType))
-    throw new UserError(`--type must be one of ${NODE_TYPES.join(", ")}, got "${value}"`, 2);
+    throw new UsageError(`--type must be one of ${NODE_TYPES.join(", ")}, got "${value}"`);
   return value as NodeType;
 }
 
@@ -52,17 +54,16 @@ export async function neighborsCommand(
   const type = nodeType(options.type);
   const depth = positiveInteger(options.depth, "--depth");
   const limit = positiveInteger(options.limit, "--limit");
-  const graph = await loadGraph(io, options.graph);
-  const resolution = resolveConcept(graph, concept);
-  if (!resolution.found) {
-    const kind = resolution.ambiguous ? "is ambiguous" : "matches no concept";
-    const list = resolution.suggestions.map((s) => `  ${s.id}  (${s.label})`).join("\n");
-    throw new UserError(
-      `"${concept}" ${kind}; ${resolution.ambiguous ? "did you mean one of" : "nearest"}:\n${list}`,
-    );
-  }
-  const found = resolution.found;
-  const list = neighbors(graph, found.id, { type, depth, limit });
+  const graph = await loadGraph(options.graph, io.cwd);
+  const {
+    concept: found,
+    how: foundBy,
+    neighbors: list,
+  } = neighbors(graph, concept, {
+    type,
+    depth,
+    limit,
+  });
   if (options.json) {
     const neighborsJson = list.map(({ id, label, type: t, weight, papers }) => ({
       id,
@@ -74,7 +75,7 @@ export async function neighborsCommand(
     io.stdout(`${JSON.stringify({ concept: found, neighbors: neighborsJson })}\n`);
     return 0;
   }
-  const how = resolution.how === "spelling" ? ` (closest match to "${concept}")` : "";
+  const how = foundBy === "spelling" ? ` (closest match to "${concept}")` : "";
   io.stdout(
     [`${found.label} — ${found.type}, ${found.id}${how}`, ...formatNeighbors(list)].join("\n") +
       "\n",
@@ -87,7 +88,7 @@ export async function threadsCommand(
   options: { graph: string; json?: boolean },
   io: CliIO,
 ): Promise<number> {
-  const report = await loadThreads(io, options.graph);
+  const report = await loadThreads(options.graph, io.cwd);
   if (options.json) {
     io.stdout(`${JSON.stringify(report)}\n`);
     return 0;
@@ -115,7 +116,7 @@ export async function statsCommand(
   options: { graph: string; json?: boolean },
   io: CliIO,
 ): Promise<number> {
-  const stats = graphStats(await loadGraph(io, options.graph));
+  const stats = graphStats(await loadGraph(options.graph, io.cwd));
   if (options.json) {
     io.stdout(`${JSON.stringify(stats)}\n`);
     return 0;

@@ -1,11 +1,12 @@
 import { Command, CommanderError } from "commander";
-import { IngestError } from "../ingest/index.js";
+import { PapergraphError } from "../errors.js";
+import { DEFAULT_CORPUS, DEFAULTS } from "../options.js";
 import { addCommand, buildCommand } from "./build.js";
 import { evalCommand } from "./eval.js";
 import { exportCommand } from "./export.js";
 import { extractCommand } from "./extract.js";
 import { ingestCommand } from "./ingest.js";
-import { type CliIO, UserError } from "./io.js";
+import type { CliIO } from "./io.js";
 import { neighborsCommand, statsCommand, threadsCommand } from "./query.js";
 import { serveCommand } from "./serve.js";
 
@@ -50,13 +51,13 @@ function buildProgram(io: CliIO, done: (exitCode: number) => void): Command {
 
   withWorkers(withLimits(program.command("build")))
     .description("build the knowledge graph: graph.json (viewer), graph.gexf (Gephi), threads.json")
-    .argument("[paths...]", "files, directories or glob patterns to ingest", ["graph/corpus"])
-    .option("-o, --out <dir>", "output directory", "graph/build")
+    .argument("[paths...]", "files, directories or glob patterns to ingest", [DEFAULT_CORPUS])
+    .option("-o, --out <dir>", "output directory", DEFAULTS.out)
     .option("--no-cache", "extract every paper again instead of reusing the build's cache")
     .option(
       "-r, --resolution <number>",
       "Louvain resolution: above 1 gives more, smaller threads",
-      "1",
+      String(DEFAULTS.resolution),
     )
     .option("--json", "print the summary as one JSON object")
     .option("-q, --quiet", "print nothing but errors")
@@ -67,8 +68,8 @@ function buildProgram(io: CliIO, done: (exitCode: number) => void): Command {
   withWorkers(withLimits(program.command("add")))
     .description("add papers to an existing build: only they are extracted, the graph is rebuilt")
     .argument("<paths...>", "files, directories or glob patterns to ingest")
-    .option("-o, --out <dir>", "the build to add to", "graph/build")
-    .option("-r, --resolution <number>", "Louvain resolution", "1")
+    .option("-o, --out <dir>", "the build to add to", DEFAULTS.out)
+    .option("-r, --resolution <number>", "Louvain resolution", String(DEFAULTS.resolution))
     .option("--json", "print the summary as one JSON object")
     .option("-q, --quiet", "print nothing but errors")
     .action(async (paths: string[], options) => {
@@ -89,7 +90,7 @@ function buildProgram(io: CliIO, done: (exitCode: number) => void): Command {
     .command("eval")
     .description("score extraction against gold annotations (precision, recall, F1 per type)")
     .requiredOption("--gold <file>", "gold annotations, JSON Lines as in the annotation guidelines")
-    .option("--corpus <paths...>", "where the gold papers' abstracts are found", ["graph/corpus"])
+    .option("--corpus <paths...>", "where the gold papers' abstracts are found", [DEFAULT_CORPUS])
     .option("--json", "print the scores as one JSON object")
     .option("--errors", "list, per paper, what was missed and what was found wrongly")
     .option("--by-paper", "each paper's F1, worst first (with --errors, its errors beneath)")
@@ -106,7 +107,7 @@ function buildProgram(io: CliIO, done: (exitCode: number) => void): Command {
     )
     .requiredOption("-f, --format <format>", "gexf, graphml, json, csv or html")
     .requiredOption("-o, --out <path>", "output file (a directory for csv)")
-    .option("-g, --graph <dir>", "the built graph", "graph/build")
+    .option("-g, --graph <dir>", "the built graph", DEFAULTS.out)
     .option("-q, --quiet", "print nothing but errors")
     .action(async (options) => {
       done(await exportCommand(options, io));
@@ -115,7 +116,7 @@ function buildProgram(io: CliIO, done: (exitCode: number) => void): Command {
   program
     .command("serve")
     .description("serve the viewer and a built graph on 127.0.0.1")
-    .option("-g, --graph <dir>", "the built graph", "graph/build")
+    .option("-g, --graph <dir>", "the built graph", DEFAULTS.out)
     .option("-p, --port <n>", "port (0 picks a free one)", "5173")
     .option("--host <address>", "address to listen on", "127.0.0.1")
     .option("--open", "open the viewer in a browser")
@@ -142,7 +143,7 @@ function buildProgram(io: CliIO, done: (exitCode: number) => void): Command {
     )
     .option("-d, --depth <n>", "how many hops away", "1")
     .option("-l, --limit <n>", "at most this many neighbours per type", "20")
-    .option("-g, --graph <dir>", "the built graph", "graph/build")
+    .option("-g, --graph <dir>", "the built graph", DEFAULTS.out)
     .option("--json", "print one JSON object")
     .action(async (concept: string, options) => {
       done(await neighborsCommand(concept, options, io));
@@ -151,7 +152,7 @@ function buildProgram(io: CliIO, done: (exitCode: number) => void): Command {
   program
     .command("threads")
     .description("the research threads: labels, sizes, top entities and papers")
-    .option("-g, --graph <dir>", "the built graph", "graph/build")
+    .option("-g, --graph <dir>", "the built graph", DEFAULTS.out)
     .option("--json", "print one JSON object")
     .action(async (options) => {
       done(await threadsCommand(options, io));
@@ -160,7 +161,7 @@ function buildProgram(io: CliIO, done: (exitCode: number) => void): Command {
   program
     .command("stats")
     .description("counts by type, threads, modularity and density of the built graph")
-    .option("-g, --graph <dir>", "the built graph", "graph/build")
+    .option("-g, --graph <dir>", "the built graph", DEFAULTS.out)
     .option("--json", "print one JSON object")
     .action(async (options) => {
       done(await statsCommand(options, io));
@@ -183,9 +184,9 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-    if (error instanceof IngestError || error instanceof UserError) {
+    if (error instanceof PapergraphError) {
       io.stderr(`papergraph: error: ${error.message}\n`);
-      return error instanceof UserError ? error.exitCode : 1;
+      return error.exitCode;
     }
     throw error;
   }

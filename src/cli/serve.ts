@@ -2,11 +2,12 @@ import { spawn } from "node:child_process";
 import { stat } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import { join, resolve } from "node:path";
-import { inputFiles } from "../ingest/index.js";
-import { createViewerServer } from "../serve/index.js";
+import { GRAPH_FILE, isBuildStale } from "../build-folder.js";
+import { NoBuildError, PapergraphError, UsageError } from "../errors.js";
+import { DEFAULTS } from "../options.js";
+import { createViewerServer, VIEWER_DIR } from "../serve/index.js";
 import { buildCommand } from "./build.js";
-import { type CliIO, UserError } from "./io.js";
-import { VIEWER_DIR } from "./viewer-files.js";
+import type { CliIO } from "./io.js";
 
 export interface ServeCommandOptions {
   graph: string;
@@ -17,17 +18,8 @@ export interface ServeCommandOptions {
   from?: string[];
 }
 
-async function mtime(path: string): Promise<number | undefined> {
-  return (await stat(path).catch(() => undefined))?.mtimeMs;
-}
-
-/** True when graph.json is missing or older than any input file. */
-async function isStale(graphDir: string, inputs: string[], cwd: string): Promise<boolean> {
-  const built = await mtime(join(graphDir, "graph.json"));
-  if (built === undefined) return true;
-  for (const file of await inputFiles(inputs, cwd))
-    if (((await mtime(file)) ?? 0) > built) return true;
-  return false;
+async function exists(path: string): Promise<boolean> {
+  return (await stat(path).catch(() => undefined)) !== undefined;
 }
 
 function openBrowser(url: string): void {
@@ -42,24 +34,24 @@ function openBrowser(url: string): void {
 export async function serveCommand(options: ServeCommandOptions, io: CliIO): Promise<number> {
   const port = Number(options.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new UserError(`--port must be 0 to 65535, got "${options.port}"`, 2);
+    throw new UsageError(`--port must be 0 to 65535, got "${options.port}"`);
   const graphDir = resolve(io.cwd, options.graph);
-  if (options.from && (await isStale(graphDir, options.from, io.cwd))) {
+  if (options.from && (await isBuildStale(options.graph, options.from, io.cwd))) {
     io.stdout(`The graph in ${options.graph}/ is missing or older than its inputs: building it.\n`);
-    await buildCommand(options.from, { out: options.graph, resolution: "1" }, io);
+    const resolution = String(DEFAULTS.resolution);
+    await buildCommand(options.from, { out: options.graph, resolution }, io);
   }
-  if ((await mtime(join(VIEWER_DIR, "index.html"))) === undefined)
-    throw new UserError(`the viewer is not built (${VIEWER_DIR}); run "npm run build"`);
-  if ((await mtime(join(graphDir, "graph.json"))) === undefined) {
-    throw new UserError(
-      `${options.graph}/graph.json: no built graph here; run "papergraph build --out ${options.graph}" first`,
-    );
-  }
+  if (!(await exists(join(VIEWER_DIR, "index.html"))))
+    throw new PapergraphError(`the viewer is not built (${VIEWER_DIR}); run "npm run build"`);
+  if (!(await exists(join(graphDir, GRAPH_FILE))))
+    throw new NoBuildError(options.graph, `${GRAPH_FILE}: no built graph here`);
   const server = createViewerServer({ viewerDir: VIEWER_DIR, graphDir });
   await new Promise<void>((done, fail) => {
     server.once("error", (error: NodeJS.ErrnoException) =>
       fail(
-        new UserError(`cannot listen on ${options.host}:${port}: ${error.code ?? error.message}`),
+        new PapergraphError(
+          `cannot listen on ${options.host}:${port}: ${error.code ?? error.message}`,
+        ),
       ),
     );
     server.listen(port, options.host, done);

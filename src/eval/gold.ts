@@ -1,3 +1,4 @@
+import { PapergraphError } from "../errors.js";
 import type { EntityType, InvarianceKind } from "../types.js";
 
 /** One gold or found item of a type: every name it goes by (invariances: the kind, then the surface). */
@@ -28,7 +29,7 @@ interface GoldInvariance {
 }
 
 /** Thrown for a gold file that cannot be read; the message names the file and line. */
-export class GoldFormatError extends Error {}
+export class GoldFormatError extends PapergraphError {}
 
 function named(list: unknown, where: string, field: string): ScoredItem[] {
   if (list === undefined) return [];

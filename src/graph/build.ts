@@ -1,4 +1,5 @@
 import Graph from "graphology";
+import type { AbstractGraph } from "graphology-types";
 import type {
   EdgeType,
   Entity,
@@ -14,7 +15,16 @@ import type {
 } from "../types.js";
 import { edgeKey } from "./serialize.js";
 
-export type KnowledgeGraph = Graph<GraphNodeAttributes, GraphEdgeAttributes, GraphAttributes>;
+/**
+ * The knowledge graph, a graphology graph. Typed by graphology-types' interface rather than by
+ * graphology's class, whose CommonJS declarations an ES module compiled with NodeNext resolution
+ * reads as a namespace: the library's declarations must type-check in a user's project.
+ */
+export type KnowledgeGraph = AbstractGraph<
+  GraphNodeAttributes,
+  GraphEdgeAttributes,
+  GraphAttributes
+>;
 
 /**
  * The catch-all for invariances outside the taxonomy ("invariant features", "phase invariance"):

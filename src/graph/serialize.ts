@@ -6,6 +6,7 @@ import type {
   GraphEdgeAttributes,
   GraphNodeAttributes,
 } from "../types.js";
+import type { KnowledgeGraph } from "./build.js";
 
 /**
  * The key of an edge, made from its ends: "paper:1234->method:rotnet" for what a paper does with
@@ -23,9 +24,7 @@ export type SerializedKnowledgeGraph = SerializedGraph<
 >;
 
 /** A graph read back from graph.json, with its edge keys made again. Light: the viewer uses it too. */
-export function graphFromJson(
-  data: SerializedKnowledgeGraph,
-): Graph<GraphNodeAttributes, GraphEdgeAttributes, GraphAttributes> {
+export function graphFromJson(data: SerializedKnowledgeGraph): KnowledgeGraph {
   for (const edge of data.edges) {
     edge.key ??= edgeKey(edge.source, edge.target, edge.attributes?.type as EdgeType);
   }

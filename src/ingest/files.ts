@@ -1,8 +1,9 @@
 import { open, readdir, readFile, stat } from "node:fs/promises";
-import { extname, join, relative, resolve, sep } from "node:path";
+import { join, relative, resolve, sep } from "node:path";
+import { gunzipSync } from "node:zlib";
 import { glob, isDynamicPattern } from "tinyglobby";
-import { INPUT_EXTENSIONS } from "./formats.js";
-import { fileTooLarge, type IngestLimits } from "./limits.js";
+import { formatByName, isGzipped } from "./formats.js";
+import { fileTooLarge, type IngestLimits, WHOLE_FILE_MAX_BYTES } from "./limits.js";
 import { IngestError } from "./problems.js";
 
 /** A path as the user should see it: relative to the working directory, with forward slashes. */
@@ -18,8 +19,7 @@ async function walk(directory: string): Promise<string[]> {
     if (item.name.startsWith(".")) continue;
     const path = join(directory, item.name);
     if (item.isDirectory()) files.push(...(await walk(path)));
-    else if (item.isFile() && INPUT_EXTENSIONS.has(extname(item.name).toLowerCase()))
-      files.push(path);
+    else if (item.isFile() && formatByName(item.name) !== undefined) files.push(path);
   }
   return files;
 }
@@ -113,7 +113,16 @@ export async function checkFileSize(
   if (refusal) throw new IngestError({ file, message: refusal });
 }
 
-/** The whole text of a file. */
+/** What a failed gunzip says to the user. */
+export function gzipProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ERR_BUFFER_TOO_LARGE")
+    return "decompressed, too large to read whole; give it as JSON Lines or CSV, which are streamed";
+  if (code === "Z_BUF_ERROR") return "gzip data ends early: the file is truncated";
+  return `not valid gzip data (${code ?? (error as Error).message})`;
+}
+
+/** The whole text of a file, gunzipped when its name ends in ".gz". */
 export async function readTextFile(absolute: string, file: string): Promise<string> {
   let bytes: Uint8Array;
   try {
@@ -123,6 +132,13 @@ export async function readTextFile(absolute: string, file: string): Promise<stri
       file,
       message: `cannot read: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
     });
+  }
+  if (isGzipped(file)) {
+    try {
+      bytes = gunzipSync(bytes, { maxOutputLength: WHOLE_FILE_MAX_BYTES });
+    } catch (error) {
+      throw new IngestError({ file, message: gzipProblem(error) });
+    }
   }
   return decodeText(bytes, file);
 }

@@ -32,12 +32,17 @@ const BY_EXTENSION: Record<string, InputFormat> = {
   ".atom": "atom",
 };
 
-/** Extensions a directory walk picks up; other files in a directory (README.md, images) are not inputs. */
-export const INPUT_EXTENSIONS: ReadonlySet<string> = new Set(Object.keys(BY_EXTENSION));
+/** True for a gzip-compressed file ("papers.jsonl.gz"), read through gunzip as its inner name says. */
+export function isGzipped(file: string): boolean {
+  return file.toLowerCase().endsWith(".gz");
+}
 
-/** The format a file's name says, when its extension is a known one. */
+/**
+ * The format a file's name says, when its extension (under a ".gz") is a known one. A directory
+ * walk picks up only such files: README.md and images beside the papers are not inputs.
+ */
 export function formatByName(file: string): InputFormat | undefined {
-  return BY_EXTENSION[extname(file).toLowerCase()];
+  return BY_EXTENSION[extname(isGzipped(file) ? file.slice(0, -3) : file).toLowerCase()];
 }
 
 /** The format a file's content shows, whatever its name; undefined when it shows none. */

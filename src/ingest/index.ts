@@ -16,6 +16,7 @@ import { detectFormat, formatByName, type InputFormat, READERS } from "./formats
 import { DEFAULT_LIMITS, type IngestLimits, overLimit, resolveLimits } from "./limits.js";
 import { mergeEntries } from "./merge.js";
 import { IngestError, type RecordProblem } from "./problems.js";
+import { collect } from "./readers/json.js";
 import { streamDelimited, streamJsonLines } from "./stream.js";
 
 export { cleanText, parseArxivId, parseDate, titleId, titleKey } from "./clean.js";
@@ -83,6 +84,30 @@ function screenEntries(read: ReadResult, limits: IngestLimits): ReadResult {
     else entries.push(entry);
   }
   return { entries, problems };
+}
+
+/** What records given in memory are called in errors: "records (record 3): record has no title". */
+export const RECORDS_SOURCE = "records";
+
+/**
+ * Papers from records already in memory, objects with the fields a JSON Lines line may have
+ * (title, abstract, authors, date, url, id...). A bad record throws an IngestError naming its
+ * 1-based index, or is skipped and reported with `skipBad`.
+ */
+export function ingestRecords(
+  records: readonly unknown[],
+  options: Pick<IngestOptions, "skipBad" | "onSkip" | "limits"> = {},
+): IngestResult {
+  const read: ReadResult = { entries: [], problems: [] };
+  records.forEach((record, index) => {
+    collect(record, { file: RECORDS_SOURCE, record: index + 1 }, read);
+  });
+  const screened = screenEntries(read, resolveLimits(options.limits));
+  for (const problem of screened.problems) {
+    if (!options.skipBad) throw new IngestError(problem);
+    options.onSkip?.(problem);
+  }
+  return summarize(screened.entries, screened.problems, 0, {});
 }
 
 /** Papers from texts already in memory (for tests and callers that have no files). */

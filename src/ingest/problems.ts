@@ -1,3 +1,5 @@
+import { PapergraphError } from "../errors.js";
+
 /** A record or file that could not be read, and why. Names the file and, where known, the line or record. */
 export interface RecordProblem {
   file: string;
@@ -18,12 +20,11 @@ export function formatProblem(problem: RecordProblem): string {
 }
 
 /** Thrown for input that cannot be read; its message is the one a user sees. */
-export class IngestError extends Error {
+export class IngestError extends PapergraphError {
   readonly problem: RecordProblem;
 
   constructor(problem: RecordProblem) {
     super(formatProblem(problem));
-    this.name = "IngestError";
     this.problem = problem;
   }
 }

@@ -1,22 +1,41 @@
 import { createReadStream } from "node:fs";
 import { pipeline, Readable } from "node:stream";
+import { createGunzip } from "node:zlib";
 import { parse } from "csv-parse";
 import type { ReadResult } from "./entry.js";
-import { firstInvalidUtf8 } from "./files.js";
+import { firstInvalidUtf8, gzipProblem } from "./files.js";
+import { isGzipped } from "./formats.js";
 import { IngestError } from "./problems.js";
 import { csvError, csvOptions, delimitedRows, type ParsedRow } from "./readers/csv.js";
 import { readJsonLine } from "./readers/json.js";
 
+/** A file's bytes, 1 MB at a time, gunzipped as they come when its name ends in ".gz". */
+function fileBytes(path: string, file: string): AsyncIterable<Buffer> {
+  const raw = createReadStream(path, { highWaterMark: 1 << 20 });
+  if (!isGzipped(file)) return raw;
+  // pipeline, not pipe: an error reading the file must end the gunzip stream, and so the loop.
+  return pipeline(raw, createGunzip({ chunkSize: 1 << 20 }), () => {});
+}
+
 /**
  * A UTF-8 file as decoded text chunks, read 1 MB at a time so a large file never sits whole in
- * memory. A byte-order mark is dropped; NUL bytes and invalid UTF-8 stop it with the line.
+ * memory. A byte-order mark is dropped; NUL bytes and invalid UTF-8 stop it with the line, and so
+ * does a gzip stream that is not valid.
  */
 async function* decodedChunks(path: string, file: string): AsyncGenerator<string> {
   const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
   let line = 1;
-  for await (const chunk of createReadStream(path, {
-    highWaterMark: 1 << 20,
-  }) as AsyncIterable<Buffer>) {
+  const chunks = fileBytes(path, file)[Symbol.asyncIterator]();
+  for (;;) {
+    let next: IteratorResult<Buffer>;
+    try {
+      next = await chunks.next();
+    } catch (error) {
+      if (!isGzipped(file)) throw error;
+      throw new IngestError({ file, line, message: gzipProblem(error) });
+    }
+    if (next.done) break;
+    const chunk = next.value;
     const nul = chunk.indexOf(0);
     if (nul >= 0)
       throw new IngestError({

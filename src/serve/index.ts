@@ -7,6 +7,8 @@ import { stat } from "node:fs/promises";
 import { createServer, type Server, type ServerResponse } from "node:http";
 import { extname, join, normalize, sep } from "node:path";
 
+export { readViewerBundle, VIEWER_DIR } from "./viewer-files.js";
+
 export interface ServeOptions {
   /** The built viewer (viewer/dist). */
   viewerDir: string;

@@ -4,8 +4,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { VIEWER_DIR } from "../../src/cli/viewer-files.js";
-import { createViewerServer } from "../../src/serve/index.js";
+import { createViewerServer, VIEWER_DIR } from "../../src/serve/index.js";
 import { papergraph, tempDir } from "../helpers/cli.js";
 import {
   canRunBrowser,

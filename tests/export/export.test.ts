@@ -2,11 +2,13 @@ import { spawnSync } from "node:child_process";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
+import Graph from "graphology";
+import { parse as parseGexf } from "graphology-gexf";
 import { beforeAll, describe, expect, it } from "vitest";
-import { csvCell } from "../../src/export/index.js";
+import { csvCell, toGexf } from "../../src/export/index.js";
 import { writeFilesAtomic } from "../../src/io/index.js";
 import { papergraph, tempDir } from "../helpers/cli.js";
-import { smallGraphDir } from "../helpers/graph.js";
+import { smallGraph, smallGraphDir } from "../helpers/graph.js";
 
 describe("csv cells", () => {
   it("are quoted when needed and never start a spreadsheet formula", () => {
@@ -137,5 +139,35 @@ describe("graph.gexf on a worker thread", () => {
     ).rejects.toThrow("disk full");
     expect(await readFile(join(dir, "graph.json"), "utf8")).toBe("old json");
     expect((await readdir(dir)).sort()).toEqual(["graph.gexf", "graph.json"]);
+  });
+});
+
+describe("graph.gexf in Gephi Lite", () => {
+  it("is read by graphology-gexf, Gephi Lite's parser, with types, threads, colours, sizes and places", () => {
+    const { graph } = smallGraph();
+    const read = parseGexf(Graph, toGexf(graph));
+    expect(read.order).toBe(graph.order);
+    expect(read.size).toBe(graph.size);
+    const rgb = (hex: string) => {
+      const value = Number.parseInt(hex.slice(1), 16);
+      return `rgb(${(value >> 16) & 255},${(value >> 8) & 255},${value & 255})`;
+    };
+    graph.forEachNode((node, a) => {
+      expect(read.hasNode(node)).toBe(true);
+      const got = read.getNodeAttributes(node);
+      expect(got).toMatchObject({ label: a.label, type: a.type, color: rgb(a.color) });
+      expect(got.size).toBeCloseTo(a.size, 3);
+      expect(got.x).toBeCloseTo(a.x, 3);
+      expect(got.y).toBeCloseTo(a.y, 3);
+      if (a.thread >= 0) expect(got.thread).toBe(a.thread);
+    });
+    graph.forEachEdge((_, a, source, target) => {
+      const edge = read.edge(source, target);
+      expect(edge).toBeDefined();
+      expect(read.getEdgeAttributes(edge)).toMatchObject({ type: a.type });
+      expect(read.getEdgeAttribute(edge, "weight")).toBeCloseTo(a.weight, 3);
+    });
+    const threads = new Set(read.mapNodes((_, a) => a.thread).filter((t) => t >= 0));
+    expect(threads.size).toBeGreaterThan(1);
   });
 });

@@ -13,7 +13,7 @@ function describe(value: unknown): string {
 }
 
 /** Adds one parsed value as an entry, or as a problem saying why it is not a paper record. */
-function collect(value: unknown, source: SourceRef, result: ReadResult): void {
+export function collect(value: unknown, source: SourceRef, result: ReadResult): void {
   const problem = (message: string): RecordProblem => ({ ...source, message });
   if (!isRecord(value)) {
     result.problems.push(problem(`expected a JSON object, found ${describe(value)}`));

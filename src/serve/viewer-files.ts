@@ -1,10 +1,13 @@
 import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { PapergraphError } from "../errors.js";
 import type { ViewerBundle } from "../export/index.js";
-import { UserError } from "./io.js";
 
-/** viewer/dist of this installation, whether the CLI runs from src/ (tsx) or dist/ (built). */
+/**
+ * viewer/dist of this installation, whether papergraph runs from src/ (tsx) or from its bundles in
+ * dist/: all lie one folder below the root of their tree.
+ */
 export const VIEWER_DIR = join(
   dirname(fileURLToPath(import.meta.url)),
   "..",
@@ -22,6 +25,6 @@ export async function readViewerBundle(): Promise<ViewerBundle> {
     );
     return { indexHtml: indexHtml as string, js: js as string, css: css as string };
   } catch {
-    throw new UserError(`the viewer is not built (${VIEWER_DIR}); run "npm run build"`);
+    throw new PapergraphError(`the viewer is not built (${VIEWER_DIR}); run "npm run build"`);
   }
 }

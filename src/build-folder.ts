@@ -1,0 +1,82 @@
+/**
+ * A build folder on disk: what `build` and `add` write (graph.json for the viewer, graph.gexf for
+ * Gephi, threads.json, and the cache of analyses) and what the queries and exports read back.
+ */
+import { readFile, stat } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { NoBuildError, PapergraphError } from "./errors.js";
+import { gexfFileData, jsonChunks } from "./export/index.js";
+import {
+  graphFromJson,
+  type KnowledgeGraph,
+  type SerializedKnowledgeGraph,
+} from "./graph/index.js";
+import { inputFiles } from "./ingest/index.js";
+import { removeStaleTemporaries, writeFilesAtomic } from "./io/index.js";
+import type { ThreadReport } from "./types.js";
+
+export const GRAPH_FILE = "graph.json";
+export const GEXF_FILE = "graph.gexf";
+export const THREADS_FILE = "threads.json";
+
+/** A built graph's file, or an error that says how to build one. */
+async function readBuilt(dir: string, file: string, cwd: string): Promise<string> {
+  try {
+    return await readFile(join(resolve(cwd, dir), file), "utf8");
+  } catch {
+    throw new NoBuildError(dir, `${file}: no built graph here`);
+  }
+}
+
+function parseJson<T>(text: string, where: string): T {
+  try {
+    return JSON.parse(text) as T;
+  } catch (error) {
+    throw new PapergraphError(
+      `${where}: not a papergraph build file (${(error as Error).message})`,
+    );
+  }
+}
+
+/** The knowledge graph of a build folder. */
+export async function loadGraph(dir: string, cwd = "."): Promise<KnowledgeGraph> {
+  const text = await readBuilt(dir, GRAPH_FILE, cwd);
+  return graphFromJson(parseJson<SerializedKnowledgeGraph>(text, join(dir, GRAPH_FILE)));
+}
+
+/** The research threads of a build folder. */
+export async function loadThreads(dir: string, cwd = "."): Promise<ThreadReport> {
+  const text = await readBuilt(dir, THREADS_FILE, cwd);
+  return parseJson<ThreadReport>(text, join(dir, THREADS_FILE));
+}
+
+async function mtime(path: string): Promise<number | undefined> {
+  return (await stat(path).catch(() => undefined))?.mtimeMs;
+}
+
+/** True when a build folder has no graph, or one older than any of the input files. */
+export async function isBuildStale(
+  dir: string,
+  inputs: readonly string[],
+  cwd = ".",
+): Promise<boolean> {
+  const built = await mtime(join(resolve(cwd, dir), GRAPH_FILE));
+  if (built === undefined) return true;
+  for (const file of await inputFiles(inputs, cwd))
+    if (((await mtime(file)) ?? 0) > built) return true;
+  return false;
+}
+
+/** Every output of a build, staged and renamed at once: a failure leaves the previous ones. */
+export async function writeBuildFiles(
+  dir: string,
+  graph: KnowledgeGraph,
+  threads: ThreadReport,
+): Promise<void> {
+  await removeStaleTemporaries(dir);
+  await writeFilesAtomic([
+    [join(dir, GRAPH_FILE), jsonChunks(graph)],
+    [join(dir, GEXF_FILE), gexfFileData(graph)],
+    [join(dir, THREADS_FILE), `${JSON.stringify(threads, null, 2)}\n`],
+  ]);
+}

@@ -1,0 +1,44 @@
+/**
+ * The errors papergraph throws on purpose. Each message is the one a user should read (file, line
+ * or option, and what is wrong); `exitCode` is what the command line exits with. Anything else
+ * thrown is a bug.
+ */
+export class PapergraphError extends Error {
+  /** 1: bad input or failed work; 2: bad usage (an option or argument). */
+  readonly exitCode: number;
+
+  constructor(message: string, exitCode = 1) {
+    super(message);
+    this.name = new.target.name;
+    this.exitCode = exitCode;
+  }
+}
+
+/** An option or argument out of range: a caller's mistake, not the data's. */
+export class UsageError extends PapergraphError {
+  constructor(message: string) {
+    super(message, 2);
+  }
+}
+
+/** A folder that holds no build where one was expected: `what` says what is missing. */
+export class NoBuildError extends PapergraphError {
+  readonly dir: string;
+
+  constructor(dir: string, what = "graph.json: no built graph here") {
+    super(`${dir}/${what}; run "papergraph build --out ${dir}" first`);
+    this.dir = dir;
+  }
+}
+
+/** A build that failed part-way; the previous outputs in its folder are left as they were. */
+export class BuildError extends PapergraphError {
+  readonly stage: string;
+
+  constructor(stage: string, dir: string, cause: unknown) {
+    const message = cause instanceof Error ? cause.message : String(cause);
+    super(`build failed in stage "${stage}", previous outputs in ${dir}/ kept: ${message}`);
+    this.stage = stage;
+    this.cause = cause;
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * papergraph as a library: the public face of the pipeline the command line runs.
+ *
+ *   const { papers } = await ingest(records);
+ *   const built = buildGraph(await extract(papers));
+ *   neighbors(built.graph, "graph neural networks");
+ */
+export { isBuildStale, loadGraph, loadThreads } from "./build-folder.js";
+export { BuildError, NoBuildError, PapergraphError, UsageError } from "./errors.js";
+export type { EvalReport, GoldPaper, PaperReport, Scores } from "./eval/index.js";
+export { GoldFormatError, parseGold } from "./eval/index.js";
+export { toCsv, toGexf, toGraphml, toJson } from "./export/index.js";
+export { EXTRACTOR_FINGERPRINT } from "./extract/index.js";
+export type { BuiltGraph, GraphStats, KnowledgeGraph } from "./graph/index.js";
+export { graphFromJson, graphStats } from "./graph/index.js";
+export type { IngestLimits, IngestResult, IngestSummary, RecordProblem } from "./ingest/index.js";
+export { DEFAULT_LIMITS, IngestError } from "./ingest/index.js";
+export type { PipelineOptions, Stage } from "./options.js";
+export { DEFAULT_CORPUS, DEFAULTS } from "./options.js";
+export type {
+  AddResult,
+  BuildResult,
+  EvaluateOptions,
+  NeighborsResult,
+  PaperInput,
+  PaperRecord,
+} from "./pipeline.js";
+export {
+  add,
+  build,
+  buildGraph,
+  evaluate,
+  extract,
+  ingest,
+  loadGold,
+  neighbors,
+  UnknownConceptError,
+} from "./pipeline.js";
+export type { ConceptRef, Neighbor, NeighborOptions } from "./query/index.js";
+export * from "./types.js";

@@ -1,0 +1,55 @@
+/**
+ * The pipeline's options and their defaults, in one place: the library, the command line and the
+ * server all start from DEFAULTS.
+ */
+import { UsageError } from "./errors.js";
+import type { IngestLimits, RecordProblem } from "./ingest/index.js";
+
+/** A step of a build, in the order they run; each is timed and announced by `onStage`. */
+export type Stage = "ingest" | "extract" | "graph" | "threads" | "layout" | "export";
+
+export interface PipelineOptions {
+  /** The build folder `build` and `add` write and `loadGraph` reads. */
+  out: string;
+  /** Louvain resolution: above 1 gives more, smaller research threads. */
+  resolution: number;
+  /** Extraction threads; 1 analyses on the calling thread. Undefined: one per core. */
+  workers?: number;
+  /** Keep each paper's analysis in the build folder and reuse it on the next build or add. */
+  cache: boolean;
+  /** Where relative paths start, and what paths in messages are shown relative to. */
+  cwd: string;
+  /** Largest file, abstract and title accepted (DEFAULT_LIMITS of the ingest stage). */
+  limits: Partial<IngestLimits>;
+  /** Skip bad records and files, reporting each to `onSkip`, instead of stopping at the first. */
+  skipBad: boolean;
+  onSkip?: (problem: RecordProblem) => void;
+  /** Called as each stage starts. */
+  onStage?: (stage: Stage) => void;
+  /** Called as papers are analysed: extraction is the one long stage. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** What a command reads when given no inputs: the shipped sample corpus. */
+export const DEFAULT_CORPUS = "graph/corpus";
+
+export const DEFAULTS: Readonly<PipelineOptions> = Object.freeze({
+  out: "graph/build",
+  resolution: 1,
+  workers: undefined,
+  cache: true,
+  cwd: ".",
+  limits: {},
+  skipBad: false,
+});
+
+/** The options in force: the defaults, overridden by every value given, checked. */
+export function resolveOptions(given: Partial<PipelineOptions> = {}): PipelineOptions {
+  const set = Object.entries(given).filter(([, value]) => value !== undefined);
+  const options: PipelineOptions = { ...DEFAULTS, ...Object.fromEntries(set) };
+  if (!Number.isFinite(options.resolution) || options.resolution <= 0)
+    throw new UsageError(`resolution must be a positive number, got ${options.resolution}`);
+  if (options.workers !== undefined && (!Number.isInteger(options.workers) || options.workers < 1))
+    throw new UsageError(`workers must be a whole number of at least 1, got ${options.workers}`);
+  return options;
+}

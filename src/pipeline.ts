@@ -1,0 +1,302 @@
+/**
+ * The pipeline as one library: ingest → extract → graph → export, and the build folder that
+ * `build` and `add` keep. The command line is argument parsing and printing over these calls.
+ */
+import { existsSync, mkdirSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { writeBuildFiles } from "./build-folder.js";
+import { BuildError, NoBuildError, PapergraphError, UsageError } from "./errors.js";
+import {
+  type EvalReport,
+  type GoldPaper,
+  goldPapers,
+  parseGold,
+  evaluate as scoreExtraction,
+} from "./eval/index.js";
+import {
+  analyzeAhead,
+  EXTRACTOR_FINGERPRINT,
+  extractPapersCached,
+  extractPapersParallel,
+} from "./extract/index.js";
+import {
+  type BuiltGraph,
+  type GraphStats,
+  buildGraph as graphStage,
+  graphStats,
+  type KnowledgeGraph,
+} from "./graph/index.js";
+import { type IngestResult, ingestPaths, ingestRecords, mergePapers } from "./ingest/index.js";
+import { type PipelineOptions, resolveOptions, type Stage } from "./options.js";
+import {
+  type ConceptRef,
+  type Neighbor,
+  type NeighborOptions,
+  neighbors as neighborsOf,
+  resolveConcept,
+} from "./query/index.js";
+import { type BuildStore, openBuildStore, STORE_FILE } from "./store/index.js";
+import { ENTITY_TYPES, type EntityType, type Extraction, type Paper } from "./types.js";
+
+/**
+ * A paper given in memory: the fields a line of a JSON Lines input may have. Any other field is
+ * ignored; the names are matched as in files ("Title", "summary" and "arxiv_id" are understood).
+ */
+export interface PaperRecord {
+  title: string;
+  abstract?: string;
+  authors?: string | readonly string[];
+  date?: string;
+  url?: string;
+  id?: string;
+  [field: string]: unknown;
+}
+
+/** Papers to read: paths (files, folders, glob patterns) or records in memory. */
+export type PaperInput = readonly string[] | readonly PaperRecord[];
+
+function isPaths(input: PaperInput): input is readonly string[] {
+  return input.every((item) => typeof item === "string");
+}
+
+/** Reads, cleans and de-duplicates papers from files or from records in memory. */
+export async function ingest(
+  input: PaperInput,
+  options: Partial<PipelineOptions> = {},
+): Promise<IngestResult> {
+  const { cwd, skipBad, onSkip, limits } = resolveOptions(options);
+  return isPaths(input)
+    ? ingestPaths(input, { cwd, skipBad, onSkip, limits })
+    : ingestRecords(input, { skipBad, onSkip, limits });
+}
+
+/**
+ * The methods, datasets, tasks and invariances each paper names, merged over the corpus into
+ * canonical entities. Analysed on worker threads when there are enough papers to pay for them.
+ */
+export function extract(
+  papers: readonly Paper[],
+  options: Partial<PipelineOptions> = {},
+): Promise<Extraction> {
+  const { workers, onProgress } = resolveOptions(options);
+  return extractPapersParallel(papers, { workers, onProgress });
+}
+
+/** The knowledge graph of an extraction: typed edges, co-occurrence, research threads, layout. */
+export function buildGraph(
+  extraction: Extraction,
+  options: Partial<PipelineOptions> = {},
+): BuiltGraph {
+  const { resolution, onStage } = resolveOptions(options);
+  return graphStage(extraction, { threads: { resolution }, onStage });
+}
+
+export interface BuildResult extends BuiltGraph {
+  /** The build folder, absolute. */
+  dir: string;
+  stats: GraphStats;
+  /** Seconds each stage took, in the order they ran. */
+  seconds: Partial<Record<Stage, number>>;
+  /** Papers analysed by this run, and papers whose analysis came from the cache. */
+  analyzed: number;
+  reused: number;
+}
+
+export interface AddResult extends BuildResult {
+  /** Papers the build held before, and new papers added to them. */
+  before: number;
+  added: number;
+}
+
+/** Times each stage as `onStage` announces it, passing the announcement on. */
+function stopwatch(onStage: PipelineOptions["onStage"]) {
+  const seconds: Partial<Record<Stage, number>> = {};
+  let stage: Stage | undefined;
+  let started = performance.now();
+  const stop = () => {
+    if (stage) seconds[stage] = Math.round(performance.now() - started) / 1000;
+  };
+  return {
+    start(next: Stage) {
+      stop();
+      stage = next;
+      started = performance.now();
+      onStage?.(next);
+    },
+    current: () => stage ?? "ingest",
+    finish() {
+      stop();
+      return seconds;
+    },
+  };
+}
+
+/** The build folder's store of papers and analyses, unless the cache is off. */
+function openStore(dir: string, cache: boolean): BuildStore | undefined {
+  if (!cache) return undefined;
+  mkdirSync(dir, { recursive: true });
+  const store = openBuildStore(join(dir, STORE_FILE), EXTRACTOR_FINGERPRINT);
+  store.prune(EXTRACTOR_FINGERPRINT);
+  return store;
+}
+
+type PaperReader = (
+  store: BuildStore | undefined,
+) => Promise<{ papers: Paper[]; ahead?: ReturnType<typeof analyzeAhead> }>;
+
+/**
+ * The stages after ingest, shared by `build` and `add`: extract (cached analyses reused), graph,
+ * threads, layout, then every output staged and renamed at once. A failure names its stage, and
+ * the previous outputs stay.
+ */
+async function runBuild(
+  readPapers: PaperReader,
+  options: PipelineOptions,
+  incremental: boolean,
+): Promise<BuildResult> {
+  const clock = stopwatch(options.onStage);
+  const dir = resolve(options.cwd, options.out);
+  const store = openStore(dir, options.cache);
+  try {
+    clock.start("ingest");
+    const { papers, ahead } = await readPapers(store);
+    clock.start("extract");
+    const { workers, onProgress } = options;
+    const cached = store
+      ? await extractPapersCached(papers, store, { workers, onProgress, ahead })
+      : { extraction: await extract(papers, options), analyzed: papers.length, reused: 0 };
+    // An incremental build keeps the previous map (positions and threads), kept in the store.
+    const previous = incremental ? store?.loadPlacements() : undefined;
+    const built = graphStage(cached.extraction, {
+      threads: { resolution: options.resolution },
+      previous,
+      onStage: (stage) => clock.start(stage),
+    });
+    clock.start("export");
+    await writeBuildFiles(dir, built.graph, built.threads);
+    store?.saveBuild(
+      papers,
+      built.graph.mapNodes((node, { x, y, thread }) => [node, { x, y, thread }]),
+    );
+    const { analyzed, reused } = cached;
+    const stats = graphStats(built.graph);
+    return { ...built, dir, stats, seconds: clock.finish(), analyzed, reused };
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof NoBuildError) throw error;
+    throw new BuildError(clock.current(), options.out, error);
+  } finally {
+    store?.close();
+  }
+}
+
+/**
+ * Builds the graph of these papers into the build folder `options.out`: graph.json (the viewer),
+ * graph.gexf (Gephi), threads.json, and the cache that makes the next build and `add` fast.
+ */
+export function build(
+  input: PaperInput,
+  options: Partial<PipelineOptions> = {},
+): Promise<BuildResult> {
+  const resolved = resolveOptions(options);
+  return runBuild(
+    async () => ({ papers: (await ingest(input, resolved)).papers }),
+    resolved,
+    false,
+  );
+}
+
+/**
+ * Adds papers to the build in `options.out`: only the new ones are analysed, and the map keeps
+ * its threads and the places of the nodes it had.
+ */
+export async function add(
+  input: PaperInput,
+  options: Partial<PipelineOptions> = {},
+): Promise<AddResult> {
+  const resolved = resolveOptions({ ...options, cache: true });
+  const noBuild = new NoBuildError(resolved.out, ": no build to add to");
+  if (!existsSync(join(resolve(resolved.cwd, resolved.out), STORE_FILE))) throw noBuild;
+  let before = 0;
+  let added = 0;
+  const result = await runBuild(
+    async (store) => {
+      if (!store || store.paperCount() === 0) throw noBuild;
+      const { papers } = await ingest(input, resolved);
+      // The new papers are analysed on other threads while this one loads the build's.
+      const ahead = analyzeAhead(papers, store, { workers: resolved.workers });
+      const existing = store.loadPapers();
+      const merged = mergePapers([...existing, ...papers]).papers;
+      before = existing.length;
+      added = merged.length - existing.length;
+      return { papers: merged, ahead };
+    },
+    resolved,
+    true,
+  );
+  return { ...result, before, added };
+}
+
+/** A concept no node answers to, or several answer to equally: the nearest are suggested. */
+export class UnknownConceptError extends PapergraphError {
+  readonly suggestions: ConceptRef[];
+
+  constructor(concept: string, ambiguous: boolean, suggestions: ConceptRef[]) {
+    const list = suggestions.map((s) => `  ${s.id}  (${s.label})`).join("\n");
+    const what = ambiguous ? "is ambiguous; did you mean one of" : "matches no concept; nearest";
+    super(`"${concept}" ${what}:\n${list}`);
+    this.suggestions = suggestions;
+  }
+}
+
+export interface NeighborsResult {
+  concept: ConceptRef;
+  /** How the concept was found: its id, its name, an alias, or a close spelling. */
+  how: "id" | "name" | "alias" | "spelling";
+  neighbors: Neighbor[];
+}
+
+/**
+ * What a concept connects to, grouped by type and strongest first, with the papers behind each
+ * link. The concept is a name, alias, acronym, close spelling or node id ("invariance:rotation").
+ */
+export function neighbors(
+  graph: KnowledgeGraph,
+  concept: string,
+  options: NeighborOptions = {},
+): NeighborsResult {
+  const resolution = resolveConcept(graph, concept);
+  if (!resolution.found)
+    throw new UnknownConceptError(concept, resolution.ambiguous, resolution.suggestions);
+  const { found, how } = resolution;
+  return { concept: found, how, neighbors: neighborsOf(graph, found.id, options) };
+}
+
+/** Gold annotations from a JSON Lines file (the format of the annotation guidelines). */
+export async function loadGold(path: string, cwd = "."): Promise<GoldPaper[]> {
+  const text = await readFile(resolve(cwd, path), "utf8").catch((error: NodeJS.ErrnoException) => {
+    throw new PapergraphError(
+      `${path}: cannot read the gold file (${error.code ?? error.message})`,
+    );
+  });
+  return parseGold(text, path);
+}
+
+export interface EvaluateOptions extends Partial<PipelineOptions> {
+  /** Score only these types; the others count zero. */
+  types?: readonly EntityType[];
+}
+
+/**
+ * Extraction scored against gold annotations: precision, recall and F1 per type and overall, and
+ * each paper's errors. A gold record is found in `papers` by id or title, or brings its own text.
+ */
+export async function evaluate(
+  gold: readonly GoldPaper[],
+  papers: readonly Paper[],
+  options: EvaluateOptions = {},
+): Promise<EvalReport> {
+  const scored = goldPapers(gold, papers);
+  const extraction = await extract(scored.papers, options);
+  return scoreExtraction(gold, scored.ids, extraction, options.types ?? ENTITY_TYPES);
+}
