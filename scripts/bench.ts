@@ -1,16 +1,22 @@
 /**
- * Pipeline benchmark (npm run bench [-- --sizes 1000,10000,100000] [--json]): `papergraph build`
- * on a synthetic corpus of each size, then `papergraph add` of 100 more papers (median of three
- * runs, each on a copy of the build). Every command runs in a fresh process of the compiled CLI,
- * as a user runs it, start-up included. Reports each stage's time (ingest, extract, graph,
- * threads, layout, export), papers per second and peak resident memory. Prints figures; asserts
- * nothing.
+ * Pipeline benchmark (npm run bench [-- --sizes 1000,10000,100000] [--corpus FILE.jsonl.gz]
+ * [--json]): `papergraph build` on a corpus of each size, then `papergraph add` of 100 more papers
+ * (median of three runs, each on a copy of the build). With --corpus, the corpus is the first
+ * papers of that gzipped JSON Lines file (real abstracts, as a user brings them; the build reads
+ * them gzipped) and the 100 added are the papers after them: a size the file cannot hold with 100
+ * to spare is cut to what it can. Without it, the corpus is made of the shipped corpus's sentences
+ * recombined (scripts/synthetic.ts), at any size. Every command runs in a fresh process of the
+ * compiled CLI, as a user runs it, start-up included. Reports each stage's time (ingest, extract,
+ * graph, threads, layout, export), papers per second and peak resident memory. Prints figures;
+ * asserts nothing.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, rmSync } from "node:fs";
+import { cpSync, createReadStream, rmSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
+import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
+import { createGunzip, gzipSync } from "node:zlib";
 import { ingestPaths } from "../src/ingest/index.js";
 import { tempDir } from "../tests/helpers/cli.js";
 import { syntheticRecords, syntheticSource } from "./synthetic.js";
@@ -19,9 +25,12 @@ const ROOT = join(import.meta.dirname, "..");
 /** The installed command, compiled (`npm run bench` compiles it first). */
 const BIN = join(ROOT, "bin", "papergraph.js");
 const ADD_RUNS = 3;
+/** Papers each `add` brings. */
+const ADDED = 100;
 const { values } = parseArgs({
   options: {
     sizes: { type: "string", default: "1000,10000,100000" },
+    corpus: { type: "string" },
     json: { type: "boolean", default: false },
   },
 });
@@ -66,14 +75,47 @@ function timed(argv: string[], cwd: string): Report & { wall: number } {
   return { ...report, wall };
 }
 
-async function runSize(size: number): Promise<SizeResult> {
+/** The lines of a gzipped JSON Lines file, the first `count` of them. */
+async function gzippedLines(path: string, count: number): Promise<string[]> {
+  const lines: string[] = [];
+  const reader = createInterface({ input: createReadStream(path).pipe(createGunzip()) });
+  for await (const line of reader) {
+    if (line.trim() !== "") lines.push(line);
+    if (lines.length >= count) break;
+  }
+  reader.close();
+  return lines;
+}
+
+/** Input files for one size: the corpus to build and the 100 papers to add. */
+type Inputs = { files: Record<string, string | Uint8Array>; corpus: string; papers: number };
+
+/** The first papers of a real corpus, gzipped as it came, and the 100 after them. */
+function realInputs(lines: readonly string[], size: number): Inputs {
+  const papers = Math.min(size, lines.length - ADDED);
+  const text = (from: number, to: number) => `${lines.slice(from, to).join("\n")}\n`;
+  const files = {
+    "corpus.jsonl.gz": gzipSync(text(0, papers)),
+    "more.jsonl": text(papers, papers + ADDED),
+  };
+  return { files, corpus: "corpus.jsonl.gz", papers };
+}
+
+/** A corpus of any size, the shipped corpus's sentences recombined. */
+async function syntheticInputs(size: number): Promise<Inputs> {
   const { papers: real } = await ingestPaths([join(ROOT, "graph", "corpus")], { cwd: ROOT });
   const source = syntheticSource(real);
-  const dir = await tempDir({
+  const files = {
     "corpus.jsonl": syntheticRecords(source, size),
-    "more.jsonl": syntheticRecords(source, 100, 2).replaceAll('"synthetic-', '"more-'),
-  });
-  const full = timed(["build", "corpus.jsonl", "--out", "out"], dir);
+    "more.jsonl": syntheticRecords(source, ADDED, 2).replaceAll('"synthetic-', '"more-'),
+  };
+  return { files, corpus: "corpus.jsonl", papers: size };
+}
+
+async function runSize(inputs: Inputs): Promise<SizeResult> {
+  const size = inputs.papers;
+  const dir = await tempDir(inputs.files);
+  const full = timed(["build", inputs.corpus, "--out", "out"], dir);
   // `papergraph add`: 100 new papers into a copy of the build just made, ADD_RUNS times; the
   // median run is reported, as one run of a few seconds moves with whatever else the machine does.
   const adds: ReturnType<typeof timed>[] = [];
@@ -104,10 +146,16 @@ async function runSize(size: number): Promise<SizeResult> {
 
 const sizes = values.sizes.split(",").map(Number);
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}`;
-if (!values.json) console.log(`pipeline benchmark on ${machine}`);
-for (const size of sizes) {
-  const result = await runSize(size);
-  if (values.json) console.log(JSON.stringify({ size, machine, ...result }));
+const corpus = values.corpus ? `${values.corpus} (real abstracts)` : "synthetic corpus";
+const lines = values.corpus
+  ? await gzippedLines(values.corpus, Math.max(...sizes) + ADDED)
+  : undefined;
+if (!values.json) console.log(`pipeline benchmark on ${machine}, ${corpus}`);
+for (const requested of sizes) {
+  const inputs = lines ? realInputs(lines, requested) : await syntheticInputs(requested);
+  const result = await runSize(inputs);
+  const size = result.papers;
+  if (values.json) console.log(JSON.stringify({ size, corpus, machine, ...result }));
   else {
     const stages = Object.entries(result.seconds)
       .map(([s, t]) => `${s} ${t.toFixed(2)}s`)

@@ -21,6 +21,13 @@ export interface PipelineOptions {
   cwd: string;
   /** Largest file, abstract and title accepted (DEFAULT_LIMITS of the ingest stage). */
   limits: Partial<IngestLimits>;
+  /**
+   * A corrections file (JSON Lines; see the README): by default the one named CORRECTIONS_FILE
+   * beside the corpus when there is one, and for `add` and `rebuild` the one the build used.
+   */
+  corrections?: string;
+  /** A VOSviewer thesaurus ("label<TAB>replace by"), applied before the corrections file. */
+  thesaurus?: string;
   /** Skip bad records and files, reporting each to `onSkip`, instead of stopping at the first. */
   skipBad: boolean;
   onSkip?: (problem: RecordProblem) => void;
@@ -29,6 +36,9 @@ export interface PipelineOptions {
   /** Called as papers are analysed: extraction is the one long stage. */
   onProgress?: (done: number, total: number) => void;
 }
+
+/** The corrections file a build looks for beside its corpus; never read as papers. */
+export const CORRECTIONS_FILE = "papergraph-corrections.jsonl";
 
 /** What a command reads when given no inputs: the shipped sample corpus. */
 export const DEFAULT_CORPUS = "graph/corpus";

@@ -2,10 +2,20 @@
  * The pipeline as one library: ingest → extract → graph → export, and the build folder that
  * `build` and `add` keep. The command line is argument parsing and printing over these calls.
  */
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { writeBuildFiles } from "./build-folder.js";
+import {
+  applyCorrections,
+  type Correction,
+  CorrectionError,
+  type CorrectionFiles,
+  checkMerges,
+  correctionLine,
+  loadCorrections,
+  parseCorrections,
+} from "./curate/index.js";
 import { BuildError, NoBuildError, PapergraphError, UsageError } from "./errors.js";
 import {
   type EvalReport,
@@ -28,7 +38,8 @@ import {
   type KnowledgeGraph,
 } from "./graph/index.js";
 import { type IngestResult, ingestPaths, ingestRecords, mergePapers } from "./ingest/index.js";
-import { type PipelineOptions, resolveOptions, type Stage } from "./options.js";
+import { writeFileAtomic } from "./io/index.js";
+import { CORRECTIONS_FILE, type PipelineOptions, resolveOptions, type Stage } from "./options.js";
 import {
   type ConceptRef,
   type Neighbor,
@@ -101,6 +112,8 @@ export interface BuildResult extends BuiltGraph {
   /** Papers analysed by this run, and papers whose analysis came from the cache. */
   analyzed: number;
   reused: number;
+  /** The corrections files read, the corrections applied, and those that named nothing here. */
+  corrections: CorrectionFiles & { applied: number; unused: Correction[] };
 }
 
 export interface AddResult extends BuildResult {
@@ -141,6 +154,32 @@ function openStore(dir: string, cache: boolean): BuildStore | undefined {
   return store;
 }
 
+/** The corrections file a corpus has beside it: in the folder given first, or beside the file. */
+function besideCorpus(input: PaperInput | undefined, cwd: string): string | undefined {
+  const first = input?.[0];
+  if (typeof first !== "string") return undefined;
+  const path = resolve(cwd, first);
+  const info = statSync(path, { throwIfNoEntry: false });
+  if (!info) return undefined;
+  return join(info.isDirectory() ? path : dirname(path), CORRECTIONS_FILE);
+}
+
+/** The corrections files in force: those given, else those the build used, else the corpus's. */
+function correctionFiles(
+  options: PipelineOptions,
+  store: BuildStore | undefined,
+  input: PaperInput | undefined,
+): CorrectionFiles {
+  const given = (path: string | undefined) => path && resolve(options.cwd, path);
+  return {
+    corrections:
+      given(options.corrections) ??
+      store?.setting("corrections") ??
+      besideCorpus(input, options.cwd),
+    thesaurus: given(options.thesaurus) ?? store?.setting("thesaurus"),
+  };
+}
+
 type PaperReader = (
   store: BuildStore | undefined,
 ) => Promise<{ papers: Paper[]; ahead?: ReturnType<typeof analyzeAhead> }>;
@@ -153,22 +192,26 @@ type PaperReader = (
 async function runBuild(
   readPapers: PaperReader,
   options: PipelineOptions,
-  incremental: boolean,
+  { incremental, input }: { incremental: boolean; input?: PaperInput },
 ): Promise<BuildResult> {
   const clock = stopwatch(options.onStage);
   const dir = resolve(options.cwd, options.out);
   const store = openStore(dir, options.cache);
   try {
     clock.start("ingest");
+    // Read first: a bad corrections file stops the build before anything is written.
+    const files = correctionFiles(options, store, input);
+    const corrections = await loadCorrections(files, options.cwd);
     const { papers, ahead } = await readPapers(store);
     clock.start("extract");
     const { workers, onProgress } = options;
     const cached = store
       ? await extractPapersCached(papers, store, { workers, onProgress, ahead })
       : { extraction: await extract(papers, options), analyzed: papers.length, reused: 0 };
+    const corrected = applyCorrections(cached.extraction, corrections);
     // An incremental build keeps the previous map (positions and threads), kept in the store.
     const previous = incremental ? store?.loadPlacements() : undefined;
-    const built = graphStage(cached.extraction, {
+    const built = graphStage(corrected.extraction, {
       threads: { resolution: options.resolution },
       previous,
       onStage: (stage) => clock.start(stage),
@@ -179,11 +222,27 @@ async function runBuild(
       papers,
       built.graph.mapNodes((node, { x, y, thread }) => [node, { x, y, thread }]),
     );
+    store?.saveSetting("corrections", files.corrections);
+    store?.saveSetting("thesaurus", files.thesaurus);
     const { analyzed, reused } = cached;
     const stats = graphStats(built.graph);
-    return { ...built, dir, stats, seconds: clock.finish(), analyzed, reused };
+    const applied = corrections.length - corrected.unused.length;
+    return {
+      ...built,
+      dir,
+      stats,
+      seconds: clock.finish(),
+      analyzed,
+      reused,
+      corrections: { ...files, applied, unused: corrected.unused },
+    };
   } catch (error) {
-    if (error instanceof UsageError || error instanceof NoBuildError) throw error;
+    if (
+      error instanceof UsageError ||
+      error instanceof NoBuildError ||
+      error instanceof CorrectionError
+    )
+      throw error;
     throw new BuildError(clock.current(), options.out, error);
   } finally {
     store?.close();
@@ -199,11 +258,24 @@ export function build(
   options: Partial<PipelineOptions> = {},
 ): Promise<BuildResult> {
   const resolved = resolveOptions(options);
-  return runBuild(
-    async () => ({ papers: (await ingest(input, resolved)).papers }),
-    resolved,
-    false,
-  );
+  const read = async () => ({ papers: (await ingest(input, resolved)).papers });
+  return runBuild(read, resolved, { incremental: false, input });
+}
+
+/**
+ * Builds the graph of the build in `options.out` again from its stored papers and their cached
+ * analyses, with the corrections as they now are: nothing is extracted, and the map keeps its
+ * threads and the places of the nodes it had. What a changed corrections file needs.
+ */
+export async function rebuild(options: Partial<PipelineOptions> = {}): Promise<BuildResult> {
+  const resolved = resolveOptions({ ...options, cache: true });
+  const noBuild = new NoBuildError(resolved.out, ": no build to rebuild");
+  if (!existsSync(join(resolve(resolved.cwd, resolved.out), STORE_FILE))) throw noBuild;
+  const read = async (store: BuildStore | undefined) => {
+    if (!store || store.paperCount() === 0) throw noBuild;
+    return { papers: store.loadPapers() };
+  };
+  return runBuild(read, resolved, { incremental: true });
 }
 
 /**
@@ -232,9 +304,54 @@ export async function add(
       return { papers: merged, ahead };
     },
     resolved,
-    true,
+    { incremental: true },
   );
   return { ...result, before, added };
+}
+
+/** The corrections file a build in `dir` reads, to append to: the one it used, else the default. */
+export function correctionsFileOf(options: Partial<PipelineOptions> = {}): string {
+  const resolved = resolveOptions(options);
+  if (resolved.corrections) return resolve(resolved.cwd, resolved.corrections);
+  const dir = resolve(resolved.cwd, resolved.out);
+  const store = existsSync(join(dir, STORE_FILE))
+    ? openBuildStore(join(dir, STORE_FILE), EXTRACTOR_FINGERPRINT)
+    : undefined;
+  try {
+    return store?.setting("corrections") ?? join(dir, CORRECTIONS_FILE);
+  } finally {
+    store?.close();
+  }
+}
+
+/**
+ * Appends corrections to a corrections file, checked against what it holds (a merge cycle is
+ * refused): the file is replaced whole, so a failure leaves it as it was.
+ */
+export async function appendCorrections(
+  file: string,
+  corrections: readonly Correction[],
+): Promise<void> {
+  const before = await readFile(file, "utf8").catch((error: NodeJS.ErrnoException) => {
+    if (error.code === "ENOENT") return "";
+    throw new PapergraphError(`${file}: cannot read (${error.code})`);
+  });
+  const text = `${before}${before === "" || before.endsWith("\n") ? "" : "\n"}${corrections
+    .map((c) => `${correctionLine(c)}\n`)
+    .join("")}`;
+  checkMerges(parseCorrections(text, file));
+  await writeFileAtomic(file, text);
+}
+
+/** Removes the last correction of a corrections file (the viewer's undo); it returns it. */
+export async function undoLastCorrection(file: string): Promise<Correction | undefined> {
+  const text = await readFile(file, "utf8").catch(() => "");
+  const corrections = parseCorrections(text, file);
+  const last = corrections.at(-1);
+  if (!last) return undefined;
+  const kept = text.split(/\r\n|\r|\n/).slice(0, last.source.line - 1);
+  await writeFileAtomic(file, kept.length > 0 ? `${kept.join("\n")}\n` : "");
+  return last;
 }
 
 /** A concept no node answers to, or several answer to equally: the nearest are suggested. */

@@ -1,5 +1,6 @@
+import type { Correction } from "../curate/index.js";
 import type { PipelineOptions } from "../options.js";
-import { add, type BuildResult, build } from "../pipeline.js";
+import { add, type BuildResult, build, rebuild } from "../pipeline.js";
 import { type CliIO, limitsFrom, resolutionFrom, workersFrom } from "./io.js";
 import { progress } from "./progress.js";
 
@@ -11,8 +12,15 @@ export interface BuildCommandOptions {
   /** false with --no-cache: no store, every paper extracted. */
   cache?: boolean;
   resolution: string;
+  corrections?: string;
+  thesaurus?: string;
   json?: boolean;
   quiet?: boolean;
+}
+
+/** "file:line" of each correction. */
+function whereWritten(corrections: readonly Correction[]): string[] {
+  return corrections.map(({ source }) => `${source.file}:${source.line}`);
 }
 
 function formatSummary(result: BuildResult, out: string): string {
@@ -33,6 +41,12 @@ function formatSummary(result: BuildResult, out: string): string {
   ];
   if (threads.threads.length > 15)
     lines.push(`    … and ${threads.threads.length - 15} smaller threads (papergraph threads)`);
+  const { applied, unused } = result.corrections;
+  if (applied + unused.length > 0) {
+    const none =
+      unused.length > 0 ? ` (${whereWritten(unused).join(", ")} name nothing here, kept)` : "";
+    lines.push(`  corrections: ${applied} applied, ${unused.length} unused${none}`);
+  }
   const times = Object.entries(result.seconds).map(([stage, s]) => `${stage} ${s.toFixed(2)}s`);
   lines.push(`  time: ${times.join(", ")}`);
   return `${lines.join("\n")}\n`;
@@ -48,6 +62,8 @@ function pipelineOptions(options: BuildCommandOptions, io: CliIO): Partial<Pipel
     resolution: resolutionFrom(options.resolution),
     workers: workersFrom(options),
     limits: limitsFrom(options),
+    corrections: options.corrections,
+    thesaurus: options.thesaurus,
     onProgress: bar.update,
     onStage: () => bar.done(),
   };
@@ -79,6 +95,12 @@ export async function addCommand(
   return 0;
 }
 
+/** `papergraph rebuild`: the graph again from the build's papers, with the corrections as they now are. */
+export async function rebuildCommand(options: BuildCommandOptions, io: CliIO): Promise<number> {
+  report(await rebuild(pipelineOptions(options, io)), options, io);
+  return 0;
+}
+
 function report(result: BuildResult, options: BuildCommandOptions, io: CliIO): void {
   if (options.json) {
     const threads = result.threads.threads.map(({ id, label, size, paperCount }) => ({
@@ -90,8 +112,18 @@ function report(result: BuildResult, options: BuildCommandOptions, io: CliIO): v
     // Peak resident memory of the whole process, worker threads included.
     const peakRssMB = Math.round(process.resourceUsage().maxRSS / 1024);
     const { out } = options;
+    const { applied, unused } = result.corrections;
+    const corrections = {
+      applied,
+      unused: unused.map(({ source, action, entity }) => ({
+        ...source,
+        action,
+        entity: entity.ref,
+      })),
+    };
+    const { seconds } = result;
     io.stdout(
-      `${JSON.stringify({ out, ...result.stats, threads, seconds: result.seconds, peakRssMB })}\n`,
+      `${JSON.stringify({ out, ...result.stats, threads, corrections, seconds, peakRssMB })}\n`,
     );
   } else if (!options.quiet) io.stdout(formatSummary(result, options.out));
 }

@@ -16,7 +16,7 @@ export interface NeighborsCommandOptions {
   json?: boolean;
 }
 
-function positiveInteger(value: string, option: string): number {
+export function positiveInteger(value: string, option: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1)
     throw new UsageError(`${option} must be a whole number of at least 1, got "${value}"`);

@@ -1,7 +1,8 @@
 import { Command, CommanderError } from "commander";
 import { PapergraphError } from "../errors.js";
 import { DEFAULT_CORPUS, DEFAULTS } from "../options.js";
-import { addCommand, buildCommand } from "./build.js";
+import { addCommand, buildCommand, rebuildCommand } from "./build.js";
+import { suggestMergesCommand } from "./curate.js";
 import { evalCommand } from "./eval.js";
 import { exportCommand } from "./export.js";
 import { extractCommand } from "./extract.js";
@@ -23,6 +24,16 @@ function withLimits(command: Command): Command {
       "--max-abstract-length <chars>",
       "refuse records with a longer abstract (default 100000)",
     );
+}
+
+/** The options naming the corrections a build applies. */
+function withCorrections(command: Command): Command {
+  return command
+    .option(
+      "--corrections <file>",
+      "corrections to apply (JSON Lines; default: papergraph-corrections.jsonl beside the corpus, or the one the build used)",
+    )
+    .option("--thesaurus <file>", "a VOSviewer thesaurus (label<TAB>replace by) to apply");
 }
 
 /** The --workers option of the commands that extract. */
@@ -49,7 +60,7 @@ function buildProgram(io: CliIO, done: (exitCode: number) => void): Command {
       done(await ingestCommand(paths, options, io));
     });
 
-  withWorkers(withLimits(program.command("build")))
+  withCorrections(withWorkers(withLimits(program.command("build"))))
     .description("build the knowledge graph: graph.json (viewer), graph.gexf (Gephi), threads.json")
     .argument("[paths...]", "files, directories or glob patterns to ingest", [DEFAULT_CORPUS])
     .option("-o, --out <dir>", "output directory", DEFAULTS.out)
@@ -65,7 +76,7 @@ function buildProgram(io: CliIO, done: (exitCode: number) => void): Command {
       done(await buildCommand(paths, options, io));
     });
 
-  withWorkers(withLimits(program.command("add")))
+  withCorrections(withWorkers(withLimits(program.command("add"))))
     .description("add papers to an existing build: only they are extracted, the graph is rebuilt")
     .argument("<paths...>", "files, directories or glob patterns to ingest")
     .option("-o, --out <dir>", "the build to add to", DEFAULTS.out)
@@ -74,6 +85,30 @@ function buildProgram(io: CliIO, done: (exitCode: number) => void): Command {
     .option("-q, --quiet", "print nothing but errors")
     .action(async (paths: string[], options) => {
       done(await addCommand(paths, options, io));
+    });
+
+  withCorrections(program.command("rebuild"))
+    .description(
+      "build the graph again from a build's papers with the corrections as they now are: nothing extracted, the map kept",
+    )
+    .option("-o, --out <dir>", "the build to rebuild", DEFAULTS.out)
+    .option("-r, --resolution <number>", "Louvain resolution", String(DEFAULTS.resolution))
+    .option("--json", "print the summary as one JSON object")
+    .option("-q, --quiet", "print nothing but errors")
+    .action(async (options) => {
+      done(await rebuildCommand(options, io));
+    });
+
+  program
+    .command("suggest-merges")
+    .description("likely duplicate entities, strongest first, with the evidence for each")
+    .option("-g, --graph <dir>", "the built graph", DEFAULTS.out)
+    .option("-l, --limit <n>", "at most this many", "20")
+    .option("--accept", "append them to the corrections file as merges, and rebuild")
+    .option("--corrections <file>", "the corrections file --accept appends to")
+    .option("--json", "print one JSON object")
+    .action(async (options) => {
+      done(await suggestMergesCommand(options, io));
     });
 
   withWorkers(withLimits(program.command("extract")))
@@ -124,6 +159,7 @@ function buildProgram(io: CliIO, done: (exitCode: number) => void): Command {
       "--from <paths...>",
       "build the graph from these inputs first when it is missing or older than them",
     )
+    .option("--corrections <file>", "the corrections file curator mode appends to")
     .action(async (options) => {
       done(await serveCommand(options, io));
     });

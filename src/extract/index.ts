@@ -14,7 +14,8 @@ export {
   EXTRACTOR_FINGERPRINT,
   EXTRACTOR_VERSION,
 } from "./cache.js";
-export { entityKey, singular, slug } from "./keys.js";
+export { entityKey, phraseWords, singular, slug } from "./keys.js";
+export { LEXICON_BY_KEY } from "./lexicon.js";
 export { prestartWorkers } from "./parallel.js";
 
 export interface ExtractOptions {

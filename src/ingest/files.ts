@@ -2,6 +2,7 @@ import { open, readdir, readFile, stat } from "node:fs/promises";
 import { join, relative, resolve, sep } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { glob, isDynamicPattern } from "tinyglobby";
+import { CORRECTIONS_FILE } from "../options.js";
 import { formatByName, isGzipped } from "./formats.js";
 import { fileTooLarge, type IngestLimits, WHOLE_FILE_MAX_BYTES } from "./limits.js";
 import { IngestError } from "./problems.js";
@@ -16,7 +17,7 @@ async function walk(directory: string): Promise<string[]> {
   const items = await readdir(directory, { withFileTypes: true });
   const files: string[] = [];
   for (const item of items.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    if (item.name.startsWith(".")) continue;
+    if (item.name.startsWith(".") || item.name === CORRECTIONS_FILE) continue;
     const path = join(directory, item.name);
     if (item.isDirectory()) files.push(...(await walk(path)));
     else if (item.isFile() && formatByName(item.name) !== undefined) files.push(path);

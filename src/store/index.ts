@@ -18,6 +18,9 @@ export interface BuildStore extends AnalysisCache {
   loadPlacements(): Map<string, NodePlacement>;
   /** The papers and node placements of a finished build, in one transaction. */
   saveBuild(papers: readonly Paper[], placements: Iterable<[node: string, NodePlacement]>): void;
+  /** A setting the build keeps for the next add or rebuild (the corrections file it read). */
+  setting(name: string): string | undefined;
+  saveSetting(name: string, value: string | undefined): void;
   /** Drops analyses made by other extractor versions. */
   prune(fingerprint: string): number;
   close(): void;
@@ -39,6 +42,7 @@ const SCHEMA = `
   CREATE TABLE IF NOT EXISTS analyses (key TEXT PRIMARY KEY, fingerprint TEXT NOT NULL, data TEXT NOT NULL);
   CREATE TABLE IF NOT EXISTS papers (position INTEGER PRIMARY KEY, record TEXT NOT NULL);
   CREATE TABLE IF NOT EXISTS placements (node TEXT PRIMARY KEY, x REAL NOT NULL, y REAL NOT NULL, thread INTEGER NOT NULL);
+  CREATE TABLE IF NOT EXISTS settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
 `;
 
 function sameValue(a: unknown, b: unknown): boolean {
@@ -133,6 +137,17 @@ export function openBuildStore(path: string, fingerprint: string): BuildStore {
       placed = kept;
       // The papers saved are the caller's, who may change them: written whole next time.
       asRead = [];
+    },
+    setting: (name) =>
+      (
+        db.prepare("SELECT value FROM settings WHERE name = ?").get(name) as
+          | { value: string }
+          | undefined
+      )?.value,
+    saveSetting: (name, value) => {
+      if (value === undefined) db.prepare("DELETE FROM settings WHERE name = ?").run(name);
+      else
+        db.prepare("INSERT OR REPLACE INTO settings (name, value) VALUES (?, ?)").run(name, value);
     },
     prune: (current) =>
       db.prepare("DELETE FROM analyses WHERE fingerprint != ?").run(current).changes,
