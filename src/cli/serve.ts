@@ -5,7 +5,8 @@ import { join, resolve } from "node:path";
 import { GRAPH_FILE, isBuildStale } from "../build-folder.js";
 import { NoBuildError, PapergraphError, UsageError } from "../errors.js";
 import { DEFAULTS } from "../options.js";
-import { createViewerServer, VIEWER_DIR } from "../serve/index.js";
+import { buildCurator, createViewerServer, VIEWER_DIR } from "../serve/index.js";
+import { STORE_FILE } from "../store/index.js";
 import { buildCommand } from "./build.js";
 import type { CliIO } from "./io.js";
 
@@ -16,6 +17,8 @@ export interface ServeCommandOptions {
   open?: boolean;
   /** Build the graph from these inputs first when it is missing or older than any of them. */
   from?: string[];
+  /** The corrections file curator mode appends to. */
+  corrections?: string;
 }
 
 async function exists(path: string): Promise<boolean> {
@@ -39,13 +42,18 @@ export async function serveCommand(options: ServeCommandOptions, io: CliIO): Pro
   if (options.from && (await isBuildStale(options.graph, options.from, io.cwd))) {
     io.stdout(`The graph in ${options.graph}/ is missing or older than its inputs: building it.\n`);
     const resolution = String(DEFAULTS.resolution);
-    await buildCommand(options.from, { out: options.graph, resolution }, io);
+    const { corrections } = options;
+    await buildCommand(options.from, { out: options.graph, resolution, corrections }, io);
   }
   if (!(await exists(join(VIEWER_DIR, "index.html"))))
     throw new PapergraphError(`the viewer is not built (${VIEWER_DIR}); run "npm run build"`);
   if (!(await exists(join(graphDir, GRAPH_FILE))))
     throw new NoBuildError(options.graph, `${GRAPH_FILE}: no built graph here`);
-  const server = createViewerServer({ viewerDir: VIEWER_DIR, graphDir });
+  // Curator mode needs the build's store, to rebuild without extracting.
+  const curator = (await exists(join(graphDir, STORE_FILE)))
+    ? buildCurator({ out: options.graph, cwd: io.cwd, corrections: options.corrections })
+    : undefined;
+  const server = createViewerServer({ viewerDir: VIEWER_DIR, graphDir, curator });
   await new Promise<void>((done, fail) => {
     server.once("error", (error: NodeJS.ErrnoException) =>
       fail(
@@ -58,6 +66,8 @@ export async function serveCommand(options: ServeCommandOptions, io: CliIO): Pro
   });
   const url = `http://${options.host}:${(server.address() as AddressInfo).port}/`;
   io.stdout(`Serving the graph in ${options.graph}/ at ${url}  (Ctrl+C to stop)\n`);
+  if (curator)
+    io.stdout("  Curate from the map: fixes are appended to the build's corrections file.\n");
   if (options.open) openBrowser(url);
   await new Promise<void>((done) => {
     const stop = () => server.close(() => done());

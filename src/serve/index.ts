@@ -2,11 +2,13 @@
  * Serve: the built viewer and one built graph over HTTP on the loopback interface. Only the
  * viewer's files and the graph's three files are served; nothing else on disk is reachable.
  */
+import { timingSafeEqual } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
-import { createServer, type Server, type ServerResponse } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { extname, join, normalize, sep } from "node:path";
 
+export { buildCurator } from "./curator.js";
 export { readViewerBundle, VIEWER_DIR } from "./viewer-files.js";
 
 export interface ServeOptions {
@@ -14,7 +16,30 @@ export interface ServeOptions {
   viewerDir: string;
   /** A built graph (graph.json, threads.json, graph.gexf). */
   graphDir: string;
+  /** Curator mode: the map's fixes are posted here. Without it, the server only reads. */
+  curator?: Curator;
 }
+
+/** What the server does with a curator's requests; each answers with what the rebuild applied. */
+export interface Curator {
+  /** The secret of this run: the page is served with it, and every request must carry it. */
+  token: string;
+  /** Appends a correction (the request's JSON) and rebuilds. */
+  correct(record: unknown): Promise<CuratorReply>;
+  /** Removes the last correction and rebuilds. */
+  undo(): Promise<CuratorReply>;
+}
+
+export interface CuratorReply {
+  /** The correction appended or removed, as its line in the corrections file. */
+  line?: string;
+  file: string;
+}
+
+/** The header a curator's request carries its token in. */
+export const TOKEN_HEADER = "x-papergraph-token";
+/** The meta element the served page carries the token in. */
+export const TOKEN_META = "papergraph-token";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -65,13 +90,107 @@ function send(response: ServerResponse, status: number, text: string): void {
   response.end(text);
 }
 
+function sendJson(response: ServerResponse, status: number, value: unknown): void {
+  response.writeHead(status, {
+    "Content-Type": "application/json; charset=utf-8",
+    "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+    "Cache-Control": "no-store",
+  });
+  response.end(JSON.stringify(value));
+}
+
+const LOOPBACK_ADDRESSES = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
+const LOOPBACK_HOST = /^(127\.0\.0\.1|localhost|\[::1\]):\d+$/;
+/** The largest correction a request may carry. */
+const MAX_BODY = 64 * 1024;
+
+function sameSecret(given: string, token: string): boolean {
+  const [a, b] = [Buffer.from(given), Buffer.from(token)];
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * Why a curator's request is refused, if it is: it must come from this machine, to a loopback
+ * Host (no DNS rebinding), from a page of this server (its Origin), with this run's token.
+ */
+function refusal(request: IncomingMessage, token: string): string | undefined {
+  if (!LOOPBACK_ADDRESSES.has(request.socket.remoteAddress ?? "")) return "not from this machine";
+  const host = request.headers.host ?? "";
+  if (!LOOPBACK_HOST.test(host)) return "not addressed to a loopback host";
+  if (request.headers.origin !== `http://${host}`) return "not from this server's page";
+  const given = request.headers[TOKEN_HEADER];
+  if (typeof given !== "string" || !sameSecret(given, token)) return "no valid token";
+  return undefined;
+}
+
+async function readBody(request: IncomingMessage): Promise<unknown> {
+  let size = 0;
+  const chunks: Buffer[] = [];
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY) throw new Error("request too large");
+    chunks.push(chunk);
+  }
+  return JSON.parse(Buffer.concat(chunks).toString("utf8"));
+}
+
+/** One request at a time: each appends to the file, then rebuilds from it. */
+function serialized() {
+  let last: Promise<unknown> = Promise.resolve();
+  return <T>(work: () => Promise<T>): Promise<T> => {
+    const next = last.then(work, work);
+    last = next.catch(() => undefined);
+    return next;
+  };
+}
+
+async function handleCurator(
+  request: IncomingMessage,
+  response: ServerResponse,
+  curator: Curator,
+  queue: ReturnType<typeof serialized>,
+): Promise<void> {
+  const refused = refusal(request, curator.token);
+  if (refused) return sendJson(response, 403, { error: `refused: ${refused}` });
+  const path = new URL(request.url ?? "/", "http://localhost").pathname;
+  try {
+    if (path === "/api/corrections") {
+      const record = await readBody(request);
+      return sendJson(response, 200, await queue(() => curator.correct(record)));
+    }
+    if (path === "/api/undo") return sendJson(response, 200, await queue(() => curator.undo()));
+    return sendJson(response, 404, { error: "no such action" });
+  } catch (error) {
+    return sendJson(response, 400, { error: (error as Error).message });
+  }
+}
+
+/** index.html with this run's token in a meta element, for the page's requests to carry. */
+async function pageWithToken(file: string, token: string): Promise<string> {
+  const html = await readFile(file, "utf8");
+  return html.replace("<head>", `<head>\n    <meta name="${TOKEN_META}" content="${token}" />`);
+}
+
 export function createViewerServer(options: ServeOptions): Server {
+  const queue = serialized();
   return createServer(async (request, response) => {
+    if (request.method === "POST" && options.curator)
+      return handleCurator(request, response, options.curator, queue);
     if (request.method !== "GET" && request.method !== "HEAD")
       return send(response, 405, "Method not allowed\n");
     const file = resolveRequest(request.url ?? "/", options);
     const info = file ? await stat(file).catch(() => undefined) : undefined;
     if (!file || !info?.isFile()) return send(response, 404, "Not found\n");
+    if (options.curator && file === join(options.viewerDir, "index.html")) {
+      const page = await pageWithToken(file, options.curator.token);
+      response.writeHead(200, {
+        "Content-Type": TYPES[".html"] as string,
+        "Content-Security-Policy": CONTENT_SECURITY_POLICY,
+        "X-Content-Type-Options": "nosniff",
+        "Cache-Control": "no-store",
+      });
+      return response.end(request.method === "HEAD" ? undefined : page);
+    }
     response.writeHead(200, {
       "Content-Type": TYPES[extname(file)] ?? "application/octet-stream",
       "Content-Length": info.size,

@@ -81,3 +81,89 @@ describe("the viewer's server", () => {
     expect(response).toBe(405);
   });
 });
+
+/** A raw POST with the given headers: what a page, or another site, or a script could send. */
+function post(
+  port: number,
+  path: string,
+  headers: Record<string, string>,
+  body = "{}",
+): Promise<{ status: number; body: string }> {
+  return new Promise((done, fail) => {
+    const req = request({ host: "127.0.0.1", port, path, method: "POST", headers }, (res) => {
+      let text = "";
+      res.on("data", (chunk) => {
+        text += chunk;
+      });
+      res.on("end", () => done({ status: res.statusCode ?? 0, body: text }));
+    });
+    req.on("error", fail);
+    req.end(body);
+  });
+}
+
+describe("curator mode's server", () => {
+  let server: Server;
+  let port: number;
+  const received: unknown[] = [];
+  const curator = {
+    token: "a-secret-of-this-run",
+    correct: async (record: unknown) => {
+      received.push(record);
+      return { file: "fixes.jsonl", line: JSON.stringify(record) };
+    },
+    undo: async () => ({ file: "fixes.jsonl" }),
+  };
+
+  beforeAll(async () => {
+    const viewerDir = await tempDir({ "index.html": "<!doctype html><html><head></head></html>" });
+    server = createViewerServer({ viewerDir, graphDir: await smallGraphDir(), curator });
+    await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+    port = (server.address() as AddressInfo).port;
+  });
+  afterAll(() => server.close());
+
+  it("serves the page with this run's token, and takes a fix from it", async () => {
+    expect((await get(port, "/")).body).toContain(
+      '<meta name="papergraph-token" content="a-secret-of-this-run" />',
+    );
+    const origin = `http://127.0.0.1:${port}`;
+    const fix = { action: "drop", entity: "method:x" };
+    const reply = await post(
+      port,
+      "/api/corrections",
+      { Origin: origin, "X-Papergraph-Token": curator.token, "Content-Type": "application/json" },
+      JSON.stringify(fix),
+    );
+    expect(reply.status).toBe(200);
+    expect(received).toEqual([fix]);
+  });
+
+  it("refuses a request without the token, from another origin, or to another host", async () => {
+    const origin = `http://127.0.0.1:${port}`;
+    const cases: [Record<string, string>, string][] = [
+      [{ Origin: origin }, "no valid token"],
+      [{ Origin: origin, "X-Papergraph-Token": "guessed" }, "no valid token"],
+      [
+        { Origin: "http://evil.example", "X-Papergraph-Token": curator.token },
+        "this server's page",
+      ],
+      [{ "X-Papergraph-Token": curator.token }, "this server's page"],
+      [
+        {
+          Host: "evil.example",
+          Origin: "http://evil.example",
+          "X-Papergraph-Token": curator.token,
+        },
+        "loopback host",
+      ],
+    ];
+    const before = received.length;
+    for (const [headers, why] of cases) {
+      const reply = await post(port, "/api/corrections", headers);
+      expect(reply.status, why).toBe(403);
+      expect(JSON.parse(reply.body).error).toContain(why);
+    }
+    expect(received).toHaveLength(before);
+  });
+});

@@ -5,7 +5,9 @@ import type Graph from "graphology";
 import Sigma from "sigma";
 import { toGexf } from "../../src/export/gexf.js";
 import type { NodeType } from "../../src/types.js";
-import { loadData, type ViewerData } from "./data.js";
+import { fixChannel, takeSavedView } from "./curate.js";
+import { type Curator, mountCurator } from "./curator-ui.js";
+import { EMBEDDED_DATA_ID, loadData, type ViewerData } from "./data.js";
 import { byId } from "./dom.js";
 import { mountThreadLegend, mountTypeLegend } from "./legend.js";
 import { renderPanel } from "./panel.js";
@@ -30,9 +32,16 @@ function download(name: string, text: string, type: string): void {
 }
 
 function start({ graph, threads }: ViewerData): void {
+  // A fix reloads the page; the view it left is taken back (the curator goes on curating).
+  const saved = takeSavedView();
+  const fromUrl = stateFromUrl(location.search, (id) => graph.hasNode(id));
   const store = new Store({
     ...INITIAL_STATE,
-    ...stateFromUrl(location.search, (id) => graph.hasNode(id)),
+    ...fromUrl,
+    ...(saved
+      ? { selected: saved.selected && graph.hasNode(saved.selected) ? saved.selected : null }
+      : {}),
+    curating: saved !== undefined,
   });
   let focus = focusOf(graph, store.state);
   const { nodeReducer, edgeReducer } = makeReducers(
@@ -82,20 +91,27 @@ function start({ graph, threads }: ViewerData): void {
     const ratio = Math.min(1, Math.max(0.05, Math.max(maxX - minX, maxY - minY) * 1.3));
     camera.animate({ x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio }, { duration: 500 });
   };
+  let curator: Curator | undefined;
   const select = (id: string) => {
+    if (curator?.pick(id)) return;
     store.set({ selected: id, hovered: null });
     zoomTo(id);
   };
 
   const panel = byId("panel");
+  const channel = fixChannel(document.getElementById(EMBEDDED_DATA_ID) !== null, () =>
+    location.reload(),
+  );
+  if (channel) curator = mountCurator(graph, store, channel, () => camera.getState());
   const actions = {
     select,
     focusThread: (thread: number) => store.set({ thread, selected: null }),
     close: () => store.set({ selected: null }),
+    fixes: curator?.fixes,
   };
   store.subscribe((state, previous) => {
     focus = focusOf(graph, state);
-    if (state.selected !== previous.selected)
+    if (state.selected !== previous.selected || state.curating !== previous.curating)
       renderPanel(panel, graph, state.selected, threads.threads, actions);
     if (state.thread !== previous.thread) {
       if (state.thread === null) camera.animate({ x: 0.5, y: 0.5, ratio: 1 }, { duration: 400 });
@@ -121,9 +137,10 @@ function start({ graph, threads }: ViewerData): void {
   );
   byId("toggle-sidebar").addEventListener("click", () => byId("sidebar").classList.toggle("open"));
 
+  if (saved) camera.setState(saved.camera as ReturnType<typeof camera.getState>);
   if (store.state.selected) {
     renderPanel(panel, graph, store.state.selected, threads.threads, actions);
-    zoomTo(store.state.selected);
+    if (!saved) zoomTo(store.state.selected);
   }
   const papers = graph.filterNodes((_, a) => a.type === "paper").length;
   byId("status").textContent =

@@ -13,6 +13,8 @@ export interface PanelActions {
   select: (id: string) => void;
   focusThread: (thread: number) => void;
   close: () => void;
+  /** Curator mode's fixes for an entity, when it is on. */
+  fixes?: (node: string) => HTMLElement | null;
 }
 
 const ENTITY_TYPES: NodeType[] = ["method", "dataset", "task", "invariance"];
@@ -198,6 +200,7 @@ function entityPanel(
     a.aliases && a.aliases.length > 0
       ? h("p", { class: "aliases" }, `Also written: ${aliasList(a.aliases)}`)
       : null,
+    actions.fixes?.(node) ?? null,
     ...neighborGroups(graph, node, actions),
     h(
       "section",

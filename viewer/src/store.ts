@@ -7,6 +7,10 @@ export interface ViewState {
   hiddenTypes: ReadonlySet<NodeType>;
   /** A focused thread fades every other one. */
   thread: number | null;
+  /** Curator mode: the panel offers fixes. */
+  curating: boolean;
+  /** The entity being merged, while the user chooses what to merge it into. */
+  mergeFrom: string | null;
 }
 
 type Listener = (state: ViewState, previous: ViewState) => void;
@@ -41,4 +45,6 @@ export const INITIAL_STATE: ViewState = {
   selected: null,
   hiddenTypes: new Set(),
   thread: null,
+  curating: false,
+  mergeFrom: null,
 };
