@@ -1,7 +1,8 @@
 /**
  * Pipeline benchmark (npm run bench [-- --sizes 1000,10000,100000] [--corpus FILE.jsonl.gz]
  * [--json]): `papergraph build` on a corpus of each size, then `papergraph add` of 100 more papers
- * (median of three runs, each on a copy of the build). With --corpus, the corpus is the first
+ * (median of three runs, each on a copy of the build), then `papergraph rebuild` with a changed
+ * corrections file (the 20 strongest suggested merges). With --corpus, the corpus is the first
  * papers of that gzipped JSON Lines file (real abstracts, as a user brings them; the build reads
  * them gzipped) and the 100 added are the papers after them: a size the file cannot hold with 100
  * to spare is cut to what it can. Without it, the corpus is made of the shipped corpus's sentences
@@ -11,7 +12,7 @@
  * asserts nothing.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, createReadStream, rmSync } from "node:fs";
+import { cpSync, createReadStream, rmSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
@@ -47,7 +48,12 @@ interface SizeResult {
   /** Every add run, in order. */
   addRuns: number[];
   addStages: Record<string, number>;
-  /** The most any one command (build or add) held. */
+  /** `rebuild` with a changed corrections file (the strongest suggested merges): seconds, share. */
+  rebuildSeconds: number;
+  rebuildShare: number;
+  rebuildStages: Record<string, number>;
+  corrections: number;
+  /** The most any one command (build, add or rebuild) held. */
   peakRssMB: number;
   nodes: number;
   edges: number;
@@ -123,6 +129,20 @@ async function runSize(inputs: Inputs): Promise<SizeResult> {
     cpSync(join(dir, "out"), join(dir, `add-${run}`), { recursive: true });
     adds.push(timed(["add", "more.jsonl", "--out", `add-${run}`], dir));
   }
+  // A changed corrections file: the 20 strongest suggested merges, applied by `rebuild`.
+  const suggested = spawnSync(
+    process.execPath,
+    [BIN, "suggest-merges", "--graph", "out", "--limit", "20", "--json"],
+    { cwd: dir, encoding: "utf8", maxBuffer: 64 << 20 },
+  );
+  const { suggestions } = JSON.parse(suggested.stdout) as {
+    suggestions: { entity: { id: string }; into: { id: string } }[];
+  };
+  const fixes = suggestions.map((s) =>
+    JSON.stringify({ action: "merge", entity: s.entity.id, into: s.into.id }),
+  );
+  writeFileSync(join(dir, "fixes.jsonl"), `${fixes.join("\n")}\n`);
+  const rebuilt = timed(["rebuild", "--out", "out", "--corrections", "fixes.jsonl"], dir);
   rmSync(dir, { recursive: true, force: true });
   const addRuns = adds.map((a) => a.wall);
   const added = [...adds].sort((a, b) => a.wall - b.wall)[
@@ -138,7 +158,11 @@ async function runSize(inputs: Inputs): Promise<SizeResult> {
     addShare: Math.round((added.wall / full.wall) * 1000) / 1000,
     addRuns,
     addStages: added.seconds,
-    peakRssMB: Math.max(full.peakRssMB, ...adds.map((a) => a.peakRssMB)),
+    rebuildSeconds: rebuilt.wall,
+    rebuildShare: Math.round((rebuilt.wall / full.wall) * 1000) / 1000,
+    rebuildStages: rebuilt.seconds,
+    corrections: fixes.length,
+    peakRssMB: Math.max(full.peakRssMB, rebuilt.peakRssMB, ...adds.map((a) => a.peakRssMB)),
     nodes: full.nodes,
     edges: full.edges,
   };
@@ -165,6 +189,10 @@ for (const requested of sizes) {
         `peak RSS ${result.peakRssMB} MB, ${result.nodes} nodes, ${result.edges} edges\n          ${stages}\n` +
         `          add 100 papers: ${result.addSeconds.toFixed(2)} s (${(result.addShare * 100).toFixed(1)}% of the full build; runs ${result.addRuns.map((t) => t.toFixed(2)).join(", ")} s): ` +
         Object.entries(result.addStages)
+          .map(([s, t]) => `${s} ${t.toFixed(2)}s`)
+          .join(", ") +
+        `\n          rebuild with ${result.corrections} changed corrections: ${result.rebuildSeconds.toFixed(2)} s (${(result.rebuildShare * 100).toFixed(1)}% of the full build): ` +
+        Object.entries(result.rebuildStages)
           .map(([s, t]) => `${s} ${t.toFixed(2)}s`)
           .join(", "),
     );

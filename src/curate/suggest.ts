@@ -88,6 +88,12 @@ function shortForm(name: string): string | undefined {
     : undefined;
 }
 
+/** The short form an entity's own label is, maybe with a version ("CUB-200-2011" → "cub"). */
+function labelShortForm(label: string): string | undefined {
+  const versioned = /^([A-Za-z][A-Za-z-]*?)(?:[- ]?\d[\d.-]*)?$/.exec(label);
+  return shortForm(label) ?? (versioned?.[1] ? shortForm(versioned[1]) : undefined);
+}
+
 /** The key without a generic trailing word, and that word. */
 function withoutGeneric(name: string): { key: string; word: string } | undefined {
   const words = phraseWords(name).map(singular);
@@ -97,6 +103,24 @@ function withoutGeneric(name: string): { key: string; word: string } | undefined
 }
 
 const digits = (key: string) => key.replace(/[^0-9]/g, "");
+
+/**
+ * How far apart two names are spelled, when they differ in one word only and by little for its
+ * length ("normalisation" / "normalization", "convolution" / "convolutional"): two real words
+ * ("self" / "semi") or two numbers (CIFAR-10 / CIFAR-100) are not a misspelling.
+ */
+function spellingDistance(a: string, b: string): number | undefined {
+  const [x, y] = [phraseWords(a).map(singular), phraseWords(b).map(singular)];
+  if (x.length !== y.length) return undefined;
+  const differing = x.flatMap((word, i) => (word === y[i] ? [] : [[word, y[i] as string]]));
+  const [pair] = differing;
+  if (differing.length !== 1 || !pair) return undefined;
+  const [one, other] = pair as [string, string];
+  if (digits(one) !== digits(other)) return undefined;
+  const d = distance(one, other);
+  const longest = Math.max(one.length, other.length);
+  return d <= (longest >= 10 ? 2 : longest >= 6 ? 1 : 0) ? d : undefined;
+}
 
 /** Groups of candidates that share a blocking key, of one type. */
 function blocks(candidates: readonly Candidate[], keysOf: (c: Candidate) => string[]) {
@@ -113,19 +137,21 @@ function blocks(candidates: readonly Candidate[], keysOf: (c: Candidate) => stri
 
 function evidenceFor(a: Candidate, b: Candidate): MergeEvidence[] {
   const evidence: MergeEvidence[] = [];
+  // An entity that is a bare short form, and one that goes by the long form it spells; not when
+  // the first already has its long form (then the short form names two things).
   for (const [short, long] of [
     [a, b],
     [b, a],
   ] as const) {
-    const form = short.names.find((n) => shortForm(n));
-    const spelled = form && long.names.find((n) => initials(n) === shortForm(form));
-    if (form && spelled) {
-      evidence.push({ kind: "acronym", short: form, long: spelled });
+    const form = labelShortForm(short.label);
+    const spelled = form && long.names.find((n) => initials(n) === form);
+    if (form && spelled && !short.names.some((n) => initials(n) === form)) {
+      evidence.push({ kind: "acronym", short: short.label, long: spelled });
       break;
     }
   }
-  const lexicon = a.names.map((n) => LEXICON_BY_KEY.get(entityKey(n))).find((e) => e);
-  if (lexicon && b.names.some((n) => LEXICON_BY_KEY.get(entityKey(n)) === lexicon))
+  const lexicon = LEXICON_BY_KEY.get(a.key);
+  if (lexicon && LEXICON_BY_KEY.get(b.key) === lexicon)
     evidence.push({ kind: "lexicon", name: lexicon.name });
   for (const [x, y] of [
     [a, b],
@@ -135,21 +161,21 @@ function evidenceFor(a: Candidate, b: Candidate): MergeEvidence[] {
     if (stripped && stripped.key === y.key)
       evidence.push({ kind: "generic-word", word: stripped.word });
   }
-  if (a.key.length >= 6 && digits(a.key) === digits(b.key)) {
-    const d = distance(a.key, b.key);
-    if (d > 0 && d <= (a.key.length >= 12 ? 2 : 1))
-      evidence.push({ kind: "spelling", distance: d });
-  }
+  const d = spellingDistance(a.label, b.label);
+  if (d !== undefined) evidence.push({ kind: "spelling", distance: d });
   if (evidence.length === 0) return evidence;
   const shared = [...a.papers].filter((p) => b.papers.has(p)).length;
   if (shared > 0) evidence.push({ kind: "shared-papers", papers: shared });
   return evidence;
 }
 
-/** The merge's direction: into the long form of an acronym, else into the one more papers name. */
+/**
+ * The merge's direction: into the long form of an acronym, else into the one more papers name,
+ * else into the fuller name, which a fragment of it ("Masked Generative") often is not.
+ */
 function direction(a: Candidate, b: Candidate, evidence: readonly MergeEvidence[]) {
   const acronym = evidence.find((e) => e.kind === "acronym");
-  if (acronym) return a.names.includes(acronym.short) ? [a, b] : [b, a];
+  if (acronym) return a.label === acronym.short ? [a, b] : [b, a];
   if (a.papers.size !== b.papers.size) return a.papers.size < b.papers.size ? [a, b] : [b, a];
   return a.label.length < b.label.length || (a.label.length === b.label.length && a.id > b.id)
     ? [a, b]
@@ -161,9 +187,9 @@ export function suggestMerges(graph: KnowledgeGraph, limit = 50): MergeSuggestio
   const candidates = candidatesOf(graph);
   const pairs = new Map<string, [Candidate, Candidate]>();
   const blockings = [
-    blocks(candidates, (c) => c.names.flatMap((n) => [shortForm(n) ?? "", initials(n)])),
+    blocks(candidates, (c) => [labelShortForm(c.label) ?? "", ...c.names.map(initials)]),
     blocks(candidates, (c) => [c.key, withoutGeneric(c.label)?.key ?? ""]),
-    blocks(candidates, (c) => c.names.map((n) => LEXICON_BY_KEY.get(entityKey(n))?.name ?? "")),
+    blocks(candidates, (c) => [LEXICON_BY_KEY.get(c.key)?.name ?? ""]),
     blocks(candidates, (c) => (c.key.length >= 6 ? [`${c.key.slice(0, 4)}${digits(c.key)}`] : [])),
   ];
   for (const block of blockings.flat())
