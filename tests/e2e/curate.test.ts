@@ -85,7 +85,7 @@ describe.runIf(canRunBrowser)("curator mode in Chromium", () => {
     await searchAndChoose(page, kept.label, kept.id);
     await applyFix(
       page,
-      new RegExp(`^Merge "${escape(merged.label)}" .* into "${escape(kept.label)}"`),
+      new RegExp(`^Merge "${literal(merged.label)}" .* into "${literal(kept.label)}"`),
     );
     // The page came back curating, with the merged-into node selected, and the other gone.
     expect(await page.textContent("#panel h2")).toBe(kept.label);
@@ -95,7 +95,7 @@ describe.runIf(canRunBrowser)("curator mode in Chromium", () => {
 
     await searchAndChoose(page, dropped.label, dropped.id);
     await page.click('#panel [data-fix="drop"]');
-    await applyFix(page, new RegExp(`^Drop "${escape(dropped.label)}" \\(dataset, \\d+ papers?`));
+    await applyFix(page, new RegExp(`^Drop "${literal(dropped.label)}" \\(dataset, \\d+ papers?`));
     expect(await hasNode(page, dropped.id)).toBe(false);
     expect(await page.locator("#panel").isHidden()).toBe(true);
     await screenshot(page, "curate-after-drop");
@@ -138,6 +138,6 @@ describe.runIf(canRunBrowser)("curator mode in Chromium", () => {
 });
 
 /** A label as a literal in a regular expression. */
-function escape(text: string): string {
+function literal(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
