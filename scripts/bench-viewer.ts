@@ -9,7 +9,7 @@ import { parseArgs } from "node:util";
 import Graph from "graphology";
 import { toJson } from "../src/export/index.js";
 import type { KnowledgeGraph } from "../src/graph/index.js";
-import { THREAD_COLORS } from "../src/graph/index.js";
+import { threadColor } from "../src/graph/index.js";
 import { writeFileAtomic } from "../src/io/index.js";
 import { seededRandom } from "../src/random.js";
 import { createViewerServer, VIEWER_DIR } from "../src/serve/index.js";
@@ -43,7 +43,7 @@ function syntheticGraph(): { graph: KnowledgeGraph; threads: ThreadReport } {
       type,
       label: `${type} ${i}`,
       thread,
-      color: THREAD_COLORS[thread] as string,
+      color: threadColor(thread),
       size: type === "paper" ? 2 : 3 + random() * 6,
       x: Math.cos(angle) * 1000 + (random() - 0.5) * 700,
       y: Math.sin(angle) * 1000 + (random() - 0.5) * 700,

@@ -48,6 +48,9 @@ interface SizeResult {
   /** Every add run, in order. */
   addRuns: number[];
   addStages: Record<string, number>;
+  /** The map's silhouette of threads and neighbour preservation (`papergraph stats --layout`). */
+  silhouette: number;
+  preservation: number;
   /** `rebuild` with a changed corrections file (the strongest suggested merges): seconds, share. */
   rebuildSeconds: number;
   rebuildShare: number;
@@ -129,6 +132,19 @@ async function runSize(inputs: Inputs): Promise<SizeResult> {
     cpSync(join(dir, "out"), join(dir, `add-${run}`), { recursive: true });
     adds.push(timed(["add", "more.jsonl", "--out", `add-${run}`], dir));
   }
+  // How well the map shows the graph: threads as regions, linked nodes near.
+  const stats = spawnSync(
+    process.execPath,
+    [BIN, "stats", "--graph", "out", "--layout", "--json"],
+    {
+      cwd: dir,
+      encoding: "utf8",
+      maxBuffer: 64 << 20,
+    },
+  );
+  const { layout } = JSON.parse(stats.stdout) as {
+    layout: { silhouette: number; preservation: number };
+  };
   // A changed corrections file: the 20 strongest suggested merges, applied by `rebuild`.
   const suggested = spawnSync(
     process.execPath,
@@ -158,6 +174,8 @@ async function runSize(inputs: Inputs): Promise<SizeResult> {
     addShare: Math.round((added.wall / full.wall) * 1000) / 1000,
     addRuns,
     addStages: added.seconds,
+    silhouette: layout.silhouette,
+    preservation: layout.preservation,
     rebuildSeconds: rebuilt.wall,
     rebuildShare: Math.round((rebuilt.wall / full.wall) * 1000) / 1000,
     rebuildStages: rebuilt.seconds,
@@ -187,6 +205,7 @@ for (const requested of sizes) {
     console.log(
       `${String(size).padStart(7)} papers: ${result.totalSeconds.toFixed(1)} s total (${result.papersPerSecond}/s; extract ${result.extractPapersPerSecond}/s), ` +
         `peak RSS ${result.peakRssMB} MB, ${result.nodes} nodes, ${result.edges} edges\n          ${stages}\n` +
+        `          layout: silhouette of threads ${result.silhouette.toFixed(3)}, neighbour preservation ${result.preservation.toFixed(3)}\n` +
         `          add 100 papers: ${result.addSeconds.toFixed(2)} s (${(result.addShare * 100).toFixed(1)}% of the full build; runs ${result.addRuns.map((t) => t.toFixed(2)).join(", ")} s): ` +
         Object.entries(result.addStages)
           .map(([s, t]) => `${s} ${t.toFixed(2)}s`)

@@ -11,8 +11,8 @@ export type { EvalReport, GoldPaper, PaperReport, Scores } from "./eval/index.js
 export { GoldFormatError, parseGold } from "./eval/index.js";
 export { toCsv, toGexf, toGraphml, toJson } from "./export/index.js";
 export { EXTRACTOR_FINGERPRINT } from "./extract/index.js";
-export type { BuiltGraph, GraphStats, KnowledgeGraph } from "./graph/index.js";
-export { graphFromJson, graphStats } from "./graph/index.js";
+export type { BuiltGraph, GraphStats, KnowledgeGraph, LayoutQuality } from "./graph/index.js";
+export { graphFromJson, graphStats, layoutQuality } from "./graph/index.js";
 export type { IngestLimits, IngestResult, IngestSummary, RecordProblem } from "./ingest/index.js";
 export { DEFAULT_LIMITS, IngestError } from "./ingest/index.js";
 export type { PipelineOptions, Stage } from "./options.js";

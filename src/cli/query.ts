@@ -1,6 +1,6 @@
 import { loadGraph, loadThreads } from "../build-folder.js";
 import { UsageError } from "../errors.js";
-import { graphStats } from "../graph/index.js";
+import { graphStats, layoutQuality } from "../graph/index.js";
 import { neighbors } from "../pipeline.js";
 import type { Neighbor } from "../query/index.js";
 import type { NodeType } from "../types.js";
@@ -111,14 +111,16 @@ export async function threadsCommand(
   return 0;
 }
 
-/** `papergraph stats`: counts by type, threads, modularity, density. */
+/** `papergraph stats`: counts by type, threads, modularity, density; with --layout, the map's quality. */
 export async function statsCommand(
-  options: { graph: string; json?: boolean },
+  options: { graph: string; json?: boolean; layout?: boolean },
   io: CliIO,
 ): Promise<number> {
-  const stats = graphStats(await loadGraph(options.graph, io.cwd));
+  const graph = await loadGraph(options.graph, io.cwd);
+  const stats = graphStats(graph);
+  const layout = options.layout ? layoutQuality(graph) : undefined;
   if (options.json) {
-    io.stdout(`${JSON.stringify(stats)}\n`);
+    io.stdout(`${JSON.stringify(layout ? { ...stats, layout } : stats)}\n`);
     return 0;
   }
   const byType = (record: Record<string, number>) =>
@@ -130,6 +132,11 @@ export async function statsCommand(
       `nodes: ${stats.nodes} (${byType(stats.nodesByType)})`,
       `edges: ${stats.edges} (${byType(stats.edgesByType)})`,
       `threads: ${stats.threads}, modularity ${stats.modularity.toFixed(3)}, density ${stats.density}`,
+      ...(layout
+        ? [
+            `layout: silhouette of threads ${layout.silhouette.toFixed(3)}, neighbour preservation ${layout.preservation.toFixed(3)} (over ${layout.sampled.silhouette} and ${layout.sampled.preservation} nodes)`,
+          ]
+        : []),
     ].join("\n")}\n`,
   );
   return 0;

@@ -198,6 +198,10 @@ function buildProgram(io: CliIO, done: (exitCode: number) => void): Command {
     .command("stats")
     .description("counts by type, threads, modularity and density of the built graph")
     .option("-g, --graph <dir>", "the built graph", DEFAULTS.out)
+    .option(
+      "--layout",
+      "also how well the map shows the graph: silhouette of threads, neighbour preservation",
+    )
     .option("--json", "print one JSON object")
     .action(async (options) => {
       done(await statsCommand(options, io));

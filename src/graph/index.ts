@@ -16,9 +16,10 @@ import {
 export { type KnowledgeGraph, paperNodeId } from "./build.js";
 export { npmi } from "./cooccurrence.js";
 export type { Positions } from "./layout.js";
+export { type LayoutQuality, layoutQuality } from "./layout-quality.js";
 export { edgeKey, graphFromJson, type SerializedKnowledgeGraph } from "./serialize.js";
 export { type GraphStats, graphStats } from "./stats.js";
-export { NO_THREAD_COLOR, THREAD_COLORS } from "./threads.js";
+export { threadColor } from "./threads.js";
 
 export interface BuildOptions {
   name?: string;

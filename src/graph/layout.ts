@@ -1,25 +1,28 @@
-import forceAtlas2 from "graphology-layout-forceatlas2";
 import noverlap from "graphology-layout-noverlap";
 import { seededRandom } from "../random.js";
 import type { KnowledgeGraph } from "./build.js";
-import { NO_THREAD_COLOR, THREAD_COLORS } from "./threads.js";
+import { regionLayout } from "./regions.js";
+import { threadColor } from "./threads.js";
 
 export type Positions = ReadonlyMap<string, { x: number; y: number }>;
 
 export interface LayoutOptions {
   seed: number;
-  /** ForceAtlas2 iterations; more settle a large graph better and cost time. */
+  /** The most ForceAtlas2 iterations a thread's layout runs (fewer for a large thread). */
   iterations: number;
   /** A previous layout to keep (an incremental build): its nodes stay where they were. */
   start?: Positions;
 }
 
-export const DEFAULT_LAYOUT: LayoutOptions = { seed: 7, iterations: 300 };
+export const DEFAULT_LAYOUT: LayoutOptions = { seed: 7, iterations: 400 };
 
-/** Entities grow with the papers that name them; papers stay small so concepts stand out. */
+/**
+ * Entities grow with the papers that name them, by the logarithm: an entity a thousand papers
+ * name stands out without covering its region. Papers stay small so concepts stand out.
+ */
 function sizeOf(type: string, paperCount: number, degree: number): number {
   if (type === "paper") return 2 + Math.min(3, Math.sqrt(degree) / 2);
-  return 4 + 2.5 * Math.sqrt(paperCount);
+  return 3 + 2.2 * Math.log2(1 + paperCount);
 }
 
 /** Size and colour (by thread) of every node. */
@@ -29,41 +32,8 @@ export function styleNodes(graph: KnowledgeGraph): void {
     size:
       Math.round(sizeOf(attributes.type, attributes.paperCount ?? 1, graph.degree(node)) * 100) /
       100,
-    color:
-      attributes.thread >= 0
-        ? (THREAD_COLORS[attributes.thread % THREAD_COLORS.length] as string)
-        : NO_THREAD_COLOR,
+    color: threadColor(attributes.thread),
   }));
-}
-
-/**
- * Seeded start: each thread's nodes scattered around its own point on a circle, so ForceAtlas2
- * starts from the communities instead of untangling noise. Deterministic for a given seed.
- */
-function seedPositions(graph: KnowledgeGraph, seed: number): void {
-  const random = seededRandom(seed);
-  // A loop, not Math.max(...spread): a spread of 100,000 arguments overflows the stack.
-  let threads = 1;
-  graph.forEachNode((_, a) => {
-    threads = Math.max(threads, a.thread + 2);
-  });
-  const radius = 100 * Math.sqrt(graph.order);
-  graph.forEachNode((node, { thread }) => {
-    const angle = (2 * Math.PI * (thread + 1)) / threads;
-    const spread = radius / Math.sqrt(threads);
-    graph.mergeNodeAttributes(node, {
-      x: radius * Math.cos(angle) + (random() - 0.5) * spread,
-      y: radius * Math.sin(angle) + (random() - 0.5) * spread,
-    });
-  });
-}
-
-/**
- * Iterations for a graph of this many nodes: the full count up to 3,000 nodes, then fewer in
- * proportion (at least 15), so a 100,000-paper map is laid out in minutes, not hours.
- */
-export function iterationsFor(order: number, iterations: number): number {
-  return order <= 3000 ? iterations : Math.max(15, Math.round((iterations * 3000) / order));
 }
 
 /**
@@ -150,25 +120,12 @@ export function layoutGraph(graph: KnowledgeGraph, options: LayoutOptions = DEFA
   }));
 }
 
+/**
+ * Threads as regions (regionLayout), nodes in no thread beside their neighbours, then, on a graph
+ * small enough to be read node by node, noverlap.
+ */
 function forceLayout(graph: KnowledgeGraph, options: LayoutOptions): void {
-  seedPositions(graph, options.seed);
-  const settings = forceAtlas2.inferSettings(graph);
-  // LinLog with hub dissuasion pulls each thread into its own island instead of one hairball.
-  forceAtlas2.assign(graph, {
-    iterations: iterationsFor(graph.order, options.iterations),
-    getEdgeWeight: "weight",
-    settings: {
-      ...settings,
-      barnesHutOptimize: graph.order > 2000,
-      linLogMode: true,
-      outboundAttractionDistribution: true,
-      adjustSizes: false,
-      scalingRatio: 4,
-      gravity: 0.3,
-      strongGravityMode: true,
-      slowDown: 1,
-    },
-  });
+  placeNewNodes(graph, regionLayout(graph, options), options.seed);
   const overlapPasses = noverlapIterationsFor(graph.order);
   if (overlapPasses > 0)
     noverlap.assign(graph, { maxIterations: overlapPasses, settings: { ratio: 1.2, margin: 2 } });

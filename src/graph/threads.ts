@@ -14,7 +14,12 @@ export interface ThreadOptions {
 
 export const DEFAULT_THREADS: ThreadOptions = { resolution: 1, seed: 42, minPapers: 2 };
 
-/** A qualitative palette (Tableau 20, strong tones first) for threads; nodes in no thread are grey. */
+/**
+ * A qualitative palette that tells 40 threads apart: Tableau 10's strong tones, then colours chosen
+ * as far apart as possible from them and from each other (after Glasbey et al.), light tones that
+ * vanish on white left out. Threads are numbered largest first, so the 40 largest are coloured;
+ * smaller threads, and nodes in no thread, are grey.
+ */
 export const THREAD_COLORS = [
   "#4e79a7",
   "#f28e2b",
@@ -25,18 +30,46 @@ export const THREAD_COLORS = [
   "#b07aa1",
   "#ff9da7",
   "#9c755f",
-  "#bab0ac",
-  "#1f77b4",
-  "#ff7f0e",
-  "#2ca02c",
-  "#d62728",
-  "#9467bd",
-  "#8c564b",
-  "#e377c2",
-  "#17becf",
-  "#bcbd22",
-  "#7f7f7f",
+  "#8c3bff",
+  "#018700",
+  "#00acc6",
+  "#d60000",
+  "#6b004f",
+  "#ffa52f",
+  "#573b00",
+  "#005659",
+  "#0000dd",
+  "#00c9a7",
+  "#a17569",
+  "#95b577",
+  "#bf03b8",
+  "#645474",
+  "#790000",
+  "#0774d8",
+  "#004b00",
+  "#8e7900",
+  "#ff7266",
+  "#5d7e66",
+  "#eb0077",
+  "#a57bb8",
+  "#5900a3",
+  "#03c600",
+  "#9e4b00",
+  "#9c3b4f",
+  "#cac300",
+  "#708297",
+  "#8287ff",
+  "#5d363b",
+  "#d17a00",
 ];
+
+/** The colour of a thread: its own among the 40 largest, grey after them. */
+export function threadColor(thread: number): string {
+  return thread >= 0 && thread < THREAD_COLORS.length
+    ? (THREAD_COLORS[thread] as string)
+    : NO_THREAD_COLOR;
+}
+
 export const NO_THREAD_COLOR = "#c8c8c8";
 
 /**
@@ -176,7 +209,7 @@ function threadOf(
   const top = Object.fromEntries(
     ENTITY_TYPES.map((t) => [t, ranked(byType[t], topN)]),
   ) as Thread["top"];
-  const color = THREAD_COLORS[id % THREAD_COLORS.length] as string;
+  const color = threadColor(id);
   return {
     id,
     color,
