@@ -8,10 +8,12 @@ import type { NodeType } from "../../src/types.js";
 import { fixChannel, takeSavedView } from "./curate.js";
 import { type Curator, mountCurator } from "./curator-ui.js";
 import { EMBEDDED_DATA_ID, loadData, type ViewerData } from "./data.js";
+import { defaultMinPapers, mountDetailControl } from "./detail.js";
 import { byId } from "./dom.js";
 import { mountThreadLegend, mountTypeLegend } from "./legend.js";
 import { renderPanel } from "./panel.js";
 import { focusOf, makeReducers } from "./reducers.js";
+import { mountRegionLabels, ZOOMED_IN } from "./regions.js";
 import { mountSearch, searchIndex } from "./search.js";
 import { INITIAL_STATE, Store } from "./store.js";
 import { stateFromUrl, writeUrl } from "./url.js";
@@ -37,6 +39,7 @@ function start({ graph, threads }: ViewerData): void {
   const fromUrl = stateFromUrl(location.search, (id) => graph.hasNode(id));
   const store = new Store({
     ...INITIAL_STATE,
+    minPapers: defaultMinPapers(graph),
     ...fromUrl,
     ...(saved
       ? { selected: saved.selected && graph.hasNode(saved.selected) ? saved.selected : null }
@@ -44,10 +47,12 @@ function start({ graph, threads }: ViewerData): void {
     curating: saved !== undefined,
   });
   let focus = focusOf(graph, store.state);
+  let overview = true;
   const { nodeReducer, edgeReducer } = makeReducers(
     graph,
     () => store.state,
     () => focus,
+    () => overview,
   );
   // Sigma is untyped over attributes here; the reducers read them as the graph schema says.
   const renderer = new Sigma(graph as unknown as Graph, byId("map"), {
@@ -68,6 +73,12 @@ function start({ graph, threads }: ViewerData): void {
   });
 
   const camera = renderer.getCamera();
+  // Node labels come and go as the map is zoomed past the overview: the reducers run again then.
+  camera.on("updated", ({ ratio }) => {
+    if (ratio >= ZOOMED_IN === overview) return;
+    overview = ratio >= ZOOMED_IN;
+    renderer.refresh({ skipIndexation: true });
+  });
   const zoomTo = (node: string) => {
     const position = renderer.getNodeDisplayData(node);
     if (position)
@@ -126,8 +137,10 @@ function start({ graph, threads }: ViewerData): void {
   renderer.on("clickNode", ({ node }) => select(node));
   renderer.on("clickStage", () => store.set({ selected: null }));
 
+  mountRegionLabels(byId("region-labels"), graph, threads.threads, renderer, store);
   mountSearch(byId<HTMLInputElement>("search"), byId("suggestions"), searchIndex(graph), select);
   mountTypeLegend(byId("type-legend"), graph, store);
+  mountDetailControl(byId("detail"), graph, store);
   mountThreadLegend(byId("thread-legend"), byId("clear-thread"), threads.threads, store);
   byId("download-gexf").addEventListener("click", () =>
     download("papergraph.gexf", toGexf(graph), "application/gexf+xml"),
@@ -152,6 +165,9 @@ function start({ graph, threads }: ViewerData): void {
       graph,
       renderer,
       store,
+      /** Node labels sigma drew in the last frame. */
+      drawnNodeLabels: () =>
+        (renderer as unknown as { displayedNodeLabels: Set<string> }).displayedNodeLabels.size,
       visibleNodes: (type?: NodeType) =>
         graph.filterNodes(
           (node, a) => (!type || a.type === type) && !renderer.getNodeDisplayData(node)?.hidden,

@@ -25,6 +25,9 @@ function shorten(label: string): string {
   return label.length > 60 ? `${label.slice(0, 57).trimEnd()}…` : label;
 }
 
+/** Above this many nodes, papers join the map only when zoomed in or opened (level of detail). */
+export const PAPERS_ON_ZOOM_FROM = 5000;
+
 /** Nodes that stand out: the hovered (or else selected) node and its neighbours. */
 export function focusOf(
   graph: ViewerGraph,
@@ -43,7 +46,14 @@ export function makeReducers(
   graph: ViewerGraph,
   getState: () => ViewState,
   getFocus: () => ReturnType<typeof focusOf>,
+  /** True while the map is seen whole: region labels are shown, node labels left out. */
+  isOverview: () => boolean,
 ) {
+  const papersOnZoom = graph.order > PAPERS_ON_ZOOM_FROM;
+  /** What the level of detail leaves out of the map, unless it is opened. */
+  const leftOutByDetail = (data: GraphNodeAttributes, minPapers: number) =>
+    data.type === "paper" ? papersOnZoom && isOverview() : (data.paperCount ?? 1) < minPapers;
+
   const nodeReducer = (
     node: string,
     attributes: Attributes,
@@ -64,6 +74,8 @@ export function makeReducers(
     };
     if (state.hiddenTypes.has(data.type)) return { ...display, hidden: true };
     const outsideThread = state.thread !== null && data.thread !== state.thread;
+    const opened = node === focus || near.has(node) || (state.thread !== null && !outsideThread);
+    if (!opened && leftOutByDetail(data, state.minPapers)) return { ...display, hidden: true };
     if (focus) {
       if (node === focus || near.has(node))
         return {
@@ -78,6 +90,7 @@ export function makeReducers(
     if (outsideThread)
       return { ...display, color: FADED, borderColor: FADED, label: null, zIndex: 0 };
     if (node === state.selected) return { ...display, highlighted: true };
+    if (state.thread === null && isOverview()) return { ...display, label: null };
     return display;
   };
 

@@ -7,6 +7,8 @@ export interface ViewState {
   hiddenTypes: ReadonlySet<NodeType>;
   /** A focused thread fades every other one. */
   thread: number | null;
+  /** Level of detail: entities named by fewer papers are left out of the map until opened. */
+  minPapers: number;
   /** Curator mode: the panel offers fixes. */
   curating: boolean;
   /** The entity being merged, while the user chooses what to merge it into. */
@@ -45,6 +47,7 @@ export const INITIAL_STATE: ViewState = {
   selected: null,
   hiddenTypes: new Set(),
   thread: null,
+  minPapers: 1,
   curating: false,
   mergeFrom: null,
 };

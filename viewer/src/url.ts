@@ -11,10 +11,12 @@ export function stateFromUrl(search: string, hasNode: (id: string) => boolean): 
     .split(",")
     .filter((t): t is NodeType => TYPES.includes(t as NodeType));
   const thread = Number(params.get("thread"));
+  const minPapers = Number(params.get("min"));
   return {
     selected: node && hasNode(node) ? node : null,
     hiddenTypes: new Set(hidden),
     thread: params.has("thread") && Number.isInteger(thread) ? thread : null,
+    ...(Number.isInteger(minPapers) && minPapers >= 1 ? { minPapers } : {}),
   };
 }
 
@@ -24,6 +26,7 @@ export function writeUrl(state: ViewState): void {
   if (state.selected) params.set("node", state.selected);
   if (state.hiddenTypes.size > 0) params.set("hide", [...state.hiddenTypes].join(","));
   if (state.thread !== null) params.set("thread", String(state.thread));
+  if (state.minPapers > 1) params.set("min", String(state.minPapers));
   const query = params.toString();
   const url = `${location.pathname}${query ? `?${query}` : ""}${location.hash}`;
   if (url !== `${location.pathname}${location.search}${location.hash}`)

@@ -1,0 +1,126 @@
+/**
+ * Each research thread's name, large on its region of the map, as Open Knowledge Maps and
+ * VOSviewer label clusters: placed at the thread's centre after every frame, biggest threads
+ * first, a label left out where it would overlap one already placed. They give way to the nodes'
+ * own labels when the map is zoomed in, and to a focused thread's.
+ */
+import type Sigma from "sigma";
+import type { Thread } from "../../src/types.js";
+import type { ViewerGraph } from "./data.js";
+import { h } from "./dom.js";
+import type { Store } from "./store.js";
+
+interface RegionLabel {
+  thread: number;
+  x: number;
+  y: number;
+  element: HTMLElement;
+  /** Font size on a wide screen, in pixels: larger threads speak louder. */
+  size: number;
+  /** The label's box at the current font size, measured when it changes (not every frame). */
+  width: number;
+  height: number;
+}
+
+/** Map width at which labels have their full size; a phone's narrower map scales them down. */
+const FULL_WIDTH = 1000;
+
+/**
+ * Below this camera ratio (zoomed in), node labels are readable and region labels step aside;
+ * above it (the overview), the regions' labels speak and the nodes' are left out.
+ */
+export const ZOOMED_IN = 0.35;
+/** At most this many region labels: the largest threads; the others' nodes speak for them. */
+const MAX_LABELS = 24;
+
+/** The first two terms of a thread's label: "diffusion model · image generation". */
+function shortLabel(label: string): string {
+  return label.split(" · ").slice(0, 2).join(" · ");
+}
+
+function centres(graph: ViewerGraph): Map<number, { x: number; y: number; n: number }> {
+  const sums = new Map<number, { x: number; y: number; n: number }>();
+  graph.forEachNode((_, { thread, x, y }) => {
+    if (thread < 0) return;
+    const sum = sums.get(thread) ?? { x: 0, y: 0, n: 0 };
+    sum.x += x;
+    sum.y += y;
+    sum.n += 1;
+    sums.set(thread, sum);
+  });
+  return sums;
+}
+
+type Box = [left: number, top: number, right: number, bottom: number];
+
+const overlaps = (a: Box, b: Box) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+
+export function mountRegionLabels(
+  layer: HTMLElement,
+  graph: ViewerGraph,
+  threads: readonly Thread[],
+  renderer: Sigma,
+  store: Store,
+): void {
+  const sums = centres(graph);
+  const largest = Math.max(1, ...threads.map((t) => t.paperCount));
+  const labels: RegionLabel[] = [...threads]
+    .sort((a, b) => b.paperCount - a.paperCount || a.id - b.id)
+    .filter((t) => t.paperCount >= 3 && sums.has(t.id))
+    .slice(0, MAX_LABELS)
+    .map((t) => {
+      const sum = sums.get(t.id) as { x: number; y: number; n: number };
+      const size = 12 + 10 * Math.sqrt(t.paperCount / largest);
+      const element = h(
+        "div",
+        { class: "region-label", style: `color:${t.color}` },
+        shortLabel(t.label),
+      );
+      layer.append(element);
+      return {
+        thread: t.id,
+        x: sum.x / sum.n,
+        y: sum.y / sum.n,
+        element,
+        size,
+        width: 0,
+        height: 0,
+      };
+    });
+  let scale = 0;
+  const place = () => {
+    const { thread: focused, selected } = store.state;
+    const zoomedIn = renderer.getCamera().getState().ratio < ZOOMED_IN;
+    const [width, height] = [layer.clientWidth, layer.clientHeight];
+    const fit = Math.min(1, Math.max(0.6, width / FULL_WIDTH));
+    if (fit !== scale) {
+      scale = fit;
+      for (const label of labels) {
+        label.element.hidden = false;
+        label.element.style.fontSize = `${Math.round(label.size * fit)}px`;
+      }
+      // Measured all at once, after every write: one layout, not one per label and frame.
+      for (const label of labels)
+        [label.width, label.height] = [label.element.offsetWidth, label.element.offsetHeight];
+    }
+    const placed: Box[] = [];
+    for (const label of labels) {
+      const shown = focused === null ? !zoomedIn && !selected : label.thread === focused;
+      if (!shown) {
+        label.element.hidden = true;
+        continue;
+      }
+      const at = renderer.graphToViewport({ x: label.x, y: label.y });
+      const [w, h] = [label.width / 2, label.height / 2];
+      const box: Box = [at.x - w, at.y - h, at.x + w, at.y + h];
+      const inside = box[0] >= 0 && box[1] >= 0 && box[2] <= width && box[3] <= height;
+      const fits = inside && !placed.some((other) => overlaps(box, other));
+      label.element.hidden = !fits;
+      if (!fits) continue;
+      placed.push(box);
+      label.element.style.transform = `translate(${Math.round(box[0])}px, ${Math.round(box[1])}px)`;
+    }
+  };
+  renderer.on("afterRender", place);
+  place();
+}
