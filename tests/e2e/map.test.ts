@@ -115,4 +115,72 @@ describe.runIf(canRunBrowser)("the map of the shipped corpus", () => {
     await page.close();
     await again.close();
   });
+
+  it("Escape closes the panel, and Back steps through the selections", async () => {
+    const page = await openViewer(browser, url);
+    for (const query of ["contrastive learning", "ModelNet40"]) {
+      await page.fill("#search", query);
+      await page.locator("#suggestions .suggestion").first().click();
+      await page.locator("#panel h2").waitFor();
+    }
+    expect(await page.textContent("#panel h2")).toBe("ModelNet40");
+    await page.goBack();
+    await page.waitForFunction(
+      () => document.querySelector("#panel h2")?.textContent === "contrastive learning",
+    );
+    expect(page.url()).toContain("node=method%3Acontrastive-learning");
+    await page.locator("#map").focus();
+    await page.keyboard.press("Escape");
+    expect(await page.locator("#panel").isHidden()).toBe(true);
+    await page.close();
+  });
+
+  it("an address naming what the map has not says so, and shows the whole map", async () => {
+    const page = await openViewer(browser, `${url}?thread=99&node=method:nothing`);
+    expect(await page.textContent("#status")).toMatch(
+      /^This map has no node "method:nothing", no thread "99": left out\. 490 papers/,
+    );
+    expect(await visibleNodes(page, "paper")).toBe(490);
+    await page.close();
+  });
+
+  it("moves and zooms from the keyboard, and the search says which option is active", async () => {
+    const page = await openViewer(browser, url);
+    const camera = () =>
+      page.evaluate(() =>
+        (
+          window as unknown as {
+            papergraph: { renderer: { getCamera(): { getState(): { x: number; ratio: number } } } };
+          }
+        ).papergraph.renderer
+          .getCamera()
+          .getState(),
+      );
+    const before = await camera();
+    await page.locator("#map").focus();
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("+");
+    await page.waitForTimeout(400);
+    const after = await camera();
+    expect(after.x).toBeGreaterThan(before.x);
+    expect(after.ratio).toBeLessThan(before.ratio);
+    await page.fill("#search", "learning");
+    expect(await page.getAttribute("#search", "aria-expanded")).toBe("true");
+    expect(await page.getAttribute("#search", "aria-activedescendant")).toBe("suggestion-0");
+    await page.keyboard.press("ArrowDown");
+    expect(await page.getAttribute("#search", "aria-activedescendant")).toBe("suggestion-1");
+    await page.keyboard.press("Escape");
+    expect(await page.getAttribute("#search", "aria-expanded")).toBe("false");
+    await page.close();
+  });
+
+  it("on a phone, the legend drawer closes once a thread is chosen", async () => {
+    const page = await openViewer(browser, url, { width: 390, height: 844 });
+    await page.click("#toggle-sidebar");
+    expect(await page.locator("#sidebar").isVisible()).toBe(true);
+    await page.click('#thread-legend .thread[data-thread="1"]');
+    expect(await page.locator("#sidebar").isVisible()).toBe(false);
+    expect(page.url()).toContain("thread=1");
+    await page.close();
+  });
 });

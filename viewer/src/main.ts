@@ -11,12 +11,13 @@ import { EMBEDDED_DATA_ID, loadData, type ViewerData } from "./data.js";
 import { defaultMinPapers, mountDetailControl } from "./detail.js";
 import { byId } from "./dom.js";
 import { mountThreadLegend, mountTypeLegend } from "./legend.js";
+import { mountHistory, mountKeyboard } from "./navigation.js";
 import { renderPanel } from "./panel.js";
 import { focusOf, makeReducers } from "./reducers.js";
 import { mountRegionLabels, ZOOMED_IN } from "./regions.js";
 import { mountSearch, searchIndex } from "./search.js";
 import { INITIAL_STATE, Store } from "./store.js";
-import { stateFromUrl, writeUrl } from "./url.js";
+import { stateFromUrl, unknownInUrl } from "./url.js";
 import "./styles.css";
 
 const NodeBorderProgram = createNodeBorderProgram({
@@ -36,7 +37,9 @@ function download(name: string, text: string, type: string): void {
 function start({ graph, threads }: ViewerData): void {
   // A fix reloads the page; the view it left is taken back (the curator goes on curating).
   const saved = takeSavedView();
-  const fromUrl = stateFromUrl(location.search, (id) => graph.hasNode(id));
+  const hasThread = (id: number) => threads.threads.some((t) => t.id === id);
+  const fromUrl = stateFromUrl(location.search, (id) => graph.hasNode(id), hasThread);
+  const unknown = unknownInUrl(location.search, (id) => graph.hasNode(id), hasThread);
   const store = new Store({
     ...INITIAL_STATE,
     minPapers: defaultMinPapers(graph),
@@ -103,10 +106,16 @@ function start({ graph, threads }: ViewerData): void {
     camera.animate({ x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio }, { duration: 500 });
   };
   let curator: Curator | undefined;
+  /** A selection is framed with its neighbours, when they are few enough to read. */
+  const frame = (id: string) => {
+    const neighbours = graph.neighbors(id);
+    if (neighbours.length > 0 && neighbours.length <= 60) fitNodes([id, ...neighbours]);
+    else zoomTo(id);
+  };
   const select = (id: string) => {
     if (curator?.pick(id)) return;
     store.set({ selected: id, hovered: null });
-    zoomTo(id);
+    frame(id);
   };
 
   const panel = byId("panel");
@@ -128,7 +137,6 @@ function start({ graph, threads }: ViewerData): void {
       if (state.thread === null) camera.animate({ x: 0.5, y: 0.5, ratio: 1 }, { duration: 400 });
       else fitNodes(graph.filterNodes((_, a) => a.thread === state.thread));
     }
-    writeUrl(state);
     renderer.refresh({ skipIndexation: true });
   });
 
@@ -149,15 +157,21 @@ function start({ graph, threads }: ViewerData): void {
     downloadAsPNG(renderer, { fileName: "papergraph", backgroundColor: "#ffffff" }),
   );
   byId("toggle-sidebar").addEventListener("click", () => byId("sidebar").classList.toggle("open"));
+  // On a phone the legend is a drawer: a choice in it closes it, so the map shows what was chosen.
+  store.subscribe((state, previous) => {
+    if (state.thread !== previous.thread) byId("sidebar").classList.remove("open");
+  });
+  mountKeyboard(byId("map"), renderer, store);
+  mountHistory(store, (id) => graph.hasNode(id));
 
   if (saved) camera.setState(saved.camera as ReturnType<typeof camera.getState>);
   if (store.state.selected) {
     renderPanel(panel, graph, store.state.selected, threads.threads, actions);
-    if (!saved) zoomTo(store.state.selected);
+    if (!saved) frame(store.state.selected);
   }
   const papers = graph.filterNodes((_, a) => a.type === "paper").length;
-  byId("status").textContent =
-    `${papers} papers · ${graph.order - papers} entities · ${threads.threads.length} threads · modularity ${threads.modularity.toFixed(2)}`;
+  const counts = `${papers} papers · ${graph.order - papers} entities · ${threads.threads.length} threads · modularity ${threads.modularity.toFixed(2)}`;
+  byId("status").textContent = unknown ? `${unknown} ${counts}` : counts;
 
   /** For the console and the end-to-end tests: the live graph and what the map shows. */
   Object.assign(window, {

@@ -71,9 +71,16 @@ export function mountSearch(
 ): void {
   let items: Suggestion[] = [];
   let active = 0;
+  // A combobox, as assistive technology expects one: it says whether its list is open and which
+  // option the arrows are on.
+  input.setAttribute("role", "combobox");
+  input.setAttribute("aria-autocomplete", "list");
+  input.setAttribute("aria-expanded", "false");
   const close = () => {
     list.hidden = true;
     list.replaceChildren();
+    input.setAttribute("aria-expanded", "false");
+    input.removeAttribute("aria-activedescendant");
   };
   const pick = (i: number) => {
     const item = items[i];
@@ -89,6 +96,7 @@ export function mountSearch(
           "div",
           {
             role: "option",
+            id: `suggestion-${i}`,
             class: `suggestion${i === active ? " active" : ""}`,
             "aria-selected": String(i === active),
             "data-id": item.id,
@@ -105,6 +113,9 @@ export function mountSearch(
       }),
     );
     list.hidden = items.length === 0;
+    input.setAttribute("aria-expanded", String(items.length > 0));
+    if (items.length > 0) input.setAttribute("aria-activedescendant", `suggestion-${active}`);
+    else input.removeAttribute("aria-activedescendant");
   };
   input.addEventListener("input", () => {
     items = suggest(index, input.value);
