@@ -1,8 +1,10 @@
 /** What the map shows a reader of the shipped corpus: regions labelled, level of detail. */
+import { readFile } from "node:fs/promises";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
+import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createViewerServer, VIEWER_DIR } from "../../src/serve/index.js";
 import { papergraph, tempDir } from "../helpers/cli.js";
@@ -181,6 +183,28 @@ describe.runIf(canRunBrowser)("the map of the shipped corpus", () => {
     await page.click('#thread-legend .thread[data-thread="1"]');
     expect(await page.locator("#sidebar").isVisible()).toBe(false);
     expect(page.url()).toContain("thread=1");
+    await page.close();
+  });
+
+  it("downloads the map as a PNG at twice the screen's resolution, with a legend", async () => {
+    const page = await openViewer(browser, url);
+    const map = await page.locator("#map").boundingBox();
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.click("#download-png"),
+    ]);
+    const image = PNG.sync.read(await readFile((await download.path()) as string));
+    expect(download.suggestedFilename()).toBe("papergraph.png");
+    expect(image.height).toBe(Math.round((map?.height ?? 0) * 2));
+    expect(image.width).toBe(Math.round((map?.width ?? 0) * 2) + 600);
+    // The legend's column holds drawn marks and text, not only white.
+    let ink = 0;
+    for (let y = 0; y < image.height; y++)
+      for (let x = image.width - 600; x < image.width; x++) {
+        const i = (y * image.width + x) * 4;
+        if ((image.data[i] as number) < 200) ink++;
+      }
+    expect(ink).toBeGreaterThan(2000);
     await page.close();
   });
 });

@@ -1,4 +1,3 @@
-import { downloadAsPNG } from "@sigma/export-image";
 import { createNodeBorderProgram } from "@sigma/node-border";
 import { NodeSquareProgram } from "@sigma/node-square";
 import type Graph from "graphology";
@@ -13,6 +12,7 @@ import { byId } from "./dom.js";
 import { mountThreadLegend, mountTypeLegend } from "./legend.js";
 import { mountHistory, mountKeyboard } from "./navigation.js";
 import { renderPanel } from "./panel.js";
+import { downloadMapPNG } from "./png.js";
 import { focusOf, makeReducers } from "./reducers.js";
 import { mountRegionLabels, ZOOMED_IN } from "./regions.js";
 import { mountSearch, searchIndex } from "./search.js";
@@ -153,9 +153,7 @@ function start({ graph, threads }: ViewerData): void {
   byId("download-gexf").addEventListener("click", () =>
     download("papergraph.gexf", toGexf(graph), "application/gexf+xml"),
   );
-  byId("download-png").addEventListener("click", () =>
-    downloadAsPNG(renderer, { fileName: "papergraph", backgroundColor: "#ffffff" }),
-  );
+  byId("download-png").addEventListener("click", () => downloadMapPNG(renderer, threads.threads));
   byId("toggle-sidebar").addEventListener("click", () => byId("sidebar").classList.toggle("open"));
   // On a phone the legend is a drawer: a choice in it closes it, so the map shows what was chosen.
   store.subscribe((state, previous) => {
