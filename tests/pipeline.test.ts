@@ -131,3 +131,14 @@ describe("gzipped inputs", () => {
     );
   });
 });
+
+describe("dates", () => {
+  it("come from the record, or from the arXiv id's month when the record gives none", async () => {
+    const { papers } = await ingest([
+      { title: "Dated", id: "2503.11731", date: "2025-03-18" },
+      { title: "From its id", id: "arXiv:2411.00001v2" },
+      { title: "Neither" },
+    ]);
+    expect(papers.map((p) => p.date)).toEqual(["2025-03-18", "2024-11", undefined]);
+  });
+});

@@ -42,7 +42,20 @@ export interface MergeResult {
  * different arXiv ids stay apart even when their titles agree: arXiv ids are never reused.
  */
 export function mergeEntries(entries: readonly RawEntry[]): MergeResult {
-  return mergePapers(entries.map(toPaper));
+  const merged = mergePapers(entries.map(toPaper));
+  for (const paper of merged.papers) paper.date ??= arxivMonth(paper.arxivId);
+  return merged;
+}
+
+/**
+ * The month a new-style arXiv id was submitted in ("2503.11731" → "2025-03"): a paper's date when
+ * its record gives none, so papers from a BibTeX or CSV export still have a place in time.
+ */
+export function arxivMonth(arxivId: string | undefined): string | undefined {
+  const match = arxivId && /^(\d{2})(\d{2})\.\d{4,5}$/.exec(arxivId);
+  if (!match) return undefined;
+  const month = Number(match[2]);
+  return month >= 1 && month <= 12 ? `20${match[1]}-${match[2]}` : undefined;
 }
 
 /**

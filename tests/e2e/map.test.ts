@@ -207,4 +207,46 @@ describe.runIf(canRunBrowser)("the map of the shipped corpus", () => {
     expect(ink).toBeGreaterThan(2000);
     await page.close();
   });
+
+  it("a range of months filters the map, and the address keeps it", async () => {
+    const page = await openViewer(browser, url);
+    const months = await page.evaluate(() =>
+      Array.from(document.querySelectorAll(".time .month-bar")).map((b) => b.getAttribute("title")),
+    );
+    expect(months.length).toBeGreaterThan(1);
+    const all = await visibleNodes(page, "paper");
+    const last = (months.at(-1) as string).slice(0, 7);
+    await page.fill("#date-from", last);
+    await page.dispatchEvent("#date-from", "change");
+    const recent = await visibleNodes(page, "paper");
+    expect(recent).toBeGreaterThan(0);
+    expect(recent).toBeLessThan(all);
+    expect(page.url()).toContain(`from=${last}`);
+    expect(await page.textContent("#date-note")).toMatch(
+      new RegExp(`^${recent} of 490 papers, ${last} to `),
+    );
+    await page.close();
+  });
+
+  it("a thread's panel gives its papers per month, its top entities and its papers by date", async () => {
+    const page = await openViewer(browser, url);
+    await page.click('#thread-legend .thread[data-thread="0"]');
+    await page.locator("#panel .thread-papers li").first().waitFor();
+    expect(await page.textContent("#panel .meta")).toMatch(/^Research thread 0: \d+ papers/);
+    const dates = () =>
+      page.evaluate(() =>
+        Array.from(document.querySelectorAll("#panel .thread-papers .date")).map(
+          (d) => d.textContent ?? "",
+        ),
+      );
+    const newest = await dates();
+    expect(newest.length).toBeGreaterThan(1);
+    expect([...newest].sort().reverse()).toEqual(newest);
+    await page.click("#sort-papers");
+    expect(await dates()).toEqual([...newest].sort());
+    await page.keyboard.press("Escape");
+    expect(await page.locator("#panel").isHidden()).toBe(true);
+    expect(page.url()).not.toContain("thread=");
+    await page.close();
+  });
 });

@@ -17,6 +17,8 @@ import { focusOf, makeReducers } from "./reducers.js";
 import { mountRegionLabels, ZOOMED_IN } from "./regions.js";
 import { mountSearch, searchIndex } from "./search.js";
 import { INITIAL_STATE, Store } from "./store.js";
+import { renderThreadPanel } from "./thread-panel.js";
+import { mountTimeControl, nodesInTime } from "./time.js";
 import { stateFromUrl, unknownInUrl } from "./url.js";
 import "./styles.css";
 
@@ -51,11 +53,13 @@ function start({ graph, threads }: ViewerData): void {
   });
   let focus = focusOf(graph, store.state);
   let overview = true;
+  let inTime = nodesInTime(graph, store.state.dateFrom, store.state.dateTo);
   const { nodeReducer, edgeReducer } = makeReducers(
     graph,
     () => store.state,
     () => focus,
     () => overview,
+    () => inTime,
   );
   // Sigma is untyped over attributes here; the reducers read them as the graph schema says.
   const renderer = new Sigma(graph as unknown as Graph, byId("map"), {
@@ -126,13 +130,27 @@ function start({ graph, threads }: ViewerData): void {
   const actions = {
     select,
     focusThread: (thread: number) => store.set({ thread, selected: null }),
-    close: () => store.set({ selected: null }),
+    // Closing a node's panel goes back to its thread's, if one is open; closing that, to the map.
+    close: () =>
+      store.state.selected ? store.set({ selected: null }) : store.set({ thread: null }),
     fixes: curator?.fixes,
+  };
+  /** The panel of the selected node, or else of the focused thread, or none. */
+  const showPanel = (state: typeof store.state) => {
+    const thread = threads.threads.find((t) => t.id === state.thread);
+    if (!state.selected && thread) renderThreadPanel(panel, graph, thread, actions);
+    else renderPanel(panel, graph, state.selected, threads.threads, actions);
   };
   store.subscribe((state, previous) => {
     focus = focusOf(graph, state);
-    if (state.selected !== previous.selected || state.curating !== previous.curating)
-      renderPanel(panel, graph, state.selected, threads.threads, actions);
+    if (state.dateFrom !== previous.dateFrom || state.dateTo !== previous.dateTo)
+      inTime = nodesInTime(graph, state.dateFrom, state.dateTo);
+    if (
+      state.selected !== previous.selected ||
+      state.curating !== previous.curating ||
+      state.thread !== previous.thread
+    )
+      showPanel(state);
     if (state.thread !== previous.thread) {
       if (state.thread === null) camera.animate({ x: 0.5, y: 0.5, ratio: 1 }, { duration: 400 });
       else fitNodes(graph.filterNodes((_, a) => a.thread === state.thread));
@@ -149,6 +167,7 @@ function start({ graph, threads }: ViewerData): void {
   mountSearch(byId<HTMLInputElement>("search"), byId("suggestions"), searchIndex(graph), select);
   mountTypeLegend(byId("type-legend"), graph, store);
   mountDetailControl(byId("detail"), graph, store);
+  mountTimeControl(byId("time"), graph, store);
   mountThreadLegend(byId("thread-legend"), byId("clear-thread"), threads.threads, store);
   byId("download-gexf").addEventListener("click", () =>
     download("papergraph.gexf", toGexf(graph), "application/gexf+xml"),
@@ -163,10 +182,8 @@ function start({ graph, threads }: ViewerData): void {
   mountHistory(store, (id) => graph.hasNode(id));
 
   if (saved) camera.setState(saved.camera as ReturnType<typeof camera.getState>);
-  if (store.state.selected) {
-    renderPanel(panel, graph, store.state.selected, threads.threads, actions);
-    if (!saved) frame(store.state.selected);
-  }
+  showPanel(store.state);
+  if (store.state.selected && !saved) frame(store.state.selected);
   const papers = graph.filterNodes((_, a) => a.type === "paper").length;
   const counts = `${papers} papers · ${graph.order - papers} entities · ${threads.threads.length} threads · modularity ${threads.modularity.toFixed(2)}`;
   byId("status").textContent = unknown ? `${unknown} ${counts}` : counts;

@@ -38,6 +38,7 @@ export function mountKeyboard(map: HTMLElement, renderer: Sigma, store: Store): 
     if (event.key !== "Escape" || document.querySelector("dialog[open]")) return;
     if (document.activeElement?.getAttribute("role") === "combobox") return;
     if (store.state.selected) store.set({ selected: null });
+    else if (store.state.thread !== null) store.set({ thread: null });
   });
 }
 

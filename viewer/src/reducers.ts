@@ -48,6 +48,8 @@ export function makeReducers(
   getFocus: () => ReturnType<typeof focusOf>,
   /** True while the map is seen whole: region labels are shown, node labels left out. */
   isOverview: () => boolean,
+  /** The nodes the range of months keeps, or undefined when no range is set. */
+  inTime: () => ReadonlySet<string> | undefined,
 ) {
   const papersOnZoom = graph.order > PAPERS_ON_ZOOM_FROM;
   /** What the level of detail leaves out of the map, unless it is opened. */
@@ -72,7 +74,8 @@ export function makeReducers(
       borderColor: style.ring,
       zIndex: data.type === "paper" ? 0 : 1,
     };
-    if (state.hiddenTypes.has(data.type)) return { ...display, hidden: true };
+    if (state.hiddenTypes.has(data.type) || inTime()?.has(node) === false)
+      return { ...display, hidden: true };
     const outsideThread = state.thread !== null && data.thread !== state.thread;
     const opened = node === focus || near.has(node) || (state.thread !== null && !outsideThread);
     if (!opened && leftOutByDetail(data, state.minPapers)) return { ...display, hidden: true };

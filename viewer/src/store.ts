@@ -7,6 +7,9 @@ export interface ViewState {
   hiddenTypes: ReadonlySet<NodeType>;
   /** A focused thread fades every other one. */
   thread: number | null;
+  /** A range of months ("2025-03"): papers outside it, and entities with none inside, leave the map. */
+  dateFrom: string | null;
+  dateTo: string | null;
   /** Level of detail: entities named by fewer papers are left out of the map until opened. */
   minPapers: number;
   /** Curator mode: the panel offers fixes. */
@@ -47,6 +50,8 @@ export const INITIAL_STATE: ViewState = {
   selected: null,
   hiddenTypes: new Set(),
   thread: null,
+  dateFrom: null,
+  dateTo: null,
   minPapers: 1,
   curating: false,
   mergeFrom: null,

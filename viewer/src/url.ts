@@ -2,6 +2,7 @@ import type { NodeType } from "../../src/types.js";
 import type { ViewState } from "./store.js";
 
 const TYPES: NodeType[] = ["paper", "method", "dataset", "task", "invariance"];
+const MONTH = /^\d{4}-\d{2}$/;
 
 /** The shareable part of the view, read from the address: ?node=method:x&hide=paper,task&thread=3 */
 export function stateFromUrl(
@@ -21,6 +22,8 @@ export function stateFromUrl(
     hiddenTypes: new Set(hidden),
     thread: params.has("thread") && Number.isInteger(thread) && hasThread(thread) ? thread : null,
     ...(Number.isInteger(minPapers) && minPapers >= 1 ? { minPapers } : {}),
+    dateFrom: MONTH.test(params.get("from") ?? "") ? params.get("from") : null,
+    dateTo: MONTH.test(params.get("to") ?? "") ? params.get("to") : null,
   };
 }
 
@@ -34,6 +37,8 @@ export function writeUrl(state: ViewState, push = false): void {
   if (state.hiddenTypes.size > 0) params.set("hide", [...state.hiddenTypes].join(","));
   if (state.thread !== null) params.set("thread", String(state.thread));
   if (state.minPapers > 1) params.set("min", String(state.minPapers));
+  if (state.dateFrom) params.set("from", state.dateFrom);
+  if (state.dateTo) params.set("to", state.dateTo);
   const query = params.toString();
   const url = `${location.pathname}${query ? `?${query}` : ""}${location.hash}`;
   if (url === `${location.pathname}${location.search}${location.hash}`) return;
