@@ -1,12 +1,14 @@
 /**
- * Viewer benchmark (npm run bench:viewer): a synthetic graph of 20,000 nodes and 100,000 edges in
- * headless Chromium: time to first render, and frames per second while panning and zooming.
- * Prints figures; asserts nothing. Options: --nodes N --edges N --seconds S --json
+ * Viewer benchmark (npm run bench:viewer): a synthetic graph of 20,000 nodes and 100,000 edges, or
+ * a real build (--graph DIR), in headless Chromium: time to first render (the median of three
+ * page loads), and frames per second while panning and zooming. Prints figures; asserts nothing.
+ * Options: --graph DIR --nodes N --edges N --seconds S --json
  */
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import Graph from "graphology";
+import { loadGraph } from "../src/build-folder.js";
 import { toJson } from "../src/export/index.js";
 import type { KnowledgeGraph } from "../src/graph/index.js";
 import { threadColor } from "../src/graph/index.js";
@@ -19,6 +21,7 @@ import { tempDir } from "../tests/helpers/cli.js";
 
 const { values } = parseArgs({
   options: {
+    graph: { type: "string" },
     nodes: { type: "string", default: "20000" },
     edges: { type: "string", default: "100000" },
     seconds: { type: "string", default: "4" },
@@ -63,19 +66,42 @@ function syntheticGraph(): { graph: KnowledgeGraph; threads: ThreadReport } {
   return { graph, threads };
 }
 
-const { graph, threads } = syntheticGraph();
-const dir = await tempDir();
-await writeFileAtomic(join(dir, "graph.json"), toJson(graph));
-await writeFileAtomic(join(dir, "threads.json"), JSON.stringify(threads));
+/** The build to open: the one given, or a synthetic graph written for the run. */
+async function graphDir(): Promise<{ dir: string; graph: KnowledgeGraph }> {
+  if (values.graph) return { dir: values.graph, graph: await loadGraph(values.graph) };
+  const { graph, threads } = syntheticGraph();
+  const dir = await tempDir();
+  await writeFileAtomic(join(dir, "graph.json"), toJson(graph));
+  await writeFileAtomic(join(dir, "threads.json"), JSON.stringify(threads));
+  return { dir, graph };
+}
+
+const { dir, graph } = await graphDir();
 const server = createViewerServer({ viewerDir: VIEWER_DIR, graphDir: dir });
 await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
 const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
 const browser = await launch();
-const page = await openViewer(browser, url);
 const seconds = Number(values.seconds);
-const firstRender = await page.evaluate(
-  () => performance.getEntriesByName("papergraph:first-render")[0]?.startTime ?? Number.NaN,
-);
+const firstRenders: number[] = [];
+for (let load = 0; load < 3; load++) {
+  const opened = await openViewer(browser, url);
+  firstRenders.push(
+    await opened.evaluate(
+      () => performance.getEntriesByName("papergraph:first-render")[0]?.startTime ?? Number.NaN,
+    ),
+  );
+  const marks = await opened.evaluate(() =>
+    ["papergraph:data-loaded", "papergraph:sigma-ready", "papergraph:first-render"].map((name) =>
+      Math.round(performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN),
+    ),
+  );
+  process.stderr.write(
+    `  load ${load + 1}: data loaded ${marks[0]} ms, sigma ready ${marks[1]} ms, first frame ${marks[2]} ms\n`,
+  );
+  await opened.close();
+}
+const firstRender = [...firstRenders].sort((a, b) => a - b)[1] as number;
+const page = await openViewer(browser, url);
 // A person pans (drag) and zooms (wheel) for a few seconds while the page counts the frames it paints.
 // The counter is passed as source text: tsx would wrap a function's closures in a helper the page lacks.
 await page.evaluate(
@@ -100,6 +126,7 @@ const result = {
   nodes: graph.order,
   edges: graph.size,
   firstRenderMs: Math.round(firstRender),
+  firstRenderRunsMs: firstRenders.map(Math.round),
   fps: Math.round(fps * 10) / 10,
   browser: browser.version(),
 };
@@ -109,7 +136,7 @@ else {
     `viewer benchmark: ${result.nodes} nodes, ${result.edges} edges, headless Chromium ${result.browser} (software WebGL)`,
   );
   console.log(
-    `  time to first render: ${result.firstRenderMs} ms (from navigation start, data load included)`,
+    `  time to first render: ${result.firstRenderMs} ms, median of ${result.firstRenderRunsMs.join(", ")} (from navigation start, data load included)`,
   );
   console.log(`  panning and zooming:  ${result.fps} frames per second over ${seconds} s`);
 }

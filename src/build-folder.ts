@@ -2,10 +2,10 @@
  * A build folder on disk: what `build` and `add` write (graph.json for the viewer, graph.gexf for
  * Gephi, threads.json, and the cache of analyses) and what the queries and exports read back.
  */
-import { readFile, stat } from "node:fs/promises";
+import { readdir, readFile, rm, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { NoBuildError, PapergraphError } from "./errors.js";
-import { gexfFileData, jsonChunks } from "./export/index.js";
+import { gexfFileData, jsonChunks, viewerDetails, viewerMap } from "./export/index.js";
 import {
   graphFromJson,
   type KnowledgeGraph,
@@ -18,6 +18,9 @@ import type { ThreadReport } from "./types.js";
 export const GRAPH_FILE = "graph.json";
 export const GEXF_FILE = "graph.gexf";
 export const THREADS_FILE = "threads.json";
+/** The viewer's own files: the map it draws first, and the papers' details by shard. */
+export const MAP_FILE = "map.json";
+export const DETAILS_DIR = "details";
 
 /** A built graph's file, or an error that says how to build one. */
 async function readBuilt(dir: string, file: string, cwd: string): Promise<string> {
@@ -74,9 +77,20 @@ export async function writeBuildFiles(
   threads: ThreadReport,
 ): Promise<void> {
   await removeStaleTemporaries(dir);
+  const details = viewerDetails(graph);
   await writeFilesAtomic([
     [join(dir, GRAPH_FILE), jsonChunks(graph)],
     [join(dir, GEXF_FILE), gexfFileData(graph)],
     [join(dir, THREADS_FILE), `${JSON.stringify(threads, null, 2)}\n`],
+    [join(dir, MAP_FILE), JSON.stringify(viewerMap(graph))],
+    ...details.map(
+      (shard, i) => [join(dir, DETAILS_DIR, `${i}.json`), JSON.stringify(shard)] as const,
+    ),
   ]);
+  // Shards a larger build left, past this build's count, are no longer read: removed.
+  const shards = await readdir(join(dir, DETAILS_DIR)).catch(() => []);
+  for (const name of shards) {
+    const shard = /^(\d+)\.json$/.exec(name);
+    if (shard && Number(shard[1]) >= details.length) await rm(join(dir, DETAILS_DIR, name));
+  }
 }

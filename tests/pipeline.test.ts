@@ -36,10 +36,13 @@ describe("build and add from records in memory", () => {
     ]);
     expect((await readdir(join(cwd, "map"))).sort()).toEqual([
       "cache.sqlite",
+      "details",
       "graph.gexf",
       "graph.json",
+      "map.json",
       "threads.json",
     ]);
+    expect(await readdir(join(cwd, "map", "details"))).toEqual(["0.json"]);
     expect((await loadGraph("map", cwd)).order).toBe(built.graph.order);
     expect((await loadThreads("map", cwd)).modularity).toBe(built.threads.modularity);
 

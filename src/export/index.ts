@@ -10,6 +10,13 @@ export { csvCell, toCsv } from "./csv.js";
 export { gexfChunks, gexfTable, toGexf } from "./gexf.js";
 export { graphmlChunks, toGraphml } from "./graphml.js";
 export { toHtml, type ViewerBundle } from "./html.js";
+export {
+  detailsShard,
+  type PaperDetails,
+  type ViewerMap,
+  viewerDetails,
+  viewerMap,
+} from "./viewer-data.js";
 
 /** `render` of each item, comma-separated, in chunks. */
 function commaSeparated<T>(items: Iterable<T>, render: (item: T) => string): Generator<string> {

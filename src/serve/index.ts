@@ -64,7 +64,9 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join("; ");
 
-const GRAPH_FILES = new Set(["/graph.json", "/threads.json", "/graph.gexf"]);
+const GRAPH_FILES = new Set(["/graph.json", "/threads.json", "/graph.gexf", "/map.json"]);
+/** A details shard of the build: /details/<n>.json, nothing else under details/. */
+const DETAILS_FILE = /^\/details\/\d{1,6}\.json$/;
 
 /** The file a request path names, or undefined when it names nothing we serve (or tries to leave). */
 export function resolveRequest(url: string, options: ServeOptions): string | undefined {
@@ -75,7 +77,8 @@ export function resolveRequest(url: string, options: ServeOptions): string | und
     return undefined;
   }
   if (path.includes("\0")) return undefined;
-  if (GRAPH_FILES.has(path)) return join(options.graphDir, path.slice(1));
+  if (GRAPH_FILES.has(path) || DETAILS_FILE.test(path))
+    return join(options.graphDir, path.slice(1));
   const relative = normalize(path === "/" ? "index.html" : path.slice(1));
   if (relative.startsWith("..") || relative.split(sep).includes("..") || relative.startsWith(sep))
     return undefined;

@@ -5,7 +5,15 @@ import { parse } from "csv-parse/sync";
 import Graph from "graphology";
 import { parse as parseGexf } from "graphology-gexf";
 import { beforeAll, describe, expect, it } from "vitest";
-import { csvCell, toGexf } from "../../src/export/index.js";
+import {
+  csvCell,
+  detailsShard,
+  toGexf,
+  toJson,
+  viewerDetails,
+  viewerMap,
+} from "../../src/export/index.js";
+import { graphFromMap } from "../../src/export/viewer-data.js";
 import { writeFilesAtomic } from "../../src/io/index.js";
 import { papergraph, tempDir } from "../helpers/cli.js";
 import { smallGraph, smallGraphDir } from "../helpers/graph.js";
@@ -169,5 +177,38 @@ describe("graph.gexf in Gephi Lite", () => {
     });
     const threads = new Set(read.mapNodes((_, a) => a.thread).filter((t) => t >= 0));
     expect(threads.size).toBeGreaterThan(1);
+  });
+});
+
+describe("the viewer's files", () => {
+  it("map.json gives back every node and edge the map draws, and the shards every paper's details", () => {
+    const { graph } = smallGraph();
+    const map = viewerMap(graph);
+    const read = graphFromMap(JSON.parse(JSON.stringify(map)));
+    expect(read.order).toBe(graph.order);
+    expect(read.size).toBe(graph.size);
+    graph.forEachNode((node, a) => {
+      const { abstract, mentions, authors, sources, url, aliases, ...drawn } = a;
+      // No other names and an empty list of them are one thing to the viewer.
+      expect(read.getNodeAttributes(node)).toEqual(aliases?.length ? { ...drawn, aliases } : drawn);
+    });
+    graph.forEachEdge((edge, { evidence, ...drawn }) => {
+      expect(read.getEdgeAttributes(edge)).toEqual(drawn);
+    });
+    const shards = viewerDetails(graph);
+    expect(shards).toHaveLength(map.shards);
+    graph.forEachNode((node, a) => {
+      if (a.type !== "paper") return;
+      const shard = shards[detailsShard(node, map.shards)] ?? {};
+      expect(shard[node]).toEqual({
+        abstract: a.abstract,
+        url: a.url,
+        authors: a.authors,
+        sources: a.sources,
+        mentions: a.mentions,
+      });
+    });
+    // The map is what the first frame needs: a fraction of graph.json.
+    expect(JSON.stringify(map).length).toBeLessThan(toJson(graph).length / 2);
   });
 });

@@ -1,4 +1,10 @@
 import type Graph from "graphology";
+import {
+  detailsShard,
+  graphFromMap,
+  type PaperDetails,
+  type ViewerMap,
+} from "../../src/export/viewer-data.js";
 import { graphFromJson, type SerializedKnowledgeGraph } from "../../src/graph/serialize.js";
 import type {
   GraphAttributes,
@@ -12,10 +18,14 @@ export type ViewerGraph = Graph<GraphNodeAttributes, GraphEdgeAttributes, GraphA
 export interface ViewerData {
   graph: ViewerGraph;
   threads: ThreadReport;
+  /** Fetches the details (abstract, mentions, authors) of these papers, once each. */
+  loadDetails: (papers: readonly string[]) => Promise<void>;
 }
 
-interface Payload {
-  graph: SerializedKnowledgeGraph;
+/** What an offline export embeds: the map, every details shard, and the threads. */
+export interface EmbeddedPayload {
+  map: ViewerMap;
+  details: Record<string, PaperDetails>[];
   threads: ThreadReport;
 }
 
@@ -28,11 +38,58 @@ async function fetchJson<T>(url: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-/** The graph embedded in the page (HTML export), or else graph.json and threads.json beside it. */
+/** Details from shards (fetched, or embedded), merged into the papers' nodes when first asked for. */
+function detailsLoader(
+  graph: ViewerGraph,
+  shards: number,
+  fetchShard: (shard: number) => Promise<Record<string, PaperDetails>>,
+): ViewerData["loadDetails"] {
+  const loaded = new Map<number, Promise<void>>();
+  const load = (shard: number) => {
+    let pending = loaded.get(shard);
+    if (!pending) {
+      pending = fetchShard(shard).then((papers) => {
+        for (const [key, details] of Object.entries(papers))
+          if (graph.hasNode(key)) graph.mergeNodeAttributes(key, details);
+      });
+      loaded.set(shard, pending);
+    }
+    return pending;
+  };
+  return async (papers) => {
+    const needed = new Set(papers.map((paper) => detailsShard(paper, shards)));
+    await Promise.all([...needed].map(load));
+  };
+}
+
+/**
+ * The graph embedded in the page (HTML export), or else the build's map.json and threads.json
+ * beside it, papers' details fetched as they are opened; a build from before map.json existed is
+ * read from graph.json, whole.
+ */
 export async function loadData(): Promise<ViewerData> {
   const embedded = document.getElementById(EMBEDDED_DATA_ID);
-  const payload: Payload = embedded?.textContent
-    ? (JSON.parse(embedded.textContent) as Payload)
-    : { graph: await fetchJson("graph.json"), threads: await fetchJson("threads.json") };
-  return { graph: graphFromJson(payload.graph), threads: payload.threads };
+  if (embedded?.textContent) {
+    const payload = JSON.parse(embedded.textContent) as EmbeddedPayload;
+    const graph = graphFromMap(payload.map) as unknown as ViewerGraph;
+    const loadDetails = detailsLoader(
+      graph,
+      payload.map.shards,
+      async (shard) => payload.details[shard] ?? {},
+    );
+    return { graph, threads: payload.threads, loadDetails };
+  }
+  const [map, threads] = await Promise.all([
+    fetchJson<ViewerMap>("map.json").catch(() => undefined),
+    fetchJson<ThreadReport>("threads.json"),
+  ]);
+  if (!map) {
+    const graph = graphFromJson(await fetchJson<SerializedKnowledgeGraph>("graph.json"));
+    return { graph, threads, loadDetails: async () => {} };
+  }
+  const graph = graphFromMap(map) as unknown as ViewerGraph;
+  const loadDetails = detailsLoader(graph, map.shards, (shard) =>
+    fetchJson<Record<string, PaperDetails>>(`details/${shard}.json`),
+  );
+  return { graph, threads, loadDetails };
 }

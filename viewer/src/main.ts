@@ -36,7 +36,8 @@ function download(name: string, text: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-function start({ graph, threads }: ViewerData): void {
+function start({ graph, threads, loadDetails }: ViewerData): void {
+  performance.mark("papergraph:data-loaded");
   // A fix reloads the page; the view it left is taken back (the curator goes on curating).
   const saved = takeSavedView();
   const hasThread = (id: number) => threads.threads.some((t) => t.id === id);
@@ -79,6 +80,7 @@ function start({ graph, threads }: ViewerData): void {
     maxCameraRatio: 4,
   });
 
+  performance.mark("papergraph:sigma-ready");
   const camera = renderer.getCamera();
   // Node labels come and go as the map is zoomed past the overview: the reducers run again then.
   camera.on("updated", ({ ratio }) => {
@@ -136,10 +138,20 @@ function start({ graph, threads }: ViewerData): void {
     fixes: curator?.fixes,
   };
   /** The panel of the selected node, or else of the focused thread, or none. */
-  const showPanel = (state: typeof store.state) => {
+  const showPanel = async (state: typeof store.state) => {
     const thread = threads.threads.find((t) => t.id === state.thread);
-    if (!state.selected && thread) renderThreadPanel(panel, graph, thread, actions);
-    else renderPanel(panel, graph, state.selected, threads.threads, actions);
+    if (!state.selected && thread) return renderThreadPanel(panel, graph, thread, actions);
+    const { selected } = state;
+    if (selected && graph.hasNode(selected)) {
+      // The papers' abstracts and mentions are fetched as a panel first needs them.
+      const papers =
+        graph.getNodeAttribute(selected, "type") === "paper"
+          ? [selected]
+          : graph.filterNeighbors(selected, (_, a) => a.type === "paper");
+      await loadDetails(papers);
+      if (store.state.selected !== selected) return;
+    }
+    renderPanel(panel, graph, selected, threads.threads, actions);
   };
   store.subscribe((state, previous) => {
     focus = focusOf(graph, state);
@@ -150,7 +162,7 @@ function start({ graph, threads }: ViewerData): void {
       state.curating !== previous.curating ||
       state.thread !== previous.thread
     )
-      showPanel(state);
+      void showPanel(state);
     if (state.thread !== previous.thread) {
       if (state.thread === null) camera.animate({ x: 0.5, y: 0.5, ratio: 1 }, { duration: 400 });
       else fitNodes(graph.filterNodes((_, a) => a.thread === state.thread));
@@ -182,7 +194,7 @@ function start({ graph, threads }: ViewerData): void {
   mountHistory(store, (id) => graph.hasNode(id));
 
   if (saved) camera.setState(saved.camera as ReturnType<typeof camera.getState>);
-  showPanel(store.state);
+  void showPanel(store.state);
   if (store.state.selected && !saved) frame(store.state.selected);
   const papers = graph.filterNodes((_, a) => a.type === "paper").length;
   const counts = `${papers} papers · ${graph.order - papers} entities · ${threads.threads.length} threads · modularity ${threads.modularity.toFixed(2)}`;
