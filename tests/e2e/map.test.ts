@@ -183,6 +183,30 @@ describe.runIf(canRunBrowser)("the map of the shipped corpus", () => {
     await page.click('#thread-legend .thread[data-thread="1"]');
     expect(await page.locator("#sidebar").isVisible()).toBe(false);
     expect(page.url()).toContain("thread=1");
+    // A node chosen stays in sight above the panel's sheet.
+    await page.fill("#search", "ModelNet40");
+    await page.locator("#suggestions .suggestion").first().click();
+    await page.locator("#panel h2").waitFor();
+    await page.waitForTimeout(800);
+    const place = await page.evaluate(() => {
+      const { renderer } = (
+        window as unknown as {
+          papergraph: {
+            renderer: {
+              getNodeDisplayData(n: string): { x: number; y: number };
+              framedGraphToViewport(p: { x: number; y: number }): { x: number; y: number };
+              getDimensions(): { height: number };
+            };
+          };
+        }
+      ).papergraph;
+      const at = renderer.framedGraphToViewport(renderer.getNodeDisplayData("dataset:modelnet40"));
+      const sheet = document.getElementById("panel")?.getBoundingClientRect().top ?? 0;
+      const map = document.getElementById("map")?.getBoundingClientRect().top ?? 0;
+      return { y: at.y + map, sheet };
+    });
+    expect(place.y).toBeGreaterThan(0);
+    expect(place.y).toBeLessThan(place.sheet);
     await page.close();
   });
 

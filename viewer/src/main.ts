@@ -29,6 +29,9 @@ const NodeBorderProgram = createNodeBorderProgram({
   ],
 });
 
+/** The layout where the side panel becomes a sheet over the map (the stylesheet's breakpoint). */
+const NARROW = "(max-width: 820px)";
+
 function download(name: string, text: string, type: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const anchor = Object.assign(document.createElement("a"), { href: url, download: name });
@@ -88,11 +91,25 @@ function start({ graph, threads, loadDetails }: ViewerData): void {
     overview = ratio >= ZOOMED_IN;
     renderer.refresh({ skipIndexation: true });
   });
+  /**
+   * On a phone the panel is a sheet over the lower half of the map: what is framed is lifted into
+   * the half above it, where it stays in sight.
+   */
+  const lifted = (target: { x: number; y: number; ratio: number }) => {
+    if (!window.matchMedia(NARROW).matches) return target;
+    const { width, height } = renderer.getDimensions();
+    const state = { ...camera.getState(), ...target };
+    const shown = renderer.viewportToFramedGraph(
+      { x: width / 2, y: height * 0.22 },
+      { cameraState: state },
+    );
+    return { ...target, x: 2 * target.x - shown.x, y: 2 * target.y - shown.y };
+  };
   const zoomTo = (node: string) => {
     const position = renderer.getNodeDisplayData(node);
     if (position)
       camera.animate(
-        { x: position.x, y: position.y, ratio: Math.min(camera.ratio, 0.25) },
+        lifted({ x: position.x, y: position.y, ratio: Math.min(camera.ratio, 0.25) }),
         { duration: 500 },
       );
   };
@@ -109,7 +126,9 @@ function start({ graph, threads, loadDetails }: ViewerData): void {
       Math.max(...ys),
     ];
     const ratio = Math.min(1, Math.max(0.05, Math.max(maxX - minX, maxY - minY) * 1.3));
-    camera.animate({ x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio }, { duration: 500 });
+    camera.animate(lifted({ x: (minX + maxX) / 2, y: (minY + maxY) / 2, ratio }), {
+      duration: 500,
+    });
   };
   let curator: Curator | undefined;
   /** A selection is framed with its neighbours, when they are few enough to read. */
