@@ -106,8 +106,19 @@ export interface Extraction {
 /** Node types of the knowledge graph: papers and the four entity types. */
 export type NodeType = "paper" | EntityType;
 
+export const NODE_TYPES: readonly NodeType[] = ["paper", "method", "dataset", "task", "invariance"];
+
 /** Paper → entity edges, by what the paper does with the entity; `cooccurs` joins two entities. */
 export type EdgeType = "proposes" | "uses" | "evaluatesOn" | "addresses" | "targets" | "cooccurs";
+
+export const EDGE_TYPES: readonly EdgeType[] = [
+  "proposes",
+  "uses",
+  "evaluatesOn",
+  "addresses",
+  "targets",
+  "cooccurs",
+];
 
 /** A stretch of a paper's title or abstract: [start, end) in `field`. */
 export interface TextSpan {

@@ -3,10 +3,8 @@ import { UsageError } from "../errors.js";
 import { graphStats, layoutQuality } from "../graph/index.js";
 import { neighbors } from "../pipeline.js";
 import type { Neighbor } from "../query/index.js";
-import type { NodeType } from "../types.js";
+import { NODE_TYPES, type NodeType } from "../types.js";
 import type { CliIO } from "./io.js";
-
-const NODE_TYPES: NodeType[] = ["paper", "method", "dataset", "task", "invariance"];
 
 export interface NeighborsCommandOptions {
   graph: string;

@@ -1,7 +1,12 @@
 import type { KnowledgeGraph } from "../graph/index.js";
 // The graph's serialization entry, light enough for the viewer bundle that also writes GEXF.
 import { edgeKey } from "../graph/serialize.js";
-import type { EdgeType, GraphNodeAttributes, InvarianceRelation } from "../types.js";
+import {
+  EDGE_TYPES,
+  type EdgeType,
+  type GraphNodeAttributes,
+  type InvarianceRelation,
+} from "../types.js";
 import { chunked, xmlText } from "./xml.js";
 
 /** Attributes Gephi shows in its data table, declared once: [id, GEXF type]. */
@@ -79,14 +84,6 @@ export interface GexfTable {
   edgeCounts: Int32Array;
 }
 
-const EDGE_TYPES: readonly EdgeType[] = [
-  "proposes",
-  "uses",
-  "evaluatesOn",
-  "addresses",
-  "targets",
-  "cooccurs",
-];
 const RELATIONS: readonly InvarianceRelation[] = ["invariant", "equivariant"];
 
 /** The table GEXF is written from. */

@@ -7,36 +7,28 @@
 import Graph from "graphology";
 import type { KnowledgeGraph } from "../graph/build.js";
 import { edgeKey } from "../graph/serialize.js";
-import type {
-  EdgeType,
-  GraphAttributes,
-  GraphEdgeAttributes,
-  GraphNodeAttributes,
-  InvarianceRelation,
-  MentionSpan,
-  NodeType,
+import {
+  EDGE_TYPES,
+  type EdgeType,
+  type GraphAttributes,
+  type GraphEdgeAttributes,
+  type GraphNodeAttributes,
+  type InvarianceRelation,
+  type MentionSpan,
+  NODE_TYPES,
+  type NodeType,
 } from "../types.js";
 
 export const VIEWER_MAP_FORMAT = "papergraph-map/1";
 /** Papers per details shard: opening a paper fetches one shard of about this many. */
 const PAPERS_PER_SHARD = 400;
 
-const NODE_TYPES: NodeType[] = ["paper", "method", "dataset", "task", "invariance"];
-const EDGE_TYPES: EdgeType[] = [
-  "proposes",
-  "uses",
-  "evaluatesOn",
-  "addresses",
-  "targets",
-  "cooccurs",
-];
-
 /** The map the viewer draws first, node and edge attributes as parallel columns. */
 export interface ViewerMap {
   format: typeof VIEWER_MAP_FORMAT;
   attributes: GraphAttributes;
-  nodeTypes: NodeType[];
-  edgeTypes: EdgeType[];
+  nodeTypes: readonly NodeType[];
+  edgeTypes: readonly EdgeType[];
   nodes: {
     key: string[];
     type: number[];

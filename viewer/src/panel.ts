@@ -27,7 +27,7 @@ const EDGE_VERB: Record<EdgeType, string> = {
   cooccurs: "named together",
 };
 
-function link(label: string, onClick: () => void, className = "link"): HTMLButtonElement {
+export function link(label: string, onClick: () => void, className = "link"): HTMLButtonElement {
   const button = h("button", { type: "button", class: className }, label);
   button.addEventListener("click", onClick);
   return button;

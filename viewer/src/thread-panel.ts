@@ -6,18 +6,12 @@
 import type { Thread } from "../../src/types.js";
 import type { ViewerGraph } from "./data.js";
 import { h } from "./dom.js";
-import type { PanelActions } from "./panel.js";
+import { link as button, type PanelActions } from "./panel.js";
 import { TYPE_STYLE } from "./reducers.js";
 import { monthBars, papersPerMonth } from "./time.js";
 
 /** Papers listed at once; the rest are counted. */
 const LISTED = 200;
-
-function button(label: string, onClick: () => void, className = "link"): HTMLButtonElement {
-  const element = h("button", { type: "button", class: className }, label);
-  element.addEventListener("click", onClick);
-  return element;
-}
 
 export function renderThreadPanel(
   panel: HTMLElement,
