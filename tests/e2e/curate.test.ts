@@ -6,6 +6,7 @@ import { cp, readdir, readFile, writeFile } from "node:fs/promises";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadGraph } from "../../src/build-folder.js";
@@ -135,6 +136,24 @@ describe.runIf(canRunBrowser)("curator mode in Chromium", () => {
     expect(graph.hasNode(dropped.id)).toBe(false);
     expect(await readdir(join(dir, "corpus"))).toContain("papergraph-corrections.jsonl");
   }, 180_000);
+
+  it("in an offline HTML export, a fix downloads as a corrections file", async () => {
+    expect(
+      (await papergraph(["export", "-f", "html", "-g", "graph", "-o", "map.html"], dir)).code,
+    ).toBe(0);
+    const page = await openViewer(
+      browser,
+      `${pathToFileURL(join(dir, "map.html")).href}?node=${encodeURIComponent(kept.id)}`,
+    );
+    await page.click("#curate");
+    await page.click('#panel [data-fix="drop"]');
+    await page.locator("#fix-dialog[open]").waitFor();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#fix-apply")]);
+    expect(download.suggestedFilename()).toBe("papergraph-corrections.jsonl");
+    const text = await readFile((await download.path()) as string, "utf8");
+    expect(JSON.parse(text.trim())).toEqual({ action: "drop", entity: kept.id });
+    await page.close();
+  });
 });
 
 /** A label as a literal in a regular expression. */
