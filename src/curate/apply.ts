@@ -31,12 +31,19 @@ class Curation {
   readonly byName = new Map<string, Set<string>>();
   readonly papers: PaperExtraction[];
   readonly paperIndex = new Map<string, number>();
+  /**
+   * The papers that may mention each entity (a paper stays listed after its mentions leave): a
+   * correction looks at those, not at every paper of the corpus, so a long thesaurus stays fast.
+   */
+  readonly #papersNaming = new Map<string, Set<PaperExtraction>>();
 
   constructor(extraction: Extraction) {
     this.papers = extraction.papers.map(({ paper, mentions }) => ({
       paper,
       mentions: mentions.map((m) => ({ ...m })),
     }));
+    for (const paper of this.papers)
+      for (const mention of paper.mentions) this.track(mention.entityId, paper);
     for (const entity of extraction.entities)
       this.#put({ ...entity, aliases: [...entity.aliases] });
     this.papers.forEach(({ paper }, i) => {
@@ -74,9 +81,21 @@ class Curation {
     return index === undefined ? undefined : this.papers[index];
   }
 
+  /** Notes that a paper now mentions an entity. */
+  track(id: string, paper: PaperExtraction): void {
+    const papers = this.#papersNaming.get(id);
+    if (papers) papers.add(paper);
+    else this.#papersNaming.set(id, new Set([paper]));
+  }
+
+  /** The papers that may mention an entity. */
+  papersNaming(id: string): PaperExtraction[] {
+    return [...(this.#papersNaming.get(id) ?? [])];
+  }
+
   /** Every mention of an entity, in every paper (or in one). */
   mentionsOf(id: string, only?: PaperExtraction): Mention[] {
-    return (only ? [only] : this.papers).flatMap((p) =>
+    return (only ? [only] : this.papersNaming(id)).flatMap((p) =>
       p.mentions.filter((m) => m.entityId === id),
     );
   }
@@ -88,6 +107,7 @@ class Curation {
   merge(from: Entity, into: Entity): void {
     if (from.id === into.id) return;
     for (const mention of this.mentionsOf(from.id)) mention.entityId = into.id;
+    for (const paper of this.papersNaming(from.id)) this.track(into.id, paper);
     into.aliases.push(from.name, ...from.aliases);
     for (const name of [from.name, ...from.aliases]) this.#index(name, into.id);
     this.remove(from.id);
@@ -188,7 +208,7 @@ function apply(curation: Curation, correction: Correction): boolean {
       if (correction.paper !== undefined && !only) return false;
       for (const entity of entities) {
         if (!only) curation.remove(entity.id);
-        for (const paper of only ? [only] : curation.papers)
+        for (const paper of only ? [only] : curation.papersNaming(entity.id))
           paper.mentions = paper.mentions.filter((m) => m.entityId !== entity.id);
       }
       return entities.length > 0;
@@ -204,6 +224,7 @@ function apply(curation: Curation, correction: Correction): boolean {
           curation.resolve({ ref: correction.into, type: entity.type })[0] ??
           curation.create(entity.type, correction.into);
         for (const mention of moved) mention.entityId = target.id;
+        curation.track(target.id, paper);
         target.aliases.push(...moved.map((m) => m.text));
         applied = true;
       }
@@ -224,6 +245,7 @@ function apply(curation: Curation, correction: Correction): boolean {
         mention.invariance = { kind, relation: "invariant" };
       }
       paper.mentions.push(mention);
+      curation.track(entity.id, paper);
       paper.mentions.sort((a, b) =>
         a.field === b.field ? a.start - b.start || a.end - b.end : a.field === "title" ? -1 : 1,
       );

@@ -9,6 +9,7 @@ import Graph from "graphology";
 import forceAtlas2 from "graphology-layout-forceatlas2";
 import { seededRandom } from "../random.js";
 import type { KnowledgeGraph } from "./build.js";
+import { threadMembers } from "./threads.js";
 
 type Point = { x: number; y: number };
 
@@ -30,18 +31,6 @@ const GAP = 0.4;
 const LEAF_RADIUS = 0.3;
 /** Leaves on one ring around a node before the next ring starts: six keep the node nearest. */
 const LEAVES_PER_RING = 6;
-
-/** Each thread's nodes, threads in id order and nodes in graph order. */
-function threadsOf(graph: KnowledgeGraph): Map<number, string[]> {
-  const threads = new Map<number, string[]>();
-  graph.forEachNode((node, { thread }) => {
-    if (thread < 0) return;
-    const nodes = threads.get(thread);
-    if (nodes) nodes.push(node);
-    else threads.set(thread, [node]);
-  });
-  return new Map([...threads].sort(([a], [b]) => a - b));
-}
 
 /** The weight of the edges between each two threads. */
 function threadGraph(graph: KnowledgeGraph, regions: readonly Region[]): Graph {
@@ -201,7 +190,7 @@ export function regionLayout(
   graph: KnowledgeGraph,
   { seed, iterations }: { seed: number; iterations: number },
 ): Map<string, Point> {
-  const regions: Region[] = [...threadsOf(graph)].map(([thread, nodes]) => ({
+  const regions: Region[] = [...threadMembers(graph)].map(([thread, nodes]) => ({
     thread,
     nodes,
     radius: UNIT * Math.sqrt(nodes.length),

@@ -229,19 +229,22 @@ function labelOf(thread: Omit<Thread, "label">): string {
   return all.map((m) => m.label).join(" · ") || `thread ${thread.id}`;
 }
 
-/** Describes every thread: label, colour, size, top entities per type and representative papers. */
-export function describeThreads(graph: KnowledgeGraph, topN = 5): Thread[] {
-  const nodesOf = new Map<number, string[]>();
+/** Each thread's nodes, threads in id order and nodes in graph order; nodes in no thread left out. */
+export function threadMembers(graph: KnowledgeGraph): Map<number, string[]> {
+  const members = new Map<number, string[]>();
   graph.forEachNode((node, { thread }) => {
     if (thread < 0) return;
-    const list = nodesOf.get(thread);
+    const list = members.get(thread);
     if (list) list.push(node);
-    else nodesOf.set(thread, [node]);
+    else members.set(thread, [node]);
   });
-  return [...nodesOf.keys()]
-    .sort((a, b) => a - b)
-    .map((id) => {
-      const thread = threadOf(graph, id, nodesOf.get(id) as string[], topN);
-      return { ...thread, label: labelOf(thread) };
-    });
+  return new Map([...members].sort(([a], [b]) => a - b));
+}
+
+/** Describes every thread: label, colour, size, top entities per type and representative papers. */
+export function describeThreads(graph: KnowledgeGraph, topN = 5): Thread[] {
+  return [...threadMembers(graph)].map(([id, nodes]) => {
+    const thread = threadOf(graph, id, nodes, topN);
+    return { ...thread, label: labelOf(thread) };
+  });
 }

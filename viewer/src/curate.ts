@@ -6,7 +6,7 @@
  */
 import type { EntityType, NodeType } from "../../src/types.js";
 import type { ViewerGraph } from "./data.js";
-import { h } from "./dom.js";
+import { download, h } from "./dom.js";
 
 export type Fix =
   | { action: "merge"; entity: string; into: string }
@@ -83,11 +83,10 @@ async function post(path: string, token: string, body?: Fix): Promise<void> {
   }
 }
 
-function download(lines: readonly string[]): void {
+/** The fixes made so far, as the corrections file to build with. */
+function downloadCorrections(lines: readonly string[]): void {
   const text = lines.map((line) => `${line}\n`).join("");
-  const url = URL.createObjectURL(new Blob([text], { type: "application/x-ndjson" }));
-  Object.assign(document.createElement("a"), { href: url, download: CORRECTIONS_FILE }).click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  download(CORRECTIONS_FILE, new Blob([text], { type: "application/x-ndjson" }));
 }
 
 /**
@@ -114,11 +113,11 @@ export function fixChannel(offline: boolean, reload: () => void): FixChannel | u
     kind: "download",
     apply: async (fix) => {
       lines.push(JSON.stringify(fix));
-      download(lines);
+      downloadCorrections(lines);
     },
     undo: async () => {
       lines.pop();
-      download(lines);
+      downloadCorrections(lines);
     },
   };
 }

@@ -21,3 +21,10 @@ export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   if (!element) throw new Error(`the page has no #${id}`);
   return element as T;
 }
+
+/** Saves a file the page made (a GEXF, a PNG, corrections) as a download named `name`. */
+export function download(name: string, data: Blob): void {
+  const url = URL.createObjectURL(data);
+  Object.assign(document.createElement("a"), { href: url, download: name }).click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

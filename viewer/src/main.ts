@@ -8,7 +8,7 @@ import { fixChannel, takeSavedView } from "./curate.js";
 import { type Curator, mountCurator } from "./curator-ui.js";
 import { EMBEDDED_DATA_ID, loadData, type ViewerData } from "./data.js";
 import { defaultMinPapers, mountDetailControl } from "./detail.js";
-import { byId } from "./dom.js";
+import { byId, download } from "./dom.js";
 import { mountThreadLegend, mountTypeLegend } from "./legend.js";
 import { mountHistory, mountKeyboard } from "./navigation.js";
 import { renderPanel } from "./panel.js";
@@ -31,13 +31,6 @@ const NodeBorderProgram = createNodeBorderProgram({
 
 /** The layout where the side panel becomes a sheet over the map (the stylesheet's breakpoint). */
 const NARROW = "(max-width: 820px)";
-
-function download(name: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const anchor = Object.assign(document.createElement("a"), { href: url, download: name });
-  anchor.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 function start({ graph, threads, loadDetails }: ViewerData): void {
   performance.mark("papergraph:data-loaded");
@@ -201,7 +194,7 @@ function start({ graph, threads, loadDetails }: ViewerData): void {
   mountTimeControl(byId("time"), graph, store);
   mountThreadLegend(byId("thread-legend"), byId("clear-thread"), threads.threads, store);
   byId("download-gexf").addEventListener("click", () =>
-    download("papergraph.gexf", toGexf(graph), "application/gexf+xml"),
+    download("papergraph.gexf", new Blob([toGexf(graph)], { type: "application/gexf+xml" })),
   );
   byId("download-png").addEventListener("click", () => downloadMapPNG(renderer, threads.threads));
   byId("toggle-sidebar").addEventListener("click", () => byId("sidebar").classList.toggle("open"));

@@ -6,6 +6,7 @@
 import { drawOnCanvas } from "@sigma/export-image";
 import type Sigma from "sigma";
 import type { NodeType, Thread } from "../../src/types.js";
+import { download } from "./dom.js";
 import { TYPE_STYLE } from "./reducers.js";
 
 const SCALE = 2;
@@ -110,7 +111,5 @@ export async function downloadMapPNG(
   drawLegend(context, drawn.width, canvas.height, threads);
   const blob = await new Promise<Blob | null>((done) => canvas.toBlob(done, "image/png"));
   if (!blob) throw new Error("the browser could not encode the PNG");
-  const url = URL.createObjectURL(blob);
-  Object.assign(document.createElement("a"), { href: url, download: fileName }).click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  download(fileName, blob);
 }
