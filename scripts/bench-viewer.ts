@@ -4,7 +4,6 @@
  * page loads), and frames per second while panning and zooming. Prints figures; asserts nothing.
  * Options: --graph DIR --nodes N --edges N --seconds S --json
  */
-import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import Graph from "graphology";
@@ -14,9 +13,8 @@ import type { KnowledgeGraph } from "../src/graph/index.js";
 import { threadColor } from "../src/graph/index.js";
 import { writeFileAtomic } from "../src/io/index.js";
 import { seededRandom } from "../src/random.js";
-import { createViewerServer, VIEWER_DIR } from "../src/serve/index.js";
 import type { NodeType, ThreadReport } from "../src/types.js";
-import { launch, openViewer } from "../tests/e2e/browser.js";
+import { launch, openViewer, serveGraph } from "../tests/e2e/browser.js";
 import { tempDir } from "../tests/helpers/cli.js";
 
 const { values } = parseArgs({
@@ -77,9 +75,7 @@ async function graphDir(): Promise<{ dir: string; graph: KnowledgeGraph }> {
 }
 
 const { dir, graph } = await graphDir();
-const server = createViewerServer({ viewerDir: VIEWER_DIR, graphDir: dir });
-await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
-const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+const { server, url } = await serveGraph(dir);
 const browser = await launch();
 const seconds = Number(values.seconds);
 const firstRenders: number[] = [];

@@ -1,8 +1,12 @@
 import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { PNG } from "pngjs";
+import { type Curator, createViewerServer, VIEWER_DIR } from "../../src/serve/index.js";
+import { papergraph, tempDir } from "../helpers/cli.js";
 
 /** Debian's Chromium, as CI installs it; `npx playwright install` cannot download a browser here. */
 export const CHROMIUM = "/usr/bin/chromium";
@@ -82,4 +86,37 @@ export function visibleNodes(page: Page, type?: string): Promise<number> {
       ).papergraph.visibleNodes(t),
     type,
   );
+}
+
+/** The built viewer and a build folder served on a free loopback port, as `papergraph serve` does. */
+export async function serveGraph(
+  graphDir: string,
+  curator?: Curator,
+): Promise<{ server: Server; url: string }> {
+  const server = createViewerServer({ viewerDir: VIEWER_DIR, graphDir, curator });
+  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` };
+}
+
+/** The shipped corpus built into a fresh folder, served, and a browser to look at it with. */
+export async function shippedMap(): Promise<{
+  browser: Browser;
+  url: string;
+  dir: string;
+  close: () => Promise<void>;
+}> {
+  const dir = await tempDir();
+  const build = await papergraph(["build", "--out", join(dir, "graph"), "--quiet"]);
+  if (build.code !== 0) throw new Error(`the shipped corpus did not build: ${build.stderr}`);
+  const { server, url } = await serveGraph(join(dir, "graph"));
+  const browser = await launch();
+  return {
+    browser,
+    url,
+    dir,
+    close: async () => {
+      await browser.close();
+      server.close();
+    },
+  };
 }

@@ -4,16 +4,15 @@
  */
 import { cp, readdir, readFile, writeFile } from "node:fs/promises";
 import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadGraph } from "../../src/build-folder.js";
 import { suggestMerges } from "../../src/curate/index.js";
-import { buildCurator, createViewerServer, VIEWER_DIR } from "../../src/serve/index.js";
+import { buildCurator } from "../../src/serve/index.js";
 import { CORPUS, papergraph, tempDir } from "../helpers/cli.js";
-import { canRunBrowser, launch, openViewer, screenshot } from "./browser.js";
+import { canRunBrowser, launch, openViewer, screenshot, serveGraph } from "./browser.js";
 
 /** Chooses a node by the search box, as a user does. */
 async function searchAndChoose(page: Page, label: string, id: string): Promise<void> {
@@ -66,9 +65,7 @@ describe.runIf(canRunBrowser)("curator mode in Chromium", () => {
     const id = candidates[0] as string;
     dropped = { id, label: graph.getNodeAttribute(id, "label") };
     const curator = buildCurator({ out: "graph", cwd: dir });
-    server = createViewerServer({ viewerDir: VIEWER_DIR, graphDir: join(dir, "graph"), curator });
-    await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    ({ server, url } = await serveGraph(join(dir, "graph"), curator));
     browser = await launch();
   }, 180_000);
 

@@ -1,14 +1,9 @@
 /** What the map shows a reader of the shipped corpus: regions labelled, level of detail. */
 import { readFile } from "node:fs/promises";
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
-import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createViewerServer, VIEWER_DIR } from "../../src/serve/index.js";
-import { papergraph, tempDir } from "../helpers/cli.js";
-import { canRunBrowser, launch, openViewer, screenshot, visibleNodes } from "./browser.js";
+import { canRunBrowser, openViewer, screenshot, shippedMap, visibleNodes } from "./browser.js";
 
 type Box = { left: number; top: number; right: number; bottom: number; text: string };
 
@@ -39,22 +34,14 @@ const drawnNodeLabels = (page: Page) =>
 
 describe.runIf(canRunBrowser)("the map of the shipped corpus", () => {
   let browser: Browser;
-  let server: Server;
   let url: string;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    const dir = await tempDir();
-    expect((await papergraph(["build", "--out", join(dir, "graph"), "--quiet"])).code).toBe(0);
-    server = createViewerServer({ viewerDir: VIEWER_DIR, graphDir: join(dir, "graph") });
-    await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-    browser = await launch();
+    ({ browser, url, close } = await shippedMap());
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-  });
+  afterAll(() => close?.());
 
   it("labels the threads on their regions, and no two drawn labels overlap", async () => {
     const page = await openViewer(browser, url);

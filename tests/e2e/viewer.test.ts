@@ -1,10 +1,7 @@
-import type { Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createViewerServer, VIEWER_DIR } from "../../src/serve/index.js";
 import { papergraph, tempDir } from "../helpers/cli.js";
 import {
   canRunBrowser,
@@ -12,33 +9,22 @@ import {
   launch,
   openViewer,
   screenshot,
+  serveGraph,
+  shippedMap,
   visibleNodes,
 } from "./browser.js";
 
-async function listen(server: Server): Promise<string> {
-  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-}
-
 describe.runIf(canRunBrowser)("the viewer in Chromium", () => {
   let browser: Browser;
-  let server: Server;
   let url: string;
   let dir: string;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    dir = await tempDir();
-    const build = await papergraph(["build", "--out", join(dir, "graph"), "--quiet"]);
-    expect(build.code).toBe(0);
-    server = createViewerServer({ viewerDir: VIEWER_DIR, graphDir: join(dir, "graph") });
-    url = await listen(server);
-    browser = await launch();
+    ({ browser, url, dir, close } = await shippedMap());
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-  });
+  afterAll(() => close?.());
 
   it("loads the shipped graph and draws its nodes", async () => {
     const page = await openViewer(browser, url);
@@ -159,8 +145,8 @@ describe.runIf(canRunBrowser)("paper text in the viewer", () => {
     const html = join(dir, "hostile.html");
     await papergraph(["export", "--format", "html", "--graph", "graph", "--out", html], dir);
     const browser = await launch();
-    const server = createViewerServer({ viewerDir: VIEWER_DIR, graphDir: join(dir, "graph") });
-    for (const address of [await listen(server), pathToFileURL(html).href]) {
+    const { server, url: served } = await serveGraph(join(dir, "graph"));
+    for (const address of [served, pathToFileURL(html).href]) {
       const page = await openViewer(browser, `${address}?node=method%3Agraph-neural-network`);
       await page.locator("#panel .paper-card .link").first().click();
       await page.locator("#panel .badge.paper").waitFor();
