@@ -5,7 +5,13 @@
 import { readdir, readFile, rm, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { NoBuildError, PapergraphError } from "./errors.js";
-import { gexfFileData, jsonChunks, viewerDetails, viewerMap } from "./export/index.js";
+import {
+  gexfFileData,
+  jsonChunks,
+  MAP_REST_FILE,
+  viewerDetails,
+  viewerMaps,
+} from "./export/index.js";
 import {
   graphFromJson,
   type KnowledgeGraph,
@@ -78,16 +84,19 @@ export async function writeBuildFiles(
 ): Promise<void> {
   await removeStaleTemporaries(dir);
   const details = viewerDetails(graph);
+  const { map, rest } = viewerMaps(graph);
   await writeFilesAtomic([
     [join(dir, GRAPH_FILE), jsonChunks(graph)],
     [join(dir, GEXF_FILE), gexfFileData(graph)],
     [join(dir, THREADS_FILE), `${JSON.stringify(threads, null, 2)}\n`],
-    [join(dir, MAP_FILE), JSON.stringify(viewerMap(graph))],
+    [join(dir, MAP_FILE), JSON.stringify(map)],
+    ...(rest ? [[join(dir, MAP_REST_FILE), JSON.stringify(rest)] as const] : []),
     ...details.map(
       (shard, i) => [join(dir, DETAILS_DIR, `${i}.json`), JSON.stringify(shard)] as const,
     ),
   ]);
-  // Shards a larger build left, past this build's count, are no longer read: removed.
+  // A rest a larger build left, and shards past this build's count, are no longer read: removed.
+  if (!rest) await rm(join(dir, MAP_REST_FILE), { force: true });
   const shards = await readdir(join(dir, DETAILS_DIR)).catch(() => []);
   for (const name of shards) {
     const shard = /^(\d+)\.json$/.exec(name);

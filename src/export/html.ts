@@ -1,6 +1,6 @@
 import type { KnowledgeGraph } from "../graph/index.js";
 import type { ThreadReport } from "../types.js";
-import { viewerDetails, viewerMap } from "./viewer-data.js";
+import { viewerDetails, viewerMaps } from "./viewer-data.js";
 
 /** The built viewer's files, as `vite build viewer` writes them. */
 export interface ViewerBundle {
@@ -22,8 +22,10 @@ function scriptSafeJson(value: unknown): string {
  * JSON, so it opens from disk (file://) with no server and no network.
  */
 export function toHtml(graph: KnowledgeGraph, threads: ThreadReport, viewer: ViewerBundle): string {
-  // What the viewer fetches from a build (the map, every paper's details, the threads), inline.
-  const payload = { map: viewerMap(graph), details: viewerDetails(graph), threads };
+  // What the viewer fetches from a build (the map and its rest, every paper's details, the
+  // threads), inline.
+  const { map, rest } = viewerMaps(graph);
+  const payload = { map, rest, details: viewerDetails(graph), threads };
   const data = `<script type="application/json" id="papergraph-data">${scriptSafeJson(payload)}</script>`;
   const script = `<script type="module">${viewer.js.replaceAll("</script", "<\\/script")}</script>`;
   const style = `<style>${viewer.css.replaceAll("</style", "<\\/style")}</style>`;

@@ -12,10 +12,12 @@ export { graphmlChunks, toGraphml } from "./graphml.js";
 export { toHtml, type ViewerBundle } from "./html.js";
 export {
   detailsShard,
+  MAP_REST_FILE,
   type PaperDetails,
   type ViewerMap,
+  type ViewerMapRest,
   viewerDetails,
-  viewerMap,
+  viewerMaps,
 } from "./viewer-data.js";
 
 /** `render` of each item, comma-separated, in chunks. */

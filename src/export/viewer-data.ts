@@ -1,8 +1,10 @@
 /**
- * The files made for the viewer: `map.json`, what the first frame needs (every node's place,
- * type, label, size, colour and thread; every edge's ends, type and weight) in columns, a fraction
- * of graph.json to fetch and parse; and `details/<shard>.json`, the papers' abstracts, mentions,
- * authors and sources, fetched when a paper is opened. graph.json stays whole for code and tools.
+ * The files made for the viewer: `map.json`, what the first frame needs (each node's place, type,
+ * label, size, colour and thread; each edge's ends, type and weight) in columns, a fraction of
+ * graph.json to fetch and parse; on a large graph it holds the overview only and `map-rest.json`
+ * the other nodes and edges, fetched after the first frame; and `details/<shard>.json`, the
+ * papers' abstracts, mentions, authors and sources, fetched when a paper is opened. graph.json
+ * stays whole for code and tools.
  */
 import Graph from "graphology";
 import type { KnowledgeGraph } from "../graph/build.js";
@@ -18,17 +20,17 @@ import {
   NODE_TYPES,
   type NodeType,
 } from "../types.js";
+import { defaultMinPapers, PAPERS_ON_ZOOM_FROM } from "./level-of-detail.js";
 
-export const VIEWER_MAP_FORMAT = "papergraph-map/1";
+export const VIEWER_MAP_FORMAT = "papergraph-map/2";
+export const VIEWER_MAP_REST_FORMAT = "papergraph-map-rest/2";
+/** Where a large map's rest is written, beside map.json. */
+export const MAP_REST_FILE = "map-rest.json";
 /** Papers per details shard: opening a paper fetches one shard of about this many. */
 const PAPERS_PER_SHARD = 400;
 
-/** The map the viewer draws first, node and edge attributes as parallel columns. */
-export interface ViewerMap {
-  format: typeof VIEWER_MAP_FORMAT;
-  attributes: GraphAttributes;
-  nodeTypes: readonly NodeType[];
-  edgeTypes: readonly EdgeType[];
+/** Nodes and edges as parallel columns; an edge's ends are node indices. */
+export interface MapColumns {
   nodes: {
     key: string[];
     type: number[];
@@ -55,8 +57,40 @@ export interface ViewerMap {
     papers: Record<number, string[]>;
     relation: Record<number, string>;
   };
+}
+
+/** What the first frame needs to know of the whole graph when the map holds only its overview. */
+export interface WholeGraph {
+  order: number;
+  size: number;
+  /** The least papers an entity needs to be shown by default (level-of-detail.ts). */
+  minPapers: number;
+  /** The bounding box of every node's position: the frame stays put when the rest arrives. */
+  extent: { x: [number, number]; y: [number, number] };
+  /** Each thread's centre, over all its nodes: where its region label goes. */
+  centres: Record<number, [number, number]>;
+}
+
+/**
+ * The map the viewer draws first. On a large graph it holds the overview only (the entities shown
+ * by default and the edges between them, a few thousand nodes), so the first frame comes fast;
+ * `rest` names the file with every other node and edge, fetched after the first frame.
+ */
+export interface ViewerMap extends MapColumns {
+  format: typeof VIEWER_MAP_FORMAT;
+  attributes: GraphAttributes;
+  nodeTypes: readonly NodeType[];
+  edgeTypes: readonly EdgeType[];
+  whole: WholeGraph;
+  /** The file of the nodes and edges the overview leaves out, or null when this map has them all. */
+  rest: string | null;
   /** How many details shards there are; a paper's is detailsShard(key, shards). */
   shards: number;
+}
+
+/** The nodes and edges a map's overview leaves out: edge ends index the map's nodes, then these. */
+export interface ViewerMapRest extends MapColumns {
+  format: typeof VIEWER_MAP_REST_FORMAT;
 }
 
 /** What a paper's panel needs beyond the map. */
@@ -83,63 +117,124 @@ function shardCount(graph: KnowledgeGraph): number {
   return Math.max(1, Math.ceil(papers / PAPERS_PER_SHARD));
 }
 
-export function viewerMap(graph: KnowledgeGraph): ViewerMap {
-  const index = new Map<string, number>();
-  const nodes: ViewerMap["nodes"] = {
-    key: [],
-    type: [],
-    label: [],
-    x: [],
-    y: [],
-    size: [],
-    color: [],
-    thread: [],
-    paperCount: [],
-    date: [],
-    aliases: {},
+function emptyColumns(): MapColumns {
+  return {
+    nodes: {
+      key: [],
+      type: [],
+      label: [],
+      x: [],
+      y: [],
+      size: [],
+      color: [],
+      thread: [],
+      paperCount: [],
+      date: [],
+      aliases: {},
+    },
+    edges: { source: [], target: [], type: [], weight: [], count: {}, papers: {}, relation: {} },
   };
-  graph.forEachNode((key, a) => {
-    const i = nodes.key.length;
-    index.set(key, i);
-    nodes.key.push(key);
-    nodes.type.push(NODE_TYPES.indexOf(a.type));
-    nodes.label.push(a.label);
-    nodes.x.push(a.x);
-    nodes.y.push(a.y);
-    nodes.size.push(a.size);
-    nodes.color.push(a.color);
-    nodes.thread.push(a.thread);
-    nodes.paperCount.push(a.paperCount ?? 0);
-    nodes.date.push(a.date ?? "");
-    if (a.aliases && a.aliases.length > 0) nodes.aliases[i] = a.aliases;
+}
+
+function addNodeColumn(columns: MapColumns, key: string, a: GraphNodeAttributes): void {
+  const { nodes } = columns;
+  const i = nodes.key.length;
+  nodes.key.push(key);
+  nodes.type.push(NODE_TYPES.indexOf(a.type));
+  nodes.label.push(a.label);
+  nodes.x.push(a.x);
+  nodes.y.push(a.y);
+  nodes.size.push(a.size);
+  nodes.color.push(a.color);
+  nodes.thread.push(a.thread);
+  nodes.paperCount.push(a.paperCount ?? 0);
+  nodes.date.push(a.date ?? "");
+  if (a.aliases && a.aliases.length > 0) nodes.aliases[i] = a.aliases;
+}
+
+function addEdgeColumn(
+  columns: MapColumns,
+  source: number,
+  target: number,
+  a: GraphEdgeAttributes,
+): void {
+  const { edges } = columns;
+  const i = edges.source.length;
+  edges.source.push(source);
+  edges.target.push(target);
+  edges.type.push(EDGE_TYPES.indexOf(a.type));
+  edges.weight.push(a.weight);
+  if (a.count !== undefined) edges.count[i] = a.count;
+  if (a.papers) edges.papers[i] = a.papers;
+  if (a.relation) edges.relation[i] = a.relation;
+}
+
+/** What the viewer needs to know of a whole graph to draw its overview first. */
+export function wholeGraph(graph: KnowledgeGraph): WholeGraph {
+  const entityCounts: number[] = [];
+  graph.forEachNode((_, a) => {
+    if (a.type !== "paper") entityCounts.push(a.paperCount ?? 1);
   });
-  const edges: ViewerMap["edges"] = {
-    source: [],
-    target: [],
-    type: [],
-    weight: [],
-    count: {},
-    papers: {},
-    relation: {},
+  const minPapers = defaultMinPapers(entityCounts);
+  const extent: WholeGraph["extent"] = {
+    x: [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY],
+    y: [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY],
   };
+  const sums = new Map<number, [number, number, number]>();
+  graph.forEachNode((_, { x, y, thread }) => {
+    extent.x = [Math.min(extent.x[0], x), Math.max(extent.x[1], x)];
+    extent.y = [Math.min(extent.y[0], y), Math.max(extent.y[1], y)];
+    if (thread < 0) return;
+    const sum = sums.get(thread) ?? [0, 0, 0];
+    sums.set(thread, [sum[0] + x, sum[1] + y, sum[2] + 1]);
+  });
+  if (graph.order === 0) extent.x = extent.y = [0, 1];
+  const centres: WholeGraph["centres"] = {};
+  for (const [thread, [x, y, n]] of [...sums].sort((a, b) => a[0] - b[0]))
+    centres[thread] = [x / n, y / n];
+  return { order: graph.order, size: graph.size, minPapers, extent, centres };
+}
+
+/**
+ * The viewer's map of a graph, and on a large graph (papers shown only on zoom) the rest: the
+ * overview is the entities named by at least the default number of papers and the edges between
+ * them, exactly what the viewer shows before anything is opened.
+ */
+export function viewerMaps(graph: KnowledgeGraph): { map: ViewerMap; rest: ViewerMapRest | null } {
+  const whole = wholeGraph(graph);
+  const split = graph.order > PAPERS_ON_ZOOM_FROM;
+  const inOverview = (a: GraphNodeAttributes) =>
+    !split || (a.type !== "paper" && (a.paperCount ?? 1) >= whole.minPapers);
+  const overview = emptyColumns();
+  const rest = emptyColumns();
+  const index = new Map<string, number>();
+  graph.forEachNode((key, a) => {
+    if (!inOverview(a)) return;
+    index.set(key, index.size);
+    addNodeColumn(overview, key, a);
+  });
+  graph.forEachNode((key, a) => {
+    if (inOverview(a)) return;
+    index.set(key, index.size);
+    addNodeColumn(rest, key, a);
+  });
+  const first = overview.nodes.key.length;
   graph.forEachEdge((_, a, source, target) => {
-    const i = edges.source.length;
-    edges.source.push(index.get(source) as number);
-    edges.target.push(index.get(target) as number);
-    edges.type.push(EDGE_TYPES.indexOf(a.type));
-    edges.weight.push(a.weight);
-    if (a.count !== undefined) edges.count[i] = a.count;
-    if (a.papers) edges.papers[i] = a.papers;
-    if (a.relation) edges.relation[i] = a.relation;
+    const [s, t] = [index.get(source) as number, index.get(target) as number];
+    addEdgeColumn(s < first && t < first ? overview : rest, s, t, a);
   });
   return {
-    format: VIEWER_MAP_FORMAT,
-    attributes: graph.getAttributes(),
-    nodeTypes: NODE_TYPES,
-    edgeTypes: EDGE_TYPES,
-    nodes,
-    edges,
-    shards: shardCount(graph),
+    map: {
+      format: VIEWER_MAP_FORMAT,
+      attributes: graph.getAttributes(),
+      nodeTypes: NODE_TYPES,
+      edgeTypes: EDGE_TYPES,
+      ...overview,
+      whole,
+      rest: split ? MAP_REST_FILE : null,
+      shards: shardCount(graph),
+    },
+    rest: split ? { format: VIEWER_MAP_REST_FORMAT, ...rest } : null,
   };
 }
 
@@ -163,15 +258,13 @@ export function viewerDetails(graph: KnowledgeGraph): Record<string, PaperDetail
   return shards;
 }
 
-/** The graph of a map file: nodes and edges from their columns, details still to come. */
-export function graphFromMap(map: ViewerMap): KnowledgeGraph {
-  const graph: KnowledgeGraph = new Graph({
-    type: "undirected",
-    multi: false,
-    allowSelfLoops: false,
-  });
-  graph.replaceAttributes(map.attributes);
-  const { nodes, edges } = map;
+/** Adds a map's columns to a graph; edge ends index `keys`, the nodes of every part so far. */
+function addColumns(
+  graph: KnowledgeGraph,
+  map: Pick<ViewerMap, "nodeTypes" | "edgeTypes">,
+  { nodes, edges }: MapColumns,
+  keys: readonly string[],
+): void {
   nodes.key.forEach((key, i) => {
     const attributes: GraphNodeAttributes = {
       type: map.nodeTypes[nodes.type[i] as number] as GraphNodeAttributes["type"],
@@ -189,10 +282,7 @@ export function graphFromMap(map: ViewerMap): KnowledgeGraph {
     graph.addNode(key, attributes);
   });
   edges.source.forEach((s, i) => {
-    const [source, target] = [
-      nodes.key[s] as string,
-      nodes.key[edges.target[i] as number] as string,
-    ];
+    const [source, target] = [keys[s] as string, keys[edges.target[i] as number] as string];
     const type = map.edgeTypes[edges.type[i] as number] as GraphEdgeAttributes["type"];
     const attributes: GraphEdgeAttributes = { type, weight: edges.weight[i] as number };
     if (edges.count[i] !== undefined) attributes.count = edges.count[i];
@@ -200,5 +290,23 @@ export function graphFromMap(map: ViewerMap): KnowledgeGraph {
     if (edges.relation[i]) attributes.relation = edges.relation[i] as InvarianceRelation;
     graph.addEdgeWithKey(edgeKey(source, target, type), source, target, attributes);
   });
+}
+
+/** The graph of a map file: nodes and edges from their columns, details (and any rest) to come. */
+export function graphFromMap(map: ViewerMap): KnowledgeGraph {
+  const graph: KnowledgeGraph = new Graph({
+    type: "undirected",
+    multi: false,
+    allowSelfLoops: false,
+  });
+  graph.replaceAttributes(map.attributes);
+  addColumns(graph, map, map, map.nodes.key);
   return graph;
+}
+
+/** Adds the rest of a map (what its overview left out) to the graph of its overview. */
+export function addMapRest(graph: KnowledgeGraph, map: ViewerMap, rest: ViewerMapRest): void {
+  if (rest.format !== VIEWER_MAP_REST_FORMAT)
+    throw new Error(`${map.rest}: not a map's rest (format ${String(rest.format)})`);
+  addColumns(graph, map, rest, [...map.nodes.key, ...rest.nodes.key]);
 }

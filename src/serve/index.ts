@@ -64,7 +64,13 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join("; ");
 
-const GRAPH_FILES = new Set(["/graph.json", "/threads.json", "/graph.gexf", "/map.json"]);
+const GRAPH_FILES = new Set([
+  "/graph.json",
+  "/threads.json",
+  "/graph.gexf",
+  "/map.json",
+  "/map-rest.json",
+]);
 /** A details shard of the build: /details/<n>.json, nothing else under details/. */
 const DETAILS_FILE = /^\/details\/\d{1,6}\.json$/;
 

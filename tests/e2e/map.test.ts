@@ -1,9 +1,20 @@
 /** What the map shows a reader of the shipped corpus: regions labelled, level of detail. */
 import { readFile } from "node:fs/promises";
+import type { Server } from "node:http";
 import type { Browser, Page } from "playwright-core";
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { canRunBrowser, openViewer, screenshot, shippedMap, visibleNodes } from "./browser.js";
+import { largeGraph, largeGraphDir } from "../helpers/graph.js";
+import {
+  canRunBrowser,
+  inkOnMap,
+  launch,
+  openViewer,
+  screenshot,
+  serveGraph,
+  shippedMap,
+  visibleNodes,
+} from "./browser.js";
 
 type Box = { left: number; top: number; right: number; bottom: number; text: string };
 
@@ -258,6 +269,62 @@ describe.runIf(canRunBrowser)("the map of the shipped corpus", () => {
     await page.keyboard.press("Escape");
     expect(await page.locator("#panel").isHidden()).toBe(true);
     expect(page.url()).not.toContain("thread=");
+    await page.close();
+  });
+});
+
+describe.runIf(canRunBrowser)("a map too large to draw whole at first", () => {
+  let browser: Browser;
+  let server: Server;
+  let url: string;
+
+  beforeAll(async () => {
+    ({ server, url } = await serveGraph(await largeGraphDir()));
+    browser = await launch();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+  });
+
+  it("draws its overview first, then adds the papers and rarer entities", async () => {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+    // The rest of the map is held back until the overview has been looked at.
+    let release = () => {};
+    const held = new Promise<void>((done) => {
+      release = done;
+    });
+    await page.route("**/map-rest.json", async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(url);
+    await page.waitForFunction(
+      () => performance.getEntriesByName("papergraph:first-render").length > 0,
+    );
+    const order = () =>
+      page.evaluate(
+        () =>
+          (window as unknown as { papergraph: { graph: { order: number } } }).papergraph.graph
+            .order,
+      );
+    const { graph } = largeGraph();
+    const overview = graph.filterNodes((_, a) => a.type !== "paper" && (a.paperCount ?? 1) >= 2);
+    expect(await order()).toBe(overview.length);
+    expect(await page.textContent("#status")).toMatch(
+      /^Overview: the \d+ entities named by \d+ papers or more · loading the rest/,
+    );
+    expect(await inkOnMap(page, "large-overview")).toBeGreaterThan(0.001);
+    expect(await page.locator(".region-label:not([hidden])").count()).toBe(3);
+
+    release();
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await order()).toBe(graph.order);
+    expect(await page.textContent("#status")).toMatch(/^6000 papers · 10000 entities · 3 threads/);
+    // What the overview left out can now be found.
+    await page.fill("#search", "paper 4321");
+    await page.locator('#suggestions .suggestion[data-id="paper 4321"]').waitFor();
     await page.close();
   });
 });

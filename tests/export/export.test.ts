@@ -11,12 +11,13 @@ import {
   toGexf,
   toJson,
   viewerDetails,
-  viewerMap,
+  viewerMaps,
 } from "../../src/export/index.js";
-import { graphFromMap } from "../../src/export/viewer-data.js";
+import { defaultMinPapers } from "../../src/export/level-of-detail.js";
+import { addMapRest, graphFromMap } from "../../src/export/viewer-data.js";
 import { writeFilesAtomic } from "../../src/io/index.js";
 import { papergraph, tempDir } from "../helpers/cli.js";
-import { smallGraph, smallGraphDir } from "../helpers/graph.js";
+import { largeGraph, smallGraph, smallGraphDir } from "../helpers/graph.js";
 
 describe("csv cells", () => {
   it("are quoted when needed and never start a spreadsheet formula", () => {
@@ -183,7 +184,10 @@ describe("graph.gexf in Gephi Lite", () => {
 describe("the viewer's files", () => {
   it("map.json gives back every node and edge the map draws, and the shards every paper's details", () => {
     const { graph } = smallGraph();
-    const map = viewerMap(graph);
+    const { map, rest } = viewerMaps(graph);
+    // A small graph is drawn whole from the first frame: no rest to fetch.
+    expect(rest).toBeNull();
+    expect(map.rest).toBeNull();
     const read = graphFromMap(JSON.parse(JSON.stringify(map)));
     expect(read.order).toBe(graph.order);
     expect(read.size).toBe(graph.size);
@@ -210,5 +214,35 @@ describe("the viewer's files", () => {
     });
     // The map is what the first frame needs: a fraction of graph.json.
     expect(JSON.stringify(map).length).toBeLessThan(toJson(graph).length / 2);
+  });
+
+  it("on a large graph, map.json holds the overview the viewer shows first and map-rest.json the rest", () => {
+    const { graph } = largeGraph();
+    const { map, rest } = viewerMaps(graph);
+    if (!rest) throw new Error("a large graph's map has a rest");
+    expect(map.rest).toBe("map-rest.json");
+    const counts = graph
+      .filterNodes((_, a) => a.type !== "paper")
+      .map((n) => graph.getNodeAttribute(n, "paperCount") ?? 1);
+    expect(map.whole.minPapers).toBe(defaultMinPapers(counts));
+    expect(map.whole.minPapers).toBeGreaterThan(1);
+    // The overview: every entity named by enough papers, and nothing else.
+    const shown = graph.filterNodes(
+      (_, a) => a.type !== "paper" && (a.paperCount ?? 1) >= map.whole.minPapers,
+    );
+    expect(shown.length).toBeLessThanOrEqual(3000);
+    const overview = graphFromMap(JSON.parse(JSON.stringify(map)));
+    expect(overview.nodes().sort()).toEqual(shown.sort());
+    expect(overview.size).toBeGreaterThan(0);
+    expect(map.whole).toMatchObject({ order: graph.order, size: graph.size });
+    expect(map.whole.extent).toEqual({ x: [0, 2 * 1200 + 59 * 15], y: [0, 88 * 15] });
+    // With its rest, the whole graph, as graph.json has it.
+    addMapRest(overview, map, JSON.parse(JSON.stringify(rest)));
+    expect(overview.order).toBe(graph.order);
+    expect(overview.size).toBe(graph.size);
+    graph.forEachEdge((_, _a, source, target) => {
+      expect(overview.hasEdge(source, target)).toBe(true);
+    });
+    expect(JSON.stringify(map).length).toBeLessThan(JSON.stringify(rest).length / 4);
   });
 });

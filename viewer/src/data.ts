@@ -1,10 +1,15 @@
 import type Graph from "graphology";
 import {
+  addMapRest,
   detailsShard,
   graphFromMap,
   type PaperDetails,
   type ViewerMap,
+  type ViewerMapRest,
+  type WholeGraph,
+  wholeGraph,
 } from "../../src/export/viewer-data.js";
+import type { KnowledgeGraph } from "../../src/graph/build.js";
 import { graphFromJson, type SerializedKnowledgeGraph } from "../../src/graph/serialize.js";
 import type {
   GraphAttributes,
@@ -16,7 +21,12 @@ import type {
 export type ViewerGraph = Graph<GraphNodeAttributes, GraphEdgeAttributes, GraphAttributes>;
 
 export interface ViewerData {
+  /** The map's overview on a large build, the whole graph otherwise. */
   graph: ViewerGraph;
+  /** What the first frame needs to know of the whole graph. */
+  whole: WholeGraph;
+  /** Adds to the graph what its overview left out; at once when there is nothing to add. */
+  loadRest: () => Promise<void>;
   threads: ThreadReport;
   /** Fetches the details (abstract, mentions, authors) of these papers, once each. */
   loadDetails: (papers: readonly string[]) => Promise<void>;
@@ -25,6 +35,7 @@ export interface ViewerData {
 /** What an offline export embeds: the map, every details shard, and the threads. */
 export interface EmbeddedPayload {
   map: ViewerMap;
+  rest: ViewerMapRest | null;
   details: Record<string, PaperDetails>[];
   threads: ThreadReport;
 }
@@ -62,22 +73,40 @@ function detailsLoader(
   };
 }
 
+/** The viewer's data of a map, its rest fetched (or taken from the page) when asked for. */
+function fromMap(
+  map: ViewerMap,
+  threads: ThreadReport,
+  fetchRest: () => Promise<ViewerMapRest | null>,
+  fetchShard: (shard: number) => Promise<Record<string, PaperDetails>>,
+): ViewerData {
+  const graph = graphFromMap(map) as unknown as ViewerGraph;
+  let rest: Promise<void> | undefined;
+  const loadRest = () => {
+    rest ??= fetchRest().then((part) => {
+      if (part) addMapRest(graph as unknown as KnowledgeGraph, map, part);
+    });
+    return rest;
+  };
+  const loadDetails = detailsLoader(graph, map.shards, fetchShard);
+  return { graph, whole: map.whole, loadRest, threads, loadDetails };
+}
+
 /**
  * The graph embedded in the page (HTML export), or else the build's map.json and threads.json
- * beside it, papers' details fetched as they are opened; a build from before map.json existed is
- * read from graph.json, whole.
+ * beside it, the rest of a large map and papers' details fetched later; a build from before
+ * map.json existed is read from graph.json, whole.
  */
 export async function loadData(): Promise<ViewerData> {
   const embedded = document.getElementById(EMBEDDED_DATA_ID);
   if (embedded?.textContent) {
     const payload = JSON.parse(embedded.textContent) as EmbeddedPayload;
-    const graph = graphFromMap(payload.map) as unknown as ViewerGraph;
-    const loadDetails = detailsLoader(
-      graph,
-      payload.map.shards,
+    return fromMap(
+      payload.map,
+      payload.threads,
+      async () => payload.rest,
       async (shard) => payload.details[shard] ?? {},
     );
-    return { graph, threads: payload.threads, loadDetails };
   }
   const [map, threads] = await Promise.all([
     fetchJson<ViewerMap>("map.json").catch(() => undefined),
@@ -85,11 +114,18 @@ export async function loadData(): Promise<ViewerData> {
   ]);
   if (!map) {
     const graph = graphFromJson(await fetchJson<SerializedKnowledgeGraph>("graph.json"));
-    return { graph, threads, loadDetails: async () => {} };
+    return {
+      graph: graph as unknown as ViewerGraph,
+      whole: wholeGraph(graph),
+      loadRest: async () => {},
+      threads,
+      loadDetails: async () => {},
+    };
   }
-  const graph = graphFromMap(map) as unknown as ViewerGraph;
-  const loadDetails = detailsLoader(graph, map.shards, (shard) =>
-    fetchJson<Record<string, PaperDetails>>(`details/${shard}.json`),
+  return fromMap(
+    map,
+    threads,
+    () => (map.rest ? fetchJson<ViewerMapRest>(map.rest) : Promise.resolve(null)),
+    (shard) => fetchJson<Record<string, PaperDetails>>(`details/${shard}.json`),
   );
-  return { graph, threads, loadDetails };
 }

@@ -7,22 +7,12 @@ import type { ViewerGraph } from "./data.js";
 import { h } from "./dom.js";
 import type { Store } from "./store.js";
 
-/** Entities the overview shows by default, at most. */
-const DEFAULT_ENTITIES = 3000;
-
 /** How many papers name each entity, most first. */
 function paperCounts(graph: ViewerGraph): number[] {
   return graph
     .filterNodes((_, a) => a.type !== "paper")
     .map((node) => graph.getNodeAttribute(node, "paperCount") ?? 1)
     .sort((a, b) => b - a);
-}
-
-/** The least papers an entity needs to be shown so that at most DEFAULT_ENTITIES are. */
-export function defaultMinPapers(graph: ViewerGraph): number {
-  const counts = paperCounts(graph);
-  if (counts.length <= DEFAULT_ENTITIES) return 1;
-  return (counts[DEFAULT_ENTITIES] as number) + 1;
 }
 
 /** The slider: "Entities named by at least N papers: K of M". */

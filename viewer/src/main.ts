@@ -7,7 +7,7 @@ import type { NodeType } from "../../src/types.js";
 import { fixChannel, takeSavedView } from "./curate.js";
 import { type Curator, mountCurator } from "./curator-ui.js";
 import { EMBEDDED_DATA_ID, loadData, type ViewerData } from "./data.js";
-import { defaultMinPapers, mountDetailControl } from "./detail.js";
+import { mountDetailControl } from "./detail.js";
 import { byId, download } from "./dom.js";
 import { mountThreadLegend, mountTypeLegend } from "./legend.js";
 import { mountHistory, mountKeyboard } from "./navigation.js";
@@ -32,16 +32,22 @@ const NodeBorderProgram = createNodeBorderProgram({
 /** The layout where the side panel becomes a sheet over the map (the stylesheet's breakpoint). */
 const NARROW = "(max-width: 820px)";
 
-function start({ graph, threads, loadDetails }: ViewerData): void {
+function loadFailed(error: Error): void {
+  byId("status").textContent = `Could not load the graph: ${error.message}`;
+  document.body.dataset.ready = "error";
+}
+
+function start(
+  { graph, whole, loadRest, threads, loadDetails }: ViewerData,
+  saved: ReturnType<typeof takeSavedView>,
+): void {
   performance.mark("papergraph:data-loaded");
-  // A fix reloads the page; the view it left is taken back (the curator goes on curating).
-  const saved = takeSavedView();
   const hasThread = (id: number) => threads.threads.some((t) => t.id === id);
   const fromUrl = stateFromUrl(location.search, (id) => graph.hasNode(id), hasThread);
   const unknown = unknownInUrl(location.search, (id) => graph.hasNode(id), hasThread);
   const store = new Store({
     ...INITIAL_STATE,
-    minPapers: defaultMinPapers(graph),
+    minPapers: whole.minPapers,
     ...fromUrl,
     ...(saved
       ? { selected: saved.selected && graph.hasNode(saved.selected) ? saved.selected : null }
@@ -53,6 +59,7 @@ function start({ graph, threads, loadDetails }: ViewerData): void {
   let inTime = nodesInTime(graph, store.state.dateFrom, store.state.dateTo);
   const { nodeReducer, edgeReducer } = makeReducers(
     graph,
+    whole,
     () => store.state,
     () => focus,
     () => overview,
@@ -71,10 +78,12 @@ function start({ graph, threads, loadDetails }: ViewerData): void {
     labelFont: "system-ui, sans-serif",
     minCameraRatio: 0.02,
     // Large graphs stay fluid while the camera moves: edges and labels come back when it stops.
-    hideEdgesOnMove: graph.size > 20_000,
-    hideLabelsOnMove: graph.size > 20_000,
+    hideEdgesOnMove: whole.size > 20_000,
+    hideLabelsOnMove: whole.size > 20_000,
     maxCameraRatio: 4,
   });
+  // The whole graph's frame, so the map does not move when the rest of a large one arrives.
+  renderer.setCustomBBox(whole.extent);
 
   performance.mark("papergraph:sigma-ready");
   const camera = renderer.getCamera();
@@ -187,11 +196,7 @@ function start({ graph, threads, loadDetails }: ViewerData): void {
   renderer.on("clickNode", ({ node }) => select(node));
   renderer.on("clickStage", () => store.set({ selected: null }));
 
-  mountRegionLabels(byId("region-labels"), graph, threads.threads, renderer, store);
-  mountSearch(byId<HTMLInputElement>("search"), byId("suggestions"), searchIndex(graph), select);
-  mountTypeLegend(byId("type-legend"), graph, store);
-  mountDetailControl(byId("detail"), graph, store);
-  mountTimeControl(byId("time"), graph, store);
+  mountRegionLabels(byId("region-labels"), whole.centres, threads.threads, renderer, store);
   mountThreadLegend(byId("thread-legend"), byId("clear-thread"), threads.threads, store);
   byId("download-gexf").addEventListener("click", () =>
     download("papergraph.gexf", new Blob([toGexf(graph)], { type: "application/gexf+xml" })),
@@ -208,9 +213,22 @@ function start({ graph, threads, loadDetails }: ViewerData): void {
   if (saved) camera.setState(saved.camera as ReturnType<typeof camera.getState>);
   void showPanel(store.state);
   if (store.state.selected && !saved) frame(store.state.selected);
-  const papers = graph.filterNodes((_, a) => a.type === "paper").length;
-  const counts = `${papers} papers · ${graph.order - papers} entities · ${threads.threads.length} threads · modularity ${threads.modularity.toFixed(2)}`;
-  byId("status").textContent = unknown ? `${unknown} ${counts}` : counts;
+
+  /** What reads every node (search, counts, months) waits for the whole graph. */
+  const mountWhole = () => {
+    focus = focusOf(graph, store.state);
+    inTime = nodesInTime(graph, store.state.dateFrom, store.state.dateTo);
+    mountSearch(byId<HTMLInputElement>("search"), byId("suggestions"), searchIndex(graph), select);
+    mountTypeLegend(byId("type-legend"), graph, store);
+    mountDetailControl(byId("detail"), graph, store);
+    mountTimeControl(byId("time"), graph, store);
+    const papers = graph.filterNodes((_, a) => a.type === "paper").length;
+    const counts = `${papers} papers · ${graph.order - papers} entities · ${threads.threads.length} threads · modularity ${threads.modularity.toFixed(2)}`;
+    byId("status").textContent = unknown ? `${unknown} ${counts}` : counts;
+    void showPanel(store.state);
+    performance.mark("papergraph:whole-map");
+    document.body.dataset.ready = "true";
+  };
 
   /** For the console and the end-to-end tests: the live graph and what the map shows. */
   Object.assign(window, {
@@ -227,14 +245,27 @@ function start({ graph, threads, loadDetails }: ViewerData): void {
         ).length,
     },
   });
-  // Sigma draws the first frame as it is built; the benchmark (npm run bench:viewer) reads this mark.
-  requestAnimationFrame(() => performance.mark("papergraph:first-render"));
-  document.body.dataset.ready = "true";
+  if (graph.order === whole.order) {
+    mountWhole();
+    // Sigma draws the first frame as it is built; the benchmark (npm run bench:viewer) reads this.
+    requestAnimationFrame(() => performance.mark("papergraph:first-render"));
+    return;
+  }
+  byId("status").textContent =
+    `Overview: the ${graph.order} entities named by ${whole.minPapers} papers or more · loading the rest of the map…`;
+  // The overview is drawn first; the rest (papers, rarer entities) is fetched after that frame.
+  requestAnimationFrame(() => {
+    performance.mark("papergraph:first-render");
+    setTimeout(() => loadRest().then(mountWhole, loadFailed));
+  });
 }
 
+// A fix reloads the page; the view it left is taken back (the curator goes on curating).
+const saved = takeSavedView();
 loadData()
-  .then(start)
-  .catch((error: Error) => {
-    byId("status").textContent = `Could not load the graph: ${error.message}`;
-    document.body.dataset.ready = "error";
-  });
+  .then(async (data) => {
+    // A link to a paper, a thread or a range of months needs the whole graph before it is shown.
+    if (location.search || saved) await data.loadRest();
+    start(data, saved);
+  })
+  .catch(loadFailed);

@@ -1,5 +1,7 @@
 import type { Attributes } from "graphology-types";
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
+import { PAPERS_ON_ZOOM_FROM } from "../../src/export/level-of-detail.js";
+import type { WholeGraph } from "../../src/export/viewer-data.js";
 import type { GraphEdgeAttributes, GraphNodeAttributes, NodeType } from "../../src/types.js";
 import type { ViewerGraph } from "./data.js";
 import type { ViewState } from "./store.js";
@@ -25,9 +27,6 @@ function shorten(label: string): string {
   return label.length > 60 ? `${label.slice(0, 57).trimEnd()}…` : label;
 }
 
-/** Above this many nodes, papers join the map only when zoomed in or opened (level of detail). */
-export const PAPERS_ON_ZOOM_FROM = 5000;
-
 /** Nodes that stand out: the hovered (or else selected) node and its neighbours. */
 export function focusOf(
   graph: ViewerGraph,
@@ -44,6 +43,8 @@ export function focusOf(
  */
 export function makeReducers(
   graph: ViewerGraph,
+  /** The whole graph's facts: its overview may be all that is loaded yet. */
+  whole: WholeGraph,
   getState: () => ViewState,
   getFocus: () => ReturnType<typeof focusOf>,
   /** True while the map is seen whole: region labels are shown, node labels left out. */
@@ -51,7 +52,7 @@ export function makeReducers(
   /** The nodes the range of months keeps, or undefined when no range is set. */
   inTime: () => ReadonlySet<string> | undefined,
 ) {
-  const papersOnZoom = graph.order > PAPERS_ON_ZOOM_FROM;
+  const papersOnZoom = whole.order > PAPERS_ON_ZOOM_FROM;
   /** What the level of detail leaves out of the map, unless it is opened. */
   const leftOutByDetail = (data: GraphNodeAttributes, minPapers: number) =>
     data.type === "paper" ? papersOnZoom && isOverview() : (data.paperCount ?? 1) < minPapers;

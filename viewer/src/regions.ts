@@ -5,8 +5,8 @@
  * own labels when the map is zoomed in, and to a focused thread's.
  */
 import type Sigma from "sigma";
+import type { WholeGraph } from "../../src/export/viewer-data.js";
 import type { Thread } from "../../src/types.js";
-import type { ViewerGraph } from "./data.js";
 import { h } from "./dom.js";
 import type { Store } from "./store.js";
 
@@ -38,38 +38,25 @@ function shortLabel(label: string): string {
   return label.split(" · ").slice(0, 2).join(" · ");
 }
 
-function centres(graph: ViewerGraph): Map<number, { x: number; y: number; n: number }> {
-  const sums = new Map<number, { x: number; y: number; n: number }>();
-  graph.forEachNode((_, { thread, x, y }) => {
-    if (thread < 0) return;
-    const sum = sums.get(thread) ?? { x: 0, y: 0, n: 0 };
-    sum.x += x;
-    sum.y += y;
-    sum.n += 1;
-    sums.set(thread, sum);
-  });
-  return sums;
-}
-
 type Box = [left: number, top: number, right: number, bottom: number];
 
 const overlaps = (a: Box, b: Box) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
 
 export function mountRegionLabels(
   layer: HTMLElement,
-  graph: ViewerGraph,
+  /** Each thread's centre, over all its nodes (map.json's, whether or not they are loaded yet). */
+  centres: WholeGraph["centres"],
   threads: readonly Thread[],
   renderer: Sigma,
   store: Store,
 ): void {
-  const sums = centres(graph);
   const largest = Math.max(1, ...threads.map((t) => t.paperCount));
   const labels: RegionLabel[] = [...threads]
     .sort((a, b) => b.paperCount - a.paperCount || a.id - b.id)
-    .filter((t) => t.paperCount >= 3 && sums.has(t.id))
+    .filter((t) => t.paperCount >= 3 && centres[t.id] !== undefined)
     .slice(0, MAX_LABELS)
     .map((t) => {
-      const sum = sums.get(t.id) as { x: number; y: number; n: number };
+      const [x, y] = centres[t.id] as [number, number];
       const size = 12 + 10 * Math.sqrt(t.paperCount / largest);
       const element = h(
         "div",
@@ -79,8 +66,8 @@ export function mountRegionLabels(
       layer.append(element);
       return {
         thread: t.id,
-        x: sum.x / sum.n,
-        y: sum.y / sum.n,
+        x,
+        y,
         element,
         size,
         width: 0,
@@ -111,10 +98,12 @@ export function mountRegionLabels(
         continue;
       }
       const at = renderer.graphToViewport({ x: label.x, y: label.y });
-      const [w, h] = [label.width / 2, label.height / 2];
-      const box: Box = [at.x - w, at.y - h, at.x + w, at.y + h];
-      const inside = box[0] >= 0 && box[1] >= 0 && box[2] <= width && box[3] <= height;
-      const fits = inside && !placed.some((other) => overlaps(box, other));
+      // A region near the map's edge keeps its label: the label slides inside, still over it.
+      const inView = at.x >= 0 && at.x <= width && at.y >= 0 && at.y <= height;
+      const left = Math.max(0, Math.min(at.x - label.width / 2, width - label.width));
+      const top = Math.max(0, Math.min(at.y - label.height / 2, height - label.height));
+      const box: Box = [left, top, left + label.width, top + label.height];
+      const fits = inView && label.width <= width && !placed.some((other) => overlaps(box, other));
       label.element.hidden = !fits;
       if (!fits) continue;
       placed.push(box);
