@@ -165,6 +165,12 @@ function distinctiveness(inThread: number, overall: number, threadPapers: number
 
 const byLabel = new Intl.Collator().compare;
 
+/**
+ * The share of a thread's papers an entity must be named by to stand in the thread's label: a
+ * label speaks for the thread, not for the one paper that alone names an entity.
+ */
+const LABEL_SUPPORT = 0.15;
+
 /** The `limit` best members, ties by label; only those that can make the cut are sorted by label. */
 function ranked(members: ThreadMember[], limit: number): ThreadMember[] {
   const scores = members.map((m) => m.score).sort((a, b) => b - a);
@@ -180,12 +186,14 @@ function threadOf(
   id: number,
   nodes: string[],
   topN: number,
-): Omit<Thread, "label"> {
+): Thread {
   const byType = Object.fromEntries(ENTITY_TYPES.map((t) => [t, [] as ThreadMember[]])) as Record<
     EntityType,
     ThreadMember[]
   >;
   const papers: ThreadMember[] = [];
+  /** Entities enough of the thread's papers name to stand in its label. */
+  const labelTerms: ThreadMember[] = [];
   const threadPapers = nodes.filter(
     (node) => graph.getNodeAttribute(node, "type") === "paper",
   ).length;
@@ -198,35 +206,38 @@ function threadOf(
       localDegree++;
       if (a.type === "paper") localPapers++;
     });
-    if (type === "paper") papers.push({ id: node, label, score: localDegree });
-    else
-      byType[type].push({
-        id: node,
-        label,
-        score: Math.round(distinctiveness(localPapers, paperCount ?? 1, threadPapers) * 1e4) / 1e4,
-      });
+    if (type === "paper") {
+      papers.push({ id: node, label, score: localDegree });
+      continue;
+    }
+    const member = {
+      id: node,
+      label,
+      score: Math.round(distinctiveness(localPapers, paperCount ?? 1, threadPapers) * 1e4) / 1e4,
+    };
+    byType[type].push(member);
+    if (localPapers >= Math.max(2, LABEL_SUPPORT * threadPapers)) labelTerms.push(member);
   }
   const top = Object.fromEntries(
     ENTITY_TYPES.map((t) => [t, ranked(byType[t], topN)]),
   ) as Thread["top"];
   const color = threadColor(id);
+  // A thread's label: its three most distinctive entities that enough of its papers name, else
+  // its most distinctive one.
+  const terms = ranked(labelTerms, 3);
+  const label =
+    (terms.length > 0 ? terms : ranked(ENTITY_TYPES.flatMap((t) => top[t]), 1))
+      .map((m) => m.label)
+      .join(" · ") || `thread ${id}`;
   return {
     id,
+    label,
     color,
     size: nodes.length,
     paperCount: papers.length,
     top,
     papers: ranked(papers, topN),
   };
-}
-
-/** A thread's label: its three most distinctive entities of any type, "rotation · point cloud · ...". */
-function labelOf(thread: Omit<Thread, "label">): string {
-  const all = ranked(
-    ENTITY_TYPES.flatMap((t) => thread.top[t]),
-    3,
-  );
-  return all.map((m) => m.label).join(" · ") || `thread ${thread.id}`;
 }
 
 /** Each thread's nodes, threads in id order and nodes in graph order; nodes in no thread left out. */
@@ -244,7 +255,6 @@ export function threadMembers(graph: KnowledgeGraph): Map<number, string[]> {
 /** Describes every thread: label, colour, size, top entities per type and representative papers. */
 export function describeThreads(graph: KnowledgeGraph, topN = 5): Thread[] {
   return [...threadMembers(graph)].map(([id, nodes]) => {
-    const thread = threadOf(graph, id, nodes, topN);
-    return { ...thread, label: labelOf(thread) };
+    return threadOf(graph, id, nodes, topN);
   });
 }

@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { graphFromJson } from "../../src/graph/index.js";
 import { papergraph, tempDir } from "../helpers/cli.js";
 
 const GEXF_GRAMMAR = join(import.meta.dirname, "..", "..", "..", "shared", "gexf-1.3", "gexf.rng");
@@ -44,6 +45,27 @@ describe("the graph of the shipped corpus", () => {
     expect(text.stdout).toMatch(
       /\nlayout: silhouette of threads 0\.\d{3}, neighbour preservation 0\.\d{3} \(over 2000 and 2000 nodes\)\n$/,
     );
+  });
+
+  it("labels each thread with entities that 15% or more of its papers name", async () => {
+    const { threads } = JSON.parse(await readFile(join(dir, "a", "threads.json"), "utf8")) as {
+      threads: { id: number; label: string }[];
+    };
+    const loaded = graphFromJson(JSON.parse(await readFile(join(dir, "a", "graph.json"), "utf8")));
+    for (const thread of threads) {
+      const papers = loaded.filterNodes((_, a) => a.type === "paper" && a.thread === thread.id);
+      if (papers.length < 5) continue;
+      for (const term of thread.label.split(" · ")) {
+        const naming = Math.max(
+          ...loaded
+            .filterNodes((_, a) => a.type !== "paper" && a.label === term)
+            .map((entity) => papers.filter((paper) => loaded.hasEdge(paper, entity)).length),
+        );
+        expect(naming, `"${term}" in thread ${thread.id}`).toBeGreaterThanOrEqual(
+          Math.max(2, 0.15 * papers.length),
+        );
+      }
+    }
   });
 
   it("keeps the 3D-generation papers out of the invariant-risk-minimization thread", async () => {
