@@ -31,12 +31,20 @@ interface Group {
 
 /**
  * The key a candidate's entity goes by: the long form of an acronym this paper defines, else the
- * lexicon entry's, else the long form another paper defines, else its own.
+ * lexicon entry's, else the long form another paper defines, else its own. A name the paper
+ * proposes (`proposed`, its keys) is its own: "CLEAR" introduced here is not the CLEAR another
+ * paper spelled out.
  */
-function canonicalKey(candidate: Candidate, local: AcronymMap, global: AcronymMap): string {
+function canonicalKey(
+  candidate: Candidate,
+  local: AcronymMap,
+  global: AcronymMap,
+  proposed: ReadonlySet<string>,
+): string {
   if (candidate.type === "invariance") return candidate.invariance?.kind ?? "other";
   const key = entityKey(candidate.text);
-  const defined = local.get(key) ?? (LEXICON_BY_KEY.has(key) ? undefined : global.get(key));
+  const fromCorpus = !LEXICON_BY_KEY.has(key) && !proposed.has(key);
+  const defined = local.get(key) ?? (fromCorpus ? global.get(key) : undefined);
   if (defined && defined.type === candidate.type) return defined.longKey;
   return lexiconKey(key);
 }
@@ -117,7 +125,10 @@ function addPaper(
 ) {
   const local = acronymMap([analyzed]);
   const candidates = analyzed.candidates;
-  const keys = candidates.map((candidate) => canonicalKey(candidate, local, acronyms));
+  const proposed = new Set(
+    candidates.flatMap((c) => (c.role === "proposed" ? [entityKey(c.text)] : [])),
+  );
+  const keys = candidates.map((candidate) => canonicalKey(candidate, local, acronyms, proposed));
   const taskTexts = new Map<string, string>();
   candidates.forEach((c, i) => {
     if (c.type === "task" && !taskTexts.has(keys[i] as string))

@@ -181,12 +181,7 @@ function ranked(members: ThreadMember[], limit: number): ThreadMember[] {
     .slice(0, limit);
 }
 
-function threadOf(
-  graph: KnowledgeGraph,
-  id: number,
-  nodes: string[],
-  topN: number,
-): Thread {
+function threadOf(graph: KnowledgeGraph, id: number, nodes: string[], topN: number): Thread {
   const byType = Object.fromEntries(ENTITY_TYPES.map((t) => [t, [] as ThreadMember[]])) as Record<
     EntityType,
     ThreadMember[]
@@ -226,7 +221,13 @@ function threadOf(
   // its most distinctive one.
   const terms = ranked(labelTerms, 3);
   const label =
-    (terms.length > 0 ? terms : ranked(ENTITY_TYPES.flatMap((t) => top[t]), 1))
+    (terms.length > 0
+      ? terms
+      : ranked(
+          ENTITY_TYPES.flatMap((t) => top[t]),
+          1,
+        )
+    )
       .map((m) => m.label)
       .join(" · ") || `thread ${id}`;
   return {

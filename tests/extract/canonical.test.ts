@@ -154,6 +154,24 @@ describe("canonical entities", () => {
     expect(mentionsOf(x, 2)[0]?.entityId).toBe("method:clear");
   });
 
+  it("a short form a paper proposes is its own, not another paper's definition of it", () => {
+    const proposes = analyzed(paper("Two", "We propose CLEAR, a replay method."), [
+      ["abstract", "CLEAR", "method"],
+    ]);
+    (proposes.candidates[0] as Candidate).role = "proposed";
+    const x = canonicalize([
+      analyzed(paper("One", "We use Certified Latent Error Analysis Rules (CLEAR)."), [
+        ["abstract", "Certified Latent Error Analysis Rules", "method", "CLEAR"],
+        ["abstract", "CLEAR", "method", "CLEAR"],
+      ]),
+      proposes,
+      analyzed(paper("Three", "We compare with CLEAR."), [["abstract", "CLEAR", "method"]]),
+    ]);
+    expect(mentionsOf(x, 1)[0]?.entityId).toBe("method:clear");
+    // A paper that only uses the short form still takes the corpus's one definition of it.
+    expect(mentionsOf(x, 2)[0]?.entityId).toBe("method:certified-latent-error-analysis-rule");
+  });
+
   it("never makes a bare 'invariant' an alias of an invariance kind", () => {
     const of = paper("One", "The features are invariant, that is rotation-invariant.");
     const x = canonicalize([

@@ -12,6 +12,7 @@ import {
 import { decode, LABELS, train } from "../../src/extract/model/perceptron.js";
 import { shippedTagger, TAGGER_HASH } from "../../src/extract/model/tagger.js";
 import { paperEvidence } from "../../src/extract/paper.js";
+import { spellsShortForm } from "../../src/extract/rules/acronyms.js";
 import { ingestPaths } from "../../src/ingest/index.js";
 import { CORPUS } from "../helpers/cli.js";
 import { extract, mentionsOf, paper } from "./helpers.js";
@@ -93,6 +94,28 @@ describe("the committed tagger", () => {
     const ids = new Map(mentionsOf(x).map((m) => [m.text, m.entityId]));
     expect(ids.get("LoRA")).toBe(ids.get("low-rank adaptation"));
     expect(ids.get("BERT")).not.toBe(ids.get("LoRA"));
+  });
+
+  it("links a short form written apart only to a long form whose word starts it spells", () => {
+    const spelled: [string, string][] = [
+      ["LVLMs", "Large Vision-Language Models"],
+      ["NeRF", "Neural Radiance Fields"],
+      ["3DGS", "3D Gaussian Splatting"],
+      ["BERT", "Bidirectional Encoder Representations from Transformers"],
+      ["CLIP", "Contrastive Language-Image Pre-training"],
+    ];
+    for (const [short, long] of spelled)
+      expect(spellsShortForm(short, long), `${short}: ${long}`).toBe(true);
+    // Its letters stand in order inside the words, but not at their starts.
+    expect(spellsShortForm("CLEAR", "Contrastive Learning")).toBe(false);
+    expect(spellsShortForm("GAN", "Graph Attention")).toBe(false);
+    const x = extract([
+      "CLEAR for event analysis",
+      "We study contrastive learning for events. CLEAR outperforms prior work.",
+    ]);
+    const ids = new Map(mentionsOf(x).map((m) => [m.text, m.entityId]));
+    expect(ids.get("CLEAR")).toBeDefined();
+    expect(ids.get("CLEAR")).not.toBe(ids.get("contrastive learning"));
   });
 });
 

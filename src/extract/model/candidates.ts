@@ -1,6 +1,6 @@
 import type { Candidate } from "../candidate.js";
 import { spanCandidate } from "../candidate.js";
-import { findAcronymDefinitions, longFormLength } from "../rules/acronyms.js";
+import { findAcronymDefinitions, spellsShortForm } from "../rules/acronyms.js";
 import type { SentenceFeatures } from "./features.js";
 import type { TaggedSpan } from "./tagger.js";
 
@@ -79,18 +79,16 @@ const SHORT_FORM = /^[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*s?$/;
 
 /**
  * A short form and a long form the paper writes apart ("EEA: Exploration-Exploitation Agent ...",
- * "LVLMs" and "Large Vision-Language Models" in two sentences) are one entity when every letter of
- * the short form stands, in order, in the long form, the first at the start of its first word
- * (Schwartz & Hearst's test without the brackets). The first such long form wins.
+ * "LVLMs" and "Large Vision-Language Models" in two sentences) are one entity when the short
+ * form spells the long form's word starts (spellsShortForm). The first such long form wins.
  */
 function linkShortForms(candidates: Candidate[]): void {
   const linked = new Set(candidates.flatMap((c) => (c.acronym ? [c.acronym] : [])));
   for (const short of candidates) {
     if (linked.has(short.text) || !SHORT_FORM.test(short.text)) continue;
-    const long = candidates.find((c) => {
-      const words = c.text.split(/\s+/);
-      return words.length > 1 && longFormLength(short.text, words) === words.length;
-    });
+    const long = candidates.find(
+      (c) => c !== short && /[\s-]/.test(c.text) && spellsShortForm(short.text, c.text),
+    );
     if (!long) continue;
     linked.add(short.text);
     long.acronym ??= short.text;

@@ -42,6 +42,50 @@ export function longFormLength(shortForm: string, candidateWords: readonly strin
   return long.slice(start).split(" ").length;
 }
 
+/** Words a long form may pass over without giving the short form a letter: "Bidirectional Encoder Representations from Transformers". */
+const SKIPPED_WORDS = new Set([
+  "of",
+  "for",
+  "and",
+  "the",
+  "with",
+  "from",
+  "in",
+  "on",
+  "to",
+  "a",
+  "via",
+  "by",
+]);
+
+/**
+ * Whether a short form written apart from any brackets spells a long form by its words' starts:
+ * each capital (or leading digit) of the short form begins a word or hyphenated part, in order,
+ * and the lower-case letters after it continue that part ("NeRF": Neural Radiance Fields, "LVLMs":
+ * Large Vision-Language Models, "3DGS": 3D Gaussian Splatting). Stricter than Schwartz & Hearst's
+ * search, which a definition in brackets earns: "CLEAR" does not spell "Contrastive Learning".
+ */
+export function spellsShortForm(shortForm: string, longForm: string): boolean {
+  const pieces = shortForm.replace(/(?<=[A-Z0-9])s$/, "").match(/[0-9]+[A-Z]?[a-z]*|[A-Z][a-z]*/g);
+  if (!pieces || pieces.join("") !== shortForm.replace(/(?<=[A-Z0-9])s$/, "")) return false;
+  const parts = longForm
+    .split(/\s+/)
+    .flatMap((word) =>
+      word.split(/[-‐–]/).map((part, i) => ({ text: part.toLowerCase(), continues: i > 0 })),
+    )
+    .filter((part) => part.text !== "");
+  const match = (piece: number, part: number): boolean => {
+    if (piece === pieces.length)
+      return parts.slice(part).every((p) => p.continues || SKIPPED_WORDS.has(p.text));
+    if (part === parts.length) return false;
+    const { text, continues } = parts[part] as { text: string; continues: boolean };
+    if (text.startsWith((pieces[piece] as string).toLowerCase()) && match(piece + 1, part + 1))
+      return true;
+    return (continues || SKIPPED_WORDS.has(text)) && match(piece, part + 1);
+  };
+  return match(0, 0);
+}
+
 export interface AcronymDefinition {
   /** [from, to) words of the long form. */
   long: [number, number];
