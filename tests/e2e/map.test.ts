@@ -252,9 +252,19 @@ describe.runIf(canRunBrowser)("the map of the shipped corpus", () => {
 
   it("a thread's panel gives its papers per month, its top entities and its papers by date", async () => {
     const page = await openViewer(browser, url);
-    await page.click('#thread-legend .thread[data-thread="0"]');
+    // Few of the shipped captures carry dates: the thread with the most dated papers is opened.
+    const thread = await page.evaluate(`(() => {
+      const dated = new Map();
+      window.papergraph.graph.forEachNode((_, a) => {
+        if (a.type === "paper" && a.date) dated.set(a.thread, (dated.get(a.thread) ?? 0) + 1);
+      });
+      return [...dated].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0][0];
+    })()`);
+    await page.click(`#thread-legend .thread[data-thread="${thread}"]`);
     await page.locator("#panel .thread-papers li").first().waitFor();
-    expect(await page.textContent("#panel .meta")).toMatch(/^Research thread 0: \d+ papers/);
+    expect(await page.textContent("#panel .meta")).toMatch(
+      new RegExp(`^Research thread ${thread}: \\d+ papers`),
+    );
     const dates = () =>
       page.evaluate(() =>
         Array.from(document.querySelectorAll("#panel .thread-papers .date")).map(
@@ -321,10 +331,34 @@ describe.runIf(canRunBrowser)("a map too large to draw whole at first", () => {
     release();
     await page.waitForSelector('body[data-ready="true"]');
     expect(await order()).toBe(graph.order);
-    expect(await page.textContent("#status")).toMatch(/^6000 papers · 10000 entities · 3 threads/);
+    expect(await page.textContent("#status")).toMatch(/^6000 papers · 16000 entities · 3 threads/);
     // What the overview left out can now be found.
     await page.fill("#search", "paper 4321");
     await page.locator('#suggestions .suggestion[data-id="paper 4321"]').waitFor();
+    await page.close();
+  });
+
+  it("a hover shows the hovered node's papers and leaves the rest of the map as it was", async () => {
+    const page = await openViewer(browser, url);
+    // "task 1" is named by papers 1, 3999 and others (p² mod 4000 = 1), hidden in the overview;
+    // "task 900", named by 120 papers, is shown there.
+    const shown = () =>
+      page.evaluate(`(() => {
+        const { renderer } = window.papergraph;
+        const data = (node) => renderer.getNodeDisplayData(node);
+        return {
+          task: data("task 1").highlighted === true,
+          papers: ["paper 1", "paper 3999"].filter((p) => !data(p).hidden).length,
+          otherColour: data("task 900").color,
+        };
+      })()`) as Promise<{ task: boolean; papers: number; otherColour: string }>;
+    const before = await shown();
+    expect(before).toMatchObject({ task: false, papers: 0 });
+    await page.evaluate(`window.papergraph.store.set({ hovered: "task 1" })`);
+    const during = await shown();
+    expect(during).toEqual({ task: true, papers: 2, otherColour: before.otherColour });
+    await page.evaluate(`window.papergraph.store.set({ hovered: null })`);
+    expect(await shown()).toEqual(before);
     await page.close();
   });
 });

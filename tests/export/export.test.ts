@@ -235,7 +235,7 @@ describe("the viewer's files", () => {
     expect(overview.nodes().sort()).toEqual(shown.sort());
     expect(overview.size).toBeGreaterThan(0);
     expect(map.whole).toMatchObject({ order: graph.order, size: graph.size });
-    expect(map.whole.extent).toEqual({ x: [0, 2 * 1200 + 59 * 15], y: [0, 88 * 15] });
+    expect(map.whole.extent).toEqual({ x: [0, 2 * 1200 + 59 * 15], y: [0, 122 * 15] });
     // With its rest, the whole graph, as graph.json has it.
     addMapRest(overview, map, JSON.parse(JSON.stringify(rest)));
     expect(overview.order).toBe(graph.order);

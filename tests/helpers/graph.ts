@@ -43,8 +43,9 @@ export async function smallGraphDir(): Promise<string> {
 }
 
 /**
- * A graph too large to draw whole at first: 6,000 papers in 3 threads, each naming a method of its
- * own and one of 4,000 shared tasks (named by 0 to 100 papers), tasks chained by co-occurrence.
+ * A graph too large to draw whole at first (22,000 nodes): 6,000 papers in 3 threads, each naming
+ * two methods of its own and one of 4,000 shared tasks (named by 0 to 100 papers), tasks chained by
+ * co-occurrence.
  */
 export function largeGraph(): { graph: KnowledgeGraph; threads: ThreadReport } {
   const graph = new Graph({ type: "undirected" }) as KnowledgeGraph;
@@ -68,6 +69,8 @@ export function largeGraph(): { graph: KnowledgeGraph; threads: ThreadReport } {
     node(`paper ${p}`, "paper");
     node(`method ${p}`, "method", 1);
     graph.addEdge(`paper ${p}`, `method ${p}`, { type: "proposes", weight: 1 });
+    node(`baseline ${p}`, "method", 1);
+    graph.addEdge(`paper ${p}`, `baseline ${p}`, { type: "uses", weight: 1 });
     const task = `task ${(p * p) % 4000}`;
     graph.addEdge(`paper ${p}`, task, { type: "addresses", weight: 1 });
     graph.updateNodeAttribute(task, "paperCount", (n) => (n ?? 0) + 1);

@@ -13,7 +13,7 @@ import { mountThreadLegend, mountTypeLegend } from "./legend.js";
 import { mountHistory, mountKeyboard } from "./navigation.js";
 import { renderPanel } from "./panel.js";
 import { downloadMapPNG } from "./png.js";
-import { focusOf, makeReducers } from "./reducers.js";
+import { focusOf, LARGE_MAP_FROM, makeReducers, pointedItems } from "./reducers.js";
 import { mountRegionLabels, ZOOMED_IN } from "./regions.js";
 import { mountSearch, searchIndex } from "./search.js";
 import { INITIAL_STATE, Store } from "./store.js";
@@ -54,7 +54,9 @@ function start(
       : {}),
     curating: saved !== undefined,
   });
-  let focus = focusOf(graph, store.state);
+  // On a large map a hover redraws the hovered neighbourhood only: redrawing every node lagged.
+  const quietHover = whole.order > LARGE_MAP_FROM;
+  let focus = focusOf(graph, store.state, quietHover);
   let overview = true;
   let inTime = nodesInTime(graph, store.state.dateFrom, store.state.dateTo);
   const { nodeReducer, edgeReducer } = makeReducers(
@@ -175,7 +177,7 @@ function start(
     renderPanel(panel, graph, selected, threads.threads, actions);
   };
   store.subscribe((state, previous) => {
-    focus = focusOf(graph, state);
+    focus = focusOf(graph, state, quietHover);
     if (state.dateFrom !== previous.dateFrom || state.dateTo !== previous.dateTo)
       inTime = nodesInTime(graph, state.dateFrom, state.dateTo);
     if (
@@ -188,7 +190,17 @@ function start(
       if (state.thread === null) camera.animate({ x: 0.5, y: 0.5, ratio: 1 }, { duration: 400 });
       else fitNodes(graph.filterNodes((_, a) => a.thread === state.thread));
     }
-    renderer.refresh({ skipIndexation: true });
+    const onlyHover = Object.keys(state).every(
+      (key) =>
+        key === "hovered" ||
+        state[key as keyof typeof state] === previous[key as keyof typeof state],
+    );
+    if (quietHover && onlyHover)
+      renderer.refresh({
+        partialGraph: pointedItems(graph, [previous.hovered, state.hovered]),
+        skipIndexation: true,
+      });
+    else renderer.refresh({ skipIndexation: true });
   });
 
   renderer.on("enterNode", ({ node }) => store.set({ hovered: node }));
@@ -216,7 +228,7 @@ function start(
 
   /** What reads every node (search, counts, months) waits for the whole graph. */
   const mountWhole = () => {
-    focus = focusOf(graph, store.state);
+    focus = focusOf(graph, store.state, quietHover);
     inTime = nodesInTime(graph, store.state.dateFrom, store.state.dateTo);
     mountSearch(byId<HTMLInputElement>("search"), byId("suggestions"), searchIndex(graph), select);
     mountTypeLegend(byId("type-legend"), graph, store);

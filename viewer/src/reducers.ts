@@ -27,14 +27,46 @@ function shorten(label: string): string {
   return label.length > 60 ? `${label.slice(0, 57).trimEnd()}…` : label;
 }
 
-/** Nodes that stand out: the hovered (or else selected) node and its neighbours. */
-export function focusOf(
+/** Above this many nodes a hover redraws only the hovered neighbourhood, not every node. */
+export const LARGE_MAP_FROM = 20_000;
+
+/** What stands out on the map: a focused node, which fades the rest, and a node only pointed at. */
+export interface Focus {
+  focus: string | null;
+  near: ReadonlySet<string>;
+  /** On a large map, the hovered node: it and its neighbours stand out, the rest stays as it is. */
+  pointed: string | null;
+  pointedNear: ReadonlySet<string>;
+}
+
+/**
+ * The focus of a view: the hovered (or else selected) node and its neighbours. With `quietHover`
+ * (a large map) only a selection fades the rest; a hovered node stands out alone, so a hover
+ * redraws its neighbourhood and not every node.
+ */
+export function focusOf(graph: ViewerGraph, state: ViewState, quietHover: boolean): Focus {
+  const around = (node: string | null) =>
+    node && graph.hasNode(node) ? { node, near: new Set(graph.neighbors(node)) } : undefined;
+  const focused = around(quietHover ? state.selected : (state.hovered ?? state.selected));
+  const pointed = quietHover ? around(state.hovered) : undefined;
+  return {
+    focus: focused?.node ?? null,
+    near: focused?.near ?? new Set(),
+    pointed: pointed?.node ?? null,
+    pointedNear: pointed?.near ?? new Set(),
+  };
+}
+
+/** The nodes and edges a hover on a large map redraws: the pointed node's, before and after. */
+export function pointedItems(
   graph: ViewerGraph,
-  state: ViewState,
-): { focus: string | null; near: ReadonlySet<string> } {
-  const focus = state.hovered ?? state.selected;
-  if (!focus || !graph.hasNode(focus)) return { focus: null, near: new Set() };
-  return { focus, near: new Set(graph.neighbors(focus)) };
+  nodes: readonly (string | null)[],
+): { nodes: string[]; edges: string[] } {
+  const shown = nodes.filter((n): n is string => n !== null && graph.hasNode(n));
+  return {
+    nodes: [...new Set(shown.flatMap((n) => [n, ...graph.neighbors(n)]))],
+    edges: [...new Set(shown.flatMap((n) => graph.edges(n)))],
+  };
 }
 
 /**
@@ -46,7 +78,7 @@ export function makeReducers(
   /** The whole graph's facts: its overview may be all that is loaded yet. */
   whole: WholeGraph,
   getState: () => ViewState,
-  getFocus: () => ReturnType<typeof focusOf>,
+  getFocus: () => Focus,
   /** True while the map is seen whole: region labels are shown, node labels left out. */
   isOverview: () => boolean,
   /** The nodes the range of months keeps, or undefined when no range is set. */
@@ -63,7 +95,7 @@ export function makeReducers(
   ): Partial<NodeDisplayData> & Record<string, unknown> => {
     const data = attributes as GraphNodeAttributes;
     const state = getState();
-    const { focus, near } = getFocus();
+    const { focus, near, pointed, pointedNear } = getFocus();
     const style = TYPE_STYLE[data.type];
     const display: Partial<NodeDisplayData> & Record<string, unknown> = {
       x: data.x,
@@ -78,19 +110,21 @@ export function makeReducers(
     if (state.hiddenTypes.has(data.type) || inTime()?.has(node) === false)
       return { ...display, hidden: true };
     const outsideThread = state.thread !== null && data.thread !== state.thread;
-    const opened = node === focus || near.has(node) || (state.thread !== null && !outsideThread);
+    const inFocus = node === focus || near.has(node);
+    const isPointed = node === pointed || pointedNear.has(node);
+    const opened = inFocus || isPointed || (state.thread !== null && !outsideThread);
     if (!opened && leftOutByDetail(data, state.minPapers)) return { ...display, hidden: true };
-    if (focus) {
-      if (node === focus || near.has(node))
-        return {
-          ...display,
-          label: shorten(data.label),
-          forceLabel: node === focus,
-          highlighted: node === focus,
-          zIndex: 2,
-        };
-      return { ...display, color: FADED, borderColor: FADED, label: null, zIndex: 0 };
+    if (inFocus || isPointed) {
+      const centre = node === focus || node === pointed;
+      return {
+        ...display,
+        label: shorten(data.label),
+        forceLabel: centre,
+        highlighted: centre,
+        zIndex: 2,
+      };
     }
+    if (focus) return { ...display, color: FADED, borderColor: FADED, label: null, zIndex: 0 };
     if (outsideThread)
       return { ...display, color: FADED, borderColor: FADED, label: null, zIndex: 0 };
     if (node === state.selected) return { ...display, highlighted: true };
@@ -101,12 +135,14 @@ export function makeReducers(
   const edgeReducer = (edge: string, attributes: Attributes): Partial<EdgeDisplayData> => {
     const data = attributes as GraphEdgeAttributes;
     const state = getState();
-    const { focus } = getFocus();
+    const { focus, pointed } = getFocus();
     const [source, target] = graph.extremities(edge) as [string, string];
     const hidden =
       state.hiddenTypes.has(graph.getNodeAttribute(source, "type")) ||
       state.hiddenTypes.has(graph.getNodeAttribute(target, "type"));
     if (hidden) return { hidden: true };
+    if (pointed && (source === pointed || target === pointed))
+      return { color: EDGE_STRONG, size: 1.5, zIndex: 1 };
     if (focus) {
       return source === focus || target === focus
         ? { color: EDGE_STRONG, size: 1.5, zIndex: 1 }
