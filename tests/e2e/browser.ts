@@ -98,6 +98,23 @@ export async function serveGraph(
   return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` };
 }
 
+/** A build folder served, a browser to look at it with, and how to close both. */
+export async function servedMap(
+  graphDir: string,
+  curator?: Curator,
+): Promise<{ browser: Browser; url: string; close: () => Promise<void> }> {
+  const { server, url } = await serveGraph(graphDir, curator);
+  const browser = await launch();
+  return {
+    browser,
+    url,
+    close: async () => {
+      await browser.close();
+      server.close();
+    },
+  };
+}
+
 /** The shipped corpus built into a fresh folder, served, and a browser to look at it with. */
 export async function shippedMap(): Promise<{
   browser: Browser;
@@ -108,15 +125,5 @@ export async function shippedMap(): Promise<{
   const dir = await tempDir();
   const build = await papergraph(["build", "--out", join(dir, "graph"), "--quiet"]);
   if (build.code !== 0) throw new Error(`the shipped corpus did not build: ${build.stderr}`);
-  const { server, url } = await serveGraph(join(dir, "graph"));
-  const browser = await launch();
-  return {
-    browser,
-    url,
-    dir,
-    close: async () => {
-      await browser.close();
-      server.close();
-    },
-  };
+  return { ...(await servedMap(join(dir, "graph"))), dir };
 }

@@ -3,7 +3,6 @@
  * what the user said still holds in a build from scratch and after an add of new papers.
  */
 import { cp, readdir, readFile, writeFile } from "node:fs/promises";
-import type { Server } from "node:http";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
@@ -12,7 +11,7 @@ import { loadGraph } from "../../src/build-folder.js";
 import { suggestMerges } from "../../src/curate/index.js";
 import { buildCurator } from "../../src/serve/index.js";
 import { CORPUS, papergraph, tempDir } from "../helpers/cli.js";
-import { canRunBrowser, launch, openViewer, screenshot, serveGraph } from "./browser.js";
+import { canRunBrowser, openViewer, screenshot, servedMap } from "./browser.js";
 
 /** Chooses a node by the search box, as a user does. */
 async function searchAndChoose(page: Page, label: string, id: string): Promise<void> {
@@ -41,7 +40,7 @@ const hasNode = (page: Page, id: string) =>
 
 describe.runIf(canRunBrowser)("curator mode in Chromium", () => {
   let browser: Browser;
-  let server: Server;
+  let close: () => Promise<void>;
   let url: string;
   let dir: string;
   /** The merge the viewer makes (the strongest suggestion), and the entity it drops. */
@@ -65,14 +64,10 @@ describe.runIf(canRunBrowser)("curator mode in Chromium", () => {
     const id = candidates[0] as string;
     dropped = { id, label: graph.getNodeAttribute(id, "label") };
     const curator = buildCurator({ out: "graph", cwd: dir });
-    ({ server, url } = await serveGraph(join(dir, "graph"), curator));
-    browser = await launch();
+    ({ browser, url, close } = await servedMap(join(dir, "graph"), curator));
   }, 180_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-  });
+  afterAll(() => close?.());
 
   it("merges two nodes and drops a third; a build from scratch and an add keep both", async () => {
     const page = await openViewer(browser, `${url}?node=${encodeURIComponent(merged.id)}`);

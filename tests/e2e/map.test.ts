@@ -1,6 +1,5 @@
 /** What the map shows a reader of the shipped corpus: regions labelled, level of detail. */
 import { readFile } from "node:fs/promises";
-import type { Server } from "node:http";
 import type { Browser, Page } from "playwright-core";
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,10 +7,9 @@ import { largeGraph, largeGraphDir } from "../helpers/graph.js";
 import {
   canRunBrowser,
   inkOnMap,
-  launch,
   openViewer,
   screenshot,
-  serveGraph,
+  servedMap,
   shippedMap,
   visibleNodes,
 } from "./browser.js";
@@ -285,18 +283,14 @@ describe.runIf(canRunBrowser)("the map of the shipped corpus", () => {
 
 describe.runIf(canRunBrowser)("a map too large to draw whole at first", () => {
   let browser: Browser;
-  let server: Server;
   let url: string;
+  let close: () => Promise<void>;
 
   beforeAll(async () => {
-    ({ server, url } = await serveGraph(await largeGraphDir()));
-    browser = await launch();
+    ({ browser, url, close } = await servedMap(await largeGraphDir()));
   }, 120_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    server?.close();
-  });
+  afterAll(() => close?.());
 
   it("draws its overview first, then adds the papers and rarer entities", async () => {
     const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
