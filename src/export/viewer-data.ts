@@ -188,7 +188,7 @@ export function wholeGraph(graph: KnowledgeGraph): WholeGraph {
     const sum = sums.get(thread) ?? [0, 0, 0];
     sums.set(thread, [sum[0] + x, sum[1] + y, sum[2] + 1]);
   });
-  if (graph.order === 0) extent.x = extent.y = [0, 1];
+  if (graph.order === 0) Object.assign(extent, { x: [0, 1], y: [0, 1] });
   const centres: WholeGraph["centres"] = {};
   for (const [thread, [x, y, n]] of [...sums].sort((a, b) => a[0] - b[0]))
     centres[thread] = [x / n, y / n];
