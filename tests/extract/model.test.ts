@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { EXTRACTOR_FINGERPRINT, extractorFingerprint } from "../../src/extract/cache.js";
 import { goldLabels } from "../../src/extract/model/align.js";
+import { trainCrf } from "../../src/extract/model/crf.js";
 import { featureStrings, paperFeatures } from "../../src/extract/model/features.js";
 import {
   INVARIANCE_MODEL_HASH,
@@ -202,24 +203,36 @@ describe("training", () => {
     ]);
   });
 
-  it("learns a toy tagging from examples, the same weights from the same seed, never opening an entity inside", () => {
-    // Feature 0: every word; 1: a capitalised word; 2: a lower-case word.
-    const sequence = {
-      features: [
-        [0, 1],
-        [0, 1],
-        [0, 2],
-        [0, 1],
-        [0, 2],
-      ],
-      breaks: [true, false, false, false, false],
-      labels: [1, 2, 0, 1, 0],
-    };
-    const weights = train([sequence, sequence], 3, { epochs: 5, seed: 7 });
-    expect(decode(weights, sequence)).toEqual([1, 2, 0, 1, 0]);
-    expect(train([sequence, sequence], 3, { epochs: 5, seed: 7 })).toEqual(weights);
-    // Where a bracket breaks the name, the second word can only begin an entity or stay outside.
-    const broken = decode(weights, { ...sequence, breaks: [true, true, false, false, false] });
-    expect(LABELS[broken[1] as number]?.startsWith("I-")).toBe(false);
-  });
+  it.each([
+    [
+      "averaged perceptron",
+      (s: Parameters<typeof train>[0]) => train(s, 3, { epochs: 5, seed: 7 }),
+    ],
+    [
+      "conditional random field",
+      (s: Parameters<typeof train>[0]) => trainCrf(s, 3, { epochs: 20, seed: 7, rate: 0.5 }),
+    ],
+  ])(
+    "the %s learns a toy tagging, the same weights from the same seed, never opening an entity inside",
+    (_, learn) => {
+      // Feature 0: every word; 1: a capitalised word; 2: a lower-case word.
+      const sequence = {
+        features: [
+          [0, 1],
+          [0, 1],
+          [0, 2],
+          [0, 1],
+          [0, 2],
+        ],
+        breaks: [true, false, false, false, false],
+        labels: [1, 2, 0, 1, 0],
+      };
+      const weights = learn([sequence, sequence]);
+      expect(decode(weights, sequence)).toEqual([1, 2, 0, 1, 0]);
+      expect(learn([sequence, sequence])).toEqual(weights);
+      // Where a bracket breaks the name, the second word can only begin an entity or stay outside.
+      const broken = decode(weights, { ...sequence, breaks: [true, true, false, false, false] });
+      expect(LABELS[broken[1] as number]?.startsWith("I-")).toBe(false);
+    },
+  );
 });

@@ -19,10 +19,10 @@ export const LABELS = [
 export type Label = (typeof LABELS)[number];
 const L = LABELS.length;
 /** Transition rows: one per previous label, and a last one for the sentence start. */
-const START = L;
+export const START = L;
 
 /** "I-x" may only follow "B-x" or "I-x": the chain never opens an entity in its middle. */
-const ALLOWED: boolean[][] = Array.from({ length: L + 1 }, (_, prev) =>
+export const ALLOWED: boolean[][] = Array.from({ length: L + 1 }, (_, prev) =>
   LABELS.map((label) => {
     if (!label.startsWith("I-")) return true;
     if (prev === START) return false;
