@@ -22,11 +22,16 @@ function scriptSafeJson(value: unknown): string {
  * JSON, so it opens from disk (file://) with no server and no network.
  */
 export function toHtml(graph: KnowledgeGraph, threads: ThreadReport, viewer: ViewerBundle): string {
-  // What the viewer fetches from a build (the map and its rest, every paper's details, the
-  // threads), inline.
+  // What the viewer fetches from a build (the map, every paper's details, the threads), inline;
+  // a large map's rest in an element of its own, read after the first frame.
   const { map, rest } = viewerMaps(graph);
-  const payload = { map, rest, details: viewerDetails(graph), threads };
-  const data = `<script type="application/json" id="papergraph-data">${scriptSafeJson(payload)}</script>`;
+  const payload = { map, details: viewerDetails(graph), threads };
+  const data = [
+    `<script type="application/json" id="papergraph-data">${scriptSafeJson(payload)}</script>`,
+    ...(rest
+      ? [`<script type="application/json" id="papergraph-rest">${scriptSafeJson(rest)}</script>`]
+      : []),
+  ].join("\n    ");
   const script = `<script type="module">${viewer.js.replaceAll("</script", "<\\/script")}</script>`;
   const style = `<style>${viewer.css.replaceAll("</style", "<\\/style")}</style>`;
   const scriptTag = /<script type="module"[^>]*src="[^"]*viewer\.js"[^>]*><\/script>/;

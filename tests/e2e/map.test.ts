@@ -1,8 +1,11 @@
 /** What the map shows a reader of the shipped corpus: regions labelled, level of detail. */
 import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { PNG } from "pngjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { papergraph } from "../helpers/cli.js";
 import { largeGraph, largeGraphDir } from "../helpers/graph.js";
 import {
   canRunBrowser,
@@ -286,8 +289,11 @@ describe.runIf(canRunBrowser)("a map too large to draw whole at first", () => {
   let url: string;
   let close: () => Promise<void>;
 
+  let dir: string;
+
   beforeAll(async () => {
-    ({ browser, url, close } = await servedMap(await largeGraphDir()));
+    dir = await largeGraphDir();
+    ({ browser, url, close } = await servedMap(dir));
   }, 120_000);
 
   afterAll(() => close?.());
@@ -329,6 +335,23 @@ describe.runIf(canRunBrowser)("a map too large to draw whole at first", () => {
     // What the overview left out can now be found.
     await page.fill("#search", "paper 4321");
     await page.locator('#suggestions .suggestion[data-id="paper 4321"]').waitFor();
+    await page.close();
+  });
+
+  it("exported as one HTML file, draws its overview first and then the rest, from file://", async () => {
+    const file = join(dir, "large.html");
+    const run = await papergraph(["export", "--format", "html", "--graph", dir, "--out", file]);
+    expect(run.code).toBe(0);
+    const html = await readFile(file, "utf8");
+    expect(html).toContain('id="papergraph-rest"');
+    const page = await openViewer(browser, pathToFileURL(file).href);
+    const marks = await page.evaluate(() =>
+      ["papergraph:first-render", "papergraph:whole-map"].map(
+        (name) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN,
+      ),
+    );
+    expect(marks[0]).toBeLessThan(marks[1] as number);
+    expect(await page.textContent("#status")).toMatch(/^6000 papers · 16000 entities/);
     await page.close();
   });
 

@@ -35,13 +35,14 @@ export interface ViewerData {
 /** What an offline export embeds: the map, every details shard, and the threads. */
 export interface EmbeddedPayload {
   map: ViewerMap;
-  rest: ViewerMapRest | null;
   details: Record<string, PaperDetails>[];
   threads: ThreadReport;
 }
 
 /** The id of the script element that carries the graph in a self-contained HTML export. */
 export const EMBEDDED_DATA_ID = "papergraph-data";
+/** The id of the script element that carries a large map's rest, parsed after the first frame. */
+const EMBEDDED_REST_ID = "papergraph-rest";
 
 async function fetchJson<T>(url: string): Promise<T> {
   const response = await fetch(url);
@@ -104,7 +105,10 @@ export async function loadData(): Promise<ViewerData> {
     return fromMap(
       payload.map,
       payload.threads,
-      async () => payload.rest,
+      async () => {
+        const rest = document.getElementById(EMBEDDED_REST_ID)?.textContent;
+        return rest ? (JSON.parse(rest) as ViewerMapRest) : null;
+      },
       async (shard) => payload.details[shard] ?? {},
     );
   }
