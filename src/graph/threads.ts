@@ -187,8 +187,9 @@ function threadOf(graph: KnowledgeGraph, id: number, nodes: string[], topN: numb
     ThreadMember[]
   >;
   const papers: ThreadMember[] = [];
-  /** Entities enough of the thread's papers name to stand in its label. */
+  /** Entities enough of the thread's papers name to stand in its label, and how many name each. */
   const labelTerms: ThreadMember[] = [];
+  const naming = new Map<string, number>();
   const threadPapers = nodes.filter(
     (node) => graph.getNodeAttribute(node, "type") === "paper",
   ).length;
@@ -211,15 +212,20 @@ function threadOf(graph: KnowledgeGraph, id: number, nodes: string[], topN: numb
       score: Math.round(distinctiveness(localPapers, paperCount ?? 1, threadPapers) * 1e4) / 1e4,
     };
     byType[type].push(member);
-    if (localPapers >= Math.max(2, LABEL_SUPPORT * threadPapers)) labelTerms.push(member);
+    if (localPapers >= Math.max(2, LABEL_SUPPORT * threadPapers)) {
+      labelTerms.push(member);
+      naming.set(node, localPapers);
+    }
   }
   const top = Object.fromEntries(
     ENTITY_TYPES.map((t) => [t, ranked(byType[t], topN)]),
   ) as Thread["top"];
   const color = threadColor(id);
-  // A thread's label: its three most distinctive entities that enough of its papers name, else
-  // its most distinctive one.
-  const terms = ranked(labelTerms, 3);
+  // A thread's label: its three most distinctive entities that enough of its papers name, the one
+  // most of them name first; else its most distinctive entity.
+  const terms = ranked(labelTerms, 3).sort(
+    (a, b) => (naming.get(b.id) as number) - (naming.get(a.id) as number),
+  );
   const label =
     (terms.length > 0
       ? terms
