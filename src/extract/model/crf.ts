@@ -2,10 +2,13 @@ import { seededRandom } from "../../random.js";
 import {
   ALLOWED,
   LABELS,
+  type LabelledSequence,
   type Sequence,
   START,
+  shuffle,
   type TaggerWeights,
   type TrainOptions,
+  zeroWeights,
 } from "./perceptron.js";
 
 const L = LABELS.length;
@@ -40,14 +43,11 @@ export interface CrfOptions extends TrainOptions {
  * (perceptron.ts `decode`).
  */
 export function trainCrf(
-  sequences: readonly (Sequence & { labels: readonly number[] })[],
+  sequences: readonly LabelledSequence[],
   featureCount: number,
   options: CrfOptions,
 ): TaggerWeights {
-  const w = {
-    emission: new Float64Array(featureCount * L),
-    transition: new Float64Array((L + 1) * L),
-  };
+  const w = zeroWeights(featureCount);
   const g2 = {
     emission: new Float64Array(featureCount * L).fill(1e-8),
     transition: new Float64Array((L + 1) * L).fill(1e-8),
@@ -61,10 +61,7 @@ export function trainCrf(
   };
   const scratch = new Float64Array(L);
   for (let epoch = 0; epoch < options.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j] as number, order[i] as number];
-    }
+    shuffle(order, random);
     for (const index of order) {
       const sequence = sequences[index] as (typeof sequences)[number];
       const n = sequence.features.length;

@@ -105,20 +105,39 @@ export interface TrainOptions {
   transitions?: boolean;
 }
 
+/** A sequence with its gold labels, to learn from. */
+export type LabelledSequence = Sequence & { labels: readonly number[] };
+
+/** Emission and transition weights, all zero, as training starts from. */
+export function zeroWeights(featureCount: number): {
+  emission: Float64Array;
+  transition: Float64Array;
+} {
+  return {
+    emission: new Float64Array(featureCount * L),
+    transition: new Float64Array((L + 1) * L),
+  };
+}
+
+/** Fisher–Yates, in place: the order examples are visited in, epoch by epoch. */
+export function shuffle(order: number[], random: () => number): void {
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j] as number, order[i] as number];
+  }
+}
+
 /**
  * Averaged structured perceptron: for each sequence, decode, and where the best path differs from
  * the gold one, move weights towards gold and away from the guess. The returned weights are the
  * average over every step (the "w − u/c" form), which generalises far better than the last ones.
  */
 export function train(
-  sequences: readonly (Sequence & { labels: readonly number[] })[],
+  sequences: readonly LabelledSequence[],
   featureCount: number,
   options: TrainOptions,
 ): TaggerWeights {
-  const w = {
-    emission: new Float64Array(featureCount * L),
-    transition: new Float64Array((L + 1) * L),
-  };
+  const w = zeroWeights(featureCount);
   const uEmission = new Float64Array(featureCount * L);
   const uTransition = new Float64Array((L + 1) * L);
   const random = seededRandom(options.seed);
@@ -134,10 +153,7 @@ export function train(
     }
   };
   for (let epoch = 0; epoch < options.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j] as number, order[i] as number];
-    }
+    shuffle(order, random);
     for (const index of order) {
       const sequence = sequences[index] as (typeof sequences)[number];
       const { features, labels } = sequence;
@@ -190,10 +206,7 @@ export function trainBinary(
   const order = examples.map((_, i) => i);
   let c = 1;
   for (let epoch = 0; epoch < options.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j] as number, order[i] as number];
-    }
+    shuffle(order, random);
     for (const index of order) {
       const { features, label } = examples[index] as BinaryExample;
       let score = 0;
