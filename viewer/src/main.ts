@@ -223,10 +223,9 @@ function start(
   mountHistory(store, (id) => graph.hasNode(id));
 
   if (saved) camera.setState(saved.camera as ReturnType<typeof camera.getState>);
-  void showPanel(store.state);
   if (store.state.selected && !saved) frame(store.state.selected);
 
-  /** What reads every node (search, counts, months) waits for the whole graph. */
+  /** What reads every node (search, counts, months, the panel) waits for the whole graph. */
   const mountWhole = () => {
     focus = focusOf(graph, store.state, quietHover);
     inTime = nodesInTime(graph, store.state.dateFrom, store.state.dateTo);
