@@ -1,8 +1,10 @@
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { papergraph, tempDir } from "../helpers/cli.js";
+import { smallGraphDir } from "../helpers/graph.js";
 import {
   canRunBrowser,
   inkOnMap,
@@ -126,6 +128,16 @@ describe.runIf(canRunBrowser)("the viewer in Chromium", () => {
     await page.locator("#suggestions .suggestion").first().click();
     expect(await page.textContent("#panel h2")).toBe("rotation");
     await page.close();
+  });
+
+  it("a build whose map.json is of an older format is read from its graph.json, whole", async () => {
+    const old = await smallGraphDir();
+    await writeFile(join(old, "map.json"), JSON.stringify({ format: "papergraph-map/1" }));
+    const { server, url: served } = await serveGraph(old);
+    const page = await openViewer(browser, served);
+    expect(await page.textContent("#status")).toMatch(/^4 papers · \d+ entities/);
+    await page.close();
+    server.close();
   });
 });
 

@@ -4,6 +4,7 @@ import {
   detailsShard,
   graphFromMap,
   type PaperDetails,
+  VIEWER_MAP_FORMAT,
   type ViewerMap,
   type ViewerMapRest,
   type WholeGraph,
@@ -95,8 +96,7 @@ function fromMap(
 
 /**
  * The graph embedded in the page (HTML export), or else the build's map.json and threads.json
- * beside it, the rest of a large map and papers' details fetched later; a build from before
- * map.json existed is read from graph.json, whole.
+ * beside it, the rest of a large map and papers' details fetched later.
  */
 export async function loadData(): Promise<ViewerData> {
   const embedded = document.getElementById(EMBEDDED_DATA_ID);
@@ -116,7 +116,8 @@ export async function loadData(): Promise<ViewerData> {
     fetchJson<ViewerMap>("map.json").catch(() => undefined),
     fetchJson<ThreadReport>("threads.json"),
   ]);
-  if (!map) {
+  // A build written before this map format (or without map.json) is read from graph.json, whole.
+  if (map?.format !== VIEWER_MAP_FORMAT) {
     const graph = graphFromJson(await fetchJson<SerializedKnowledgeGraph>("graph.json"));
     return {
       graph: graph as unknown as ViewerGraph,
