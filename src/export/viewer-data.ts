@@ -172,27 +172,33 @@ function addEdgeColumn(
 /** What the viewer needs to know of a whole graph to draw its overview first. */
 export function wholeGraph(graph: KnowledgeGraph): WholeGraph {
   const entityCounts: number[] = [];
-  graph.forEachNode((_, a) => {
-    if (a.type !== "paper") entityCounts.push(a.paperCount ?? 1);
-  });
-  const minPapers = defaultMinPapers(entityCounts);
-  const extent: WholeGraph["extent"] = {
-    x: [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY],
-    y: [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY],
-  };
-  const sums = new Map<number, [number, number, number]>();
-  graph.forEachNode((_, { x, y, thread }) => {
-    extent.x = [Math.min(extent.x[0], x), Math.max(extent.x[1], x)];
-    extent.y = [Math.min(extent.y[0], y), Math.max(extent.y[1], y)];
+  let [minX, maxX, minY, maxY] = [Infinity, -Infinity, Infinity, -Infinity];
+  const sums = new Map<number, { x: number; y: number; n: number }>();
+  graph.forEachNode((_, { type, paperCount, x, y, thread }) => {
+    if (type !== "paper") entityCounts.push(paperCount ?? 1);
+    [minX, maxX, minY, maxY] = [
+      Math.min(minX, x),
+      Math.max(maxX, x),
+      Math.min(minY, y),
+      Math.max(maxY, y),
+    ];
     if (thread < 0) return;
-    const sum = sums.get(thread) ?? [0, 0, 0];
-    sums.set(thread, [sum[0] + x, sum[1] + y, sum[2] + 1]);
+    const sum = sums.get(thread);
+    if (sum) Object.assign(sum, { x: sum.x + x, y: sum.y + y, n: sum.n + 1 });
+    else sums.set(thread, { x, y, n: 1 });
   });
-  if (graph.order === 0) Object.assign(extent, { x: [0, 1], y: [0, 1] });
+  const extent: WholeGraph["extent"] =
+    graph.order === 0 ? { x: [0, 1], y: [0, 1] } : { x: [minX, maxX], y: [minY, maxY] };
   const centres: WholeGraph["centres"] = {};
-  for (const [thread, [x, y, n]] of [...sums].sort((a, b) => a[0] - b[0]))
+  for (const [thread, { x, y, n }] of [...sums].sort((a, b) => a[0] - b[0]))
     centres[thread] = [x / n, y / n];
-  return { order: graph.order, size: graph.size, minPapers, extent, centres };
+  return {
+    order: graph.order,
+    size: graph.size,
+    minPapers: defaultMinPapers(entityCounts),
+    extent,
+    centres,
+  };
 }
 
 /**
