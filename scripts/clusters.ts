@@ -10,21 +10,17 @@
  * vectors centred and normalised, then split by seeded spherical k-means into 64 clusters and
  * each of those into 8: a two-level hierarchy the tagger reads as two features.
  */
-import { createReadStream, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
-import { createGunzip } from "node:zlib";
 import { clusterToken } from "../src/extract/model/clusters.js";
 import { seededRandom } from "../src/random.js";
+import { ARXIV_CORPUS, readArxiv } from "./arxiv.js";
 
 const ROOT = join(import.meta.dirname, "..");
 const { values: args } = parseArgs({
   options: {
-    corpus: {
-      type: "string",
-      default: join(ROOT, "..", "shared", "arxiv", "arxiv-cs-2025-2026.jsonl.gz"),
-    },
+    corpus: { type: "string", default: ARXIV_CORPUS },
     seed: { type: "string", default: "1" },
   },
 });
@@ -50,21 +46,9 @@ function tokens(text: string): string[] {
   });
 }
 
-async function readTexts(path: string): Promise<string[][]> {
-  const texts: string[][] = [];
-  const lines = createInterface({
-    input: createReadStream(path).pipe(createGunzip()),
-    crlfDelay: Infinity,
-  });
-  for await (const line of lines) {
-    if (line.trim() === "") continue;
-    const record = JSON.parse(line) as { title?: string; abstract?: string };
-    texts.push(tokens(`${record.title ?? ""} . ${record.abstract ?? ""}`));
-  }
-  return texts;
-}
-
-const texts = await readTexts(args.corpus as string);
+const texts = (await readArxiv(args.corpus as string)).map((record) =>
+  tokens(`${record.title ?? ""} . ${record.abstract ?? ""}`),
+);
 const counts = new Map<string, number>();
 for (const text of texts) for (const t of text) counts.set(t, (counts.get(t) ?? 0) + 1);
 const byFrequency = [...counts]
