@@ -11,16 +11,17 @@ import tasks from "./lexicons/tasks.json" with { type: "json" };
 import { CLUSTER_CONTENT } from "./model/clusters.js";
 import { GAZETTEER_CONTENT } from "./model/gazetteer.js";
 import { INVARIANCE_MODEL_HASH } from "./model/invariance.js";
+import { POS_HASH } from "./model/pos.js";
 import { TAGGER_HASH } from "./model/tagger.js";
 import type { AnalyzedPaper } from "./paper.js";
 
 /** Bump whenever a rule changes what is extracted: cached analyses of older rules are then ignored. */
-export const EXTRACTOR_VERSION = "5";
+export const EXTRACTOR_VERSION = "6";
 
 /**
  * Identifies the extractor that produced an analysis: its version, its vocabularies, the word
- * clusters and the tagger's weights, so an edited lexicon or a retrained model invalidates the
- * cache as surely as a changed rule.
+ * clusters and its models' weights (part-of-speech tagger, entity tagger, invariance classifier),
+ * so an edited lexicon or a retrained model invalidates the cache as surely as a changed rule.
  */
 export function extractorFingerprint(modelHashes: string): string {
   return createHash("sha1")
@@ -32,7 +33,9 @@ export function extractorFingerprint(modelHashes: string): string {
     .slice(0, 12);
 }
 
-export const EXTRACTOR_FINGERPRINT = extractorFingerprint(TAGGER_HASH + INVARIANCE_MODEL_HASH);
+export const EXTRACTOR_FINGERPRINT = extractorFingerprint(
+  POS_HASH + TAGGER_HASH + INVARIANCE_MODEL_HASH,
+);
 
 /**
  * A sentence as the cache keeps it: [start, end) in its field, since it is the paper's own text

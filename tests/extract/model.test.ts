@@ -11,7 +11,18 @@ import {
   shippedInvarianceClassifier,
 } from "../../src/extract/model/invariance.js";
 import { decode, LABELS, train } from "../../src/extract/model/perceptron.js";
+import {
+  historyFeatures,
+  NO_LABEL,
+  POS_HASH,
+  type PosWord,
+  posLabel,
+  type StoredPosModel,
+  shippedPosTagger,
+  staticFeatures,
+} from "../../src/extract/model/pos.js";
 import { shippedTagger, TAGGER_HASH } from "../../src/extract/model/tagger.js";
+import { analyze } from "../../src/extract/nlp.js";
 import { paperEvidence } from "../../src/extract/paper.js";
 import { spellsShortForm } from "../../src/extract/rules/acronyms.js";
 import { ingestPaths } from "../../src/ingest/index.js";
@@ -31,17 +42,86 @@ function mentions(title: string, abstract: string): string[] {
   return mentionsOf(extract([title, abstract])).map((m) => `${m.type}:${m.text}`);
 }
 
+/**
+ * The committed part-of-speech model read the slow, plain way: every feature spelled out and
+ * looked up by name, as training scores them.
+ */
+function referencePosTags(words: readonly PosWord[]): string[] {
+  const stored = JSON.parse(readFileSync(join(MODELS, "pos.json"), "utf8")) as StoredPosModel;
+  const weights = new Map<string, Map<number, number>>();
+  let read = 0;
+  for (const feature of stored.features.split("\n")) {
+    const row = new Map<number, number>();
+    const count = stored.weights[read++] as number;
+    for (let k = 0; k < count; k++) {
+      const label = stored.weights[read++] as number;
+      row.set(label, (stored.weights[read++] as number) / 1000);
+    }
+    weights.set(feature, row);
+  }
+  const labels: string[] = [];
+  words.forEach((word, i) => {
+    const features = [
+      ...staticFeatures(words, i),
+      ...historyFeatures(word.lower, labels[i - 1] ?? NO_LABEL, labels[i - 2] ?? NO_LABEL),
+    ];
+    const scores = stored.labels.map((_, l) =>
+      features.reduce((sum, feature) => sum + (weights.get(feature)?.get(l) ?? 0), 0),
+    );
+    labels.push(stored.labels[scores.indexOf(Math.max(...scores))] as string);
+  });
+  return labels;
+}
+
+describe("the committed part-of-speech tagger", () => {
+  const sentence = (text: string) => analyze(text).flatMap((s) => s.words);
+
+  it("tags the words of a sentence as compromise, its teacher, does", () => {
+    const words = sentence(
+      "We propose a novel contrastive learning framework that clearly outperforms the methods of 2023.",
+    );
+    const tags = Object.fromEntries(words.map((w) => [w.lower, [...w.tags].sort().join("+")]));
+    expect(tags).toMatchObject({
+      we: "Noun+Pronoun",
+      propose: "Infinitive+Verb",
+      a: "Determiner",
+      novel: "Adjective",
+      learning: "Noun",
+      framework: "Noun",
+      that: "Determiner",
+      clearly: "Adverb",
+      outperforms: "Verb",
+      the: "Determiner",
+      methods: "Noun+Plural",
+      of: "Preposition",
+      "2023": "Value",
+    });
+  });
+
+  it("gives the tags of its features spelled out and looked up one by one, as trained", () => {
+    const text =
+      "GraphMAE: Self-Supervised Masked Graph Autoencoders. Experiments on Cora (a citation graph) show that GNNs, e.g. GCN-based ones, aren't robust; we fix this.";
+    for (const words of analyze(text).map((s) => s.words)) {
+      const fast = shippedPosTagger()
+        .tag(words)
+        .map((tags) => posLabel(tags));
+      expect(fast).toEqual(referencePosTags(words));
+    }
+  });
+});
+
 describe("the committed tagger", () => {
   it("loads, and is the model the extractor's fingerprint names", () => {
     const stored = JSON.parse(readFileSync(join(MODELS, "tagger.json"), "utf8"));
     expect(stored.format).toBe("papergraph-tagger/1");
     expect(shippedTagger().index.size).toBe(stored.features.length);
     expect(shippedInvarianceClassifier().weights.size).toBeGreaterThan(0);
-    expect([TAGGER_HASH, INVARIANCE_MODEL_HASH]).toEqual([
+    expect([POS_HASH, TAGGER_HASH, INVARIANCE_MODEL_HASH]).toEqual([
+      hashOf("pos.json"),
       hashOf("tagger.json"),
       hashOf("invariance.json"),
     ]);
-    const onDisk = hashOf("tagger.json") + hashOf("invariance.json");
+    const onDisk = hashOf("pos.json") + hashOf("tagger.json") + hashOf("invariance.json");
     expect(EXTRACTOR_FINGERPRINT).toBe(extractorFingerprint(onDisk));
     expect(extractorFingerprint(`${hashOf("tagger.json")}another`)).not.toBe(EXTRACTOR_FINGERPRINT);
   });

@@ -4,6 +4,7 @@ import type { Sentence, Word } from "../nlp.js";
 import { isProposalSentence } from "../rules/proposal.js";
 import { wordClusters } from "./clusters.js";
 import { gazetteerHits } from "./gazetteer.js";
+import { COARSE_TAGS, wordShape } from "./pos.js";
 
 /**
  * One sentence as the tagger reads it: its words and what is known of each (facts, vocabulary
@@ -31,37 +32,10 @@ function namesBreak(words: readonly Word[]): boolean[] {
   );
 }
 
-/** compromise's tags, most telling first: a word's coarse part of speech is the first it has. */
-const COARSE_TAGS = [
-  "Acronym",
-  "Gerund",
-  "Plural",
-  "ProperNoun",
-  "Noun",
-  "Adjective",
-  "Infinitive",
-  "PastTense",
-  "Verb",
-  "Adverb",
-  "Preposition",
-  "Determiner",
-  "Conjunction",
-  "Pronoun",
-  "Value",
-];
-
+/** A word's coarse part of speech: the first of COARSE_TAGS it has. */
 function coarseTag(word: Word): string {
   for (const tag of COARSE_TAGS) if (word.tags.has(tag)) return tag;
   return "?";
-}
-
-/** "ResNet-50" → "XxXx-d": letters and digits by class, runs collapsed. */
-function shape(text: string): string {
-  return text
-    .replace(/[A-Z]+/g, "X")
-    .replace(/[a-z]+/g, "x")
-    .replace(/[0-9]+/g, "d")
-    .slice(0, 8);
 }
 
 function headKind(norm: string): string {
@@ -137,7 +111,7 @@ function factsOf(word: Word): WordFacts {
     text: word.text,
     lower: word.lower,
     norm: word.norm,
-    shape: shape(word.text),
+    shape: wordShape(word.text),
     tag: coarseTag(word),
     head: headKind(word.norm),
     coarse: clusters ? numberName(clusters[0]) : "?",
@@ -247,14 +221,15 @@ interface FeatureSink {
 function describeWord(s: SentenceFeatures, i: number, sink: FeatureSink): void {
   const { facts, context } = s;
   const me = facts[i] as WordFacts;
-  const prev = facts[i - 1] ?? START;
-  const next = facts[i + 1] ?? END;
+  // Bounds checked first: reading an array at -1 is a slow property lookup in V8.
+  const prev = i > 0 ? (facts[i - 1] as WordFacts) : START;
+  const next = i + 1 < facts.length ? (facts[i + 1] as WordFacts) : END;
   sink.flag(T.b);
   sink.own(me);
   sink.neighbour(prev, -1);
   sink.neighbour(next, 1);
-  sink.neighbour(facts[i - 2] ?? START, -2);
-  sink.neighbour(facts[i + 2] ?? END, 2);
+  sink.neighbour(i > 1 ? (facts[i - 2] as WordFacts) : START, -2);
+  sink.neighbour(i + 2 < facts.length ? (facts[i + 2] as WordFacts) : END, 2);
   for (let k = Math.max(0, i - 5); k < i - 2; k++) sink.neighbour(facts[k] as WordFacts, -3);
   sink.emit(T.t, me.tag);
   sink.emit(T["t-1"], prev.tag);
