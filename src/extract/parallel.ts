@@ -2,6 +2,7 @@ import { availableParallelism } from "node:os";
 import type { Worker } from "node:worker_threads";
 import { startWorker } from "../io/index.js";
 import type { Paper } from "../types.js";
+import { type CachedAnalysis, fromCached } from "./cache.js";
 import type { AnalyzedPaper } from "./paper.js";
 
 /** Papers sent to a worker at a time: large enough to amortise messaging, small enough to balance. */
@@ -74,9 +75,12 @@ export async function analyzeInWorkers(
               worker.postMessage({ id, papers: batches[id] });
               held++;
             };
-            worker.on("message", ({ id, analyzed }: { id: number; analyzed: AnalyzedPaper[] }) => {
-              results[id] = analyzed;
-              done += analyzed.length;
+            worker.on("message", ({ id, analyzed }: { id: number; analyzed: CachedAnalysis[] }) => {
+              const batch = batches[id] as Paper[];
+              results[id] = batch.map((paper, i) =>
+                fromCached(paper, analyzed[i] as CachedAnalysis),
+              );
+              done += batch.length;
               held--;
               onProgress?.(done, papers.length);
               send();
