@@ -1,5 +1,6 @@
 import type { Candidate } from "../candidate.js";
 import { spanCandidate } from "../candidate.js";
+import type { Word } from "../nlp.js";
 import { findAcronymDefinitions, spellsShortForm } from "../rules/acronyms.js";
 import type { SentenceFeatures } from "./features.js";
 import type { TaggedSpan } from "./tagger.js";
@@ -36,8 +37,10 @@ export function modelCandidates(
     else bySentence.set(span.sentence, [span]);
   }
   const candidates: Candidate[] = [];
-  for (const [index, tagged] of bySentence) {
+  const described = new Set<Candidate>();
+  for (const [index, all] of bySentence) {
     const { field, sentence } = sentences[index] as SentenceFeatures;
+    const tagged = all.filter((span) => !isGloss(span, all, sentence.words));
     const made = tagged.map((span) =>
       withoutPossessive(
         spanCandidate(field, sentence, span.from, span.to, {
@@ -46,6 +49,10 @@ export function modelCandidates(
         }),
       ),
     );
+    tagged.forEach((span, i) => {
+      if (INDEFINITE.has(sentence.words[span.from - 1]?.lower ?? ""))
+        described.add(made[i] as Candidate);
+    });
     for (const { short } of findAcronymDefinitions(sentence)) {
       const long = tagged.findIndex((span) => span.to === short);
       if (long < 0) continue;
@@ -70,9 +77,23 @@ export function modelCandidates(
       candidates.push(candidate);
     }
   }
-  linkShortForms(candidates);
+  linkShortForms(candidates, described);
   return candidates;
 }
+
+/**
+ * "RotNet, a rotation-invariant network": a method span right after a named method, a comma and
+ * "a" or "an" describes that name; the name is the entity.
+ */
+function isGloss(span: TaggedSpan, spans: readonly TaggedSpan[], words: readonly Word[]): boolean {
+  if (span.type !== "method" || span.from < 2) return false;
+  if (!INDEFINITE.has((words[span.from - 1] as Word).lower)) return false;
+  const named = words[span.from - 2] as Word;
+  return named.after === "," && spans.some((s) => s.type === "method" && s.to === span.from - 1);
+}
+
+/** Articles that make what follows a description ("RotNet, a rotation-invariant network"), not a name. */
+const INDEFINITE = new Set(["a", "an"]);
 
 /** "EEA", "LVLMs", "ReaGAN": one word written as a short form. */
 const SHORT_FORM = /^[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*s?$/;
@@ -80,14 +101,20 @@ const SHORT_FORM = /^[A-Z][A-Za-z0-9-]*[A-Z][A-Za-z0-9-]*s?$/;
 /**
  * A short form and a long form the paper writes apart ("EEA: Exploration-Exploitation Agent ...",
  * "LVLMs" and "Large Vision-Language Models" in two sentences) are one entity when the short
- * form spells the long form's word starts (spellsShortForm). The first such long form wins.
+ * form spells the long form's word starts (spellsShortForm). The first such long form wins. A
+ * phrase after "a" or "an" describes the name rather than spelling it out ("RotNet, a
+ * rotation-invariant network"), and stays apart.
  */
-function linkShortForms(candidates: Candidate[]): void {
+function linkShortForms(candidates: Candidate[], described: ReadonlySet<Candidate>): void {
   const linked = new Set(candidates.flatMap((c) => (c.acronym ? [c.acronym] : [])));
   for (const short of candidates) {
     if (linked.has(short.text) || !SHORT_FORM.test(short.text)) continue;
     const long = candidates.find(
-      (c) => c !== short && /[\s-]/.test(c.text) && spellsShortForm(short.text, c.text),
+      (c) =>
+        c !== short &&
+        !described.has(c) &&
+        /[\s-]/.test(c.text) &&
+        spellsShortForm(short.text, c.text),
     );
     if (!long) continue;
     linked.add(short.text);
