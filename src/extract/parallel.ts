@@ -20,6 +20,14 @@ const IN_FLIGHT = 2;
  */
 const WORKER = "../extract/worker";
 
+/**
+ * Each extraction worker's old generation, in MB. Left to itself, V8 let a worker's heap grow to
+ * three times what it holds (about 130 MB: models, caches, the batch at hand) before collecting,
+ * and two such workers set the build's peak memory (0.9–1.3 GB at 10,000 papers, 0.85 capped).
+ * A batch of 25 papers needs a few MB; the cap leaves room for the longest abstracts allowed.
+ */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 384 };
+
 /** Workers started before they were needed (prestartWorkers), taken before any new one. */
 const spare: Worker[] = [];
 
@@ -31,14 +39,14 @@ const spare: Worker[] = [];
 export function prestartWorkers(count: number): void {
   if (defaultWorkers() <= 1) return;
   for (let i = 0; i < count; i++) {
-    const worker = startWorker(import.meta.url, WORKER);
+    const worker = startWorker(import.meta.url, WORKER, WORKER_LIMITS);
     worker.unref();
     spare.push(worker);
   }
 }
 
 function takeWorker(): Worker {
-  const worker = spare.pop() ?? startWorker(import.meta.url, WORKER);
+  const worker = spare.pop() ?? startWorker(import.meta.url, WORKER, WORKER_LIMITS);
   worker.ref();
   return worker;
 }
