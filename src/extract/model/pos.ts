@@ -141,19 +141,8 @@ export interface StoredPosModel {
   weights: number[];
 }
 
-/** Words whose features are kept (the most a tagger remembers, to bound its memory). */
-const REMEMBERED_WORDS = 50_000;
-
-/**
- * Where a word's features lie in what the tagger remembers of it: its own first, then what it
- * lends each of OFFSETS (every template always has a slot; -1 where the model lacks the value).
- */
-const OWN_SLOTS = ownFeatures(EDGE).length;
-const LENT_SLOTS = OFFSETS.map((offset) => lentFeatures(EDGE, offset).length);
-const LENT_FROM = LENT_SLOTS.map(
-  (_, k) => OWN_SLOTS + LENT_SLOTS.slice(0, k).reduce((a, b) => a + b, 0),
-);
-const SLOTS = OWN_SLOTS + LENT_SLOTS.reduce((a, b) => a + b, 0);
+/** Words whose summed weights are kept (the most a tagger remembers, to bound its memory). */
+const REMEMBERED_WORDS = 20_000;
 
 /** A feature, by its index in the model. */
 type FeatureId = number;
@@ -161,10 +150,9 @@ type FeatureId = number;
 /**
  * A part-of-speech tagger ready to read sentences. A word's score is a sum of feature weights,
  * found without spelling a feature out: by template, then value (pairs by their two halves);
- * what a word has wherever it stands, and what it lends each neighbour, are looked up once per
- * word. Weights are kept sparse, by feature: a few hundred kilobytes that stay in the processor's
- * cache, where summed rows per word (ten megabytes) were read from memory at every word.
- * Gives the scores of staticFeatures and historyFeatures read through the model.
+ * what a word has wherever it stands, and what it lends each neighbour, are summed once per word
+ * text and added where it is written. Weights are kept sparse, by feature (three labels a feature
+ * on average). Gives the scores of staticFeatures and historyFeatures read through the model.
  */
 export class PosTagger {
   private readonly labels: readonly string[];
@@ -174,8 +162,8 @@ export class PosTagger {
   private readonly byTemplate = new Map<string, Map<string, FeatureId>>();
   /** Per pair template, first half → second half → row. */
   private readonly pairs = new Map<string, Map<string, Map<string, FeatureId>>>();
-  /** Per word text: its own features, then those it lends at each of OFFSETS (SLOTS ids). */
-  private readonly words = new Map<string, Int32Array>();
+  /** Per word text: its own features' weights summed, then those it lends at each of OFFSETS. */
+  private readonly words = new Map<string, Float32Array>();
 
   /** Per feature, where its weights start in `labelOf`/`weightOf` (and the next one's start). */
   private readonly starts: Int32Array;
@@ -239,28 +227,26 @@ export class PosTagger {
     return this.byTemplate.get(feature.slice(0, at))?.get(feature.slice(at + 1)) ?? -1;
   }
 
-  /** A word's feature ids, in SLOTS; remembered while there is room. */
-  private wordFeatures(word: PosWord): Int32Array {
-    let ids = this.words.get(word.text);
-    if (ids) return ids;
-    ids = new Int32Array(SLOTS);
-    ids.set(ownFeatures(word).map((feature) => this.idOf(feature)));
+  /** A word's summed weights: its own, then what it lends at each offset; remembered while there is room. */
+  private wordSums(word: PosWord): Float32Array {
+    let sums = this.words.get(word.text);
+    if (sums) return sums;
+    const L = this.labels.length;
+    const sum = new Float64Array(L * (1 + OFFSETS.length));
+    const add = (features: string[], from: number) => {
+      for (const feature of features) {
+        const id = this.idOf(feature);
+        if (id >= 0) this.addFeature(sum, id, from);
+      }
+    };
+    add(ownFeatures(word), 0);
     OFFSETS.forEach((offset, k) => {
-      (ids as Int32Array).set(
-        lentFeatures(word, offset).map((feature) => this.idOf(feature)),
-        LENT_FROM[k],
-      );
+      add(lentFeatures(word, offset), L * (k + 1));
     });
-    if (this.words.size < REMEMBERED_WORDS) this.words.set(word.text, ids);
-    return ids;
-  }
-
-  /** Adds the weights of the features in slots [from, to) of a word's ids. */
-  private addSlots(scores: Float64Array, ids: Int32Array, from: number, to: number): void {
-    for (let slot = from; slot < to; slot++) {
-      const id = ids[slot] as number;
-      if (id >= 0) this.addFeature(scores, id);
-    }
+    // Kept in singles: half the memory, and tagging reads it word after word.
+    sums = Float32Array.from(sum);
+    if (this.words.size < REMEMBERED_WORDS) this.words.set(word.text, sums);
+    return sums;
   }
 
   /** A flag's row, a template's row for a value, a pair template's row for two values. */
@@ -279,8 +265,8 @@ export class PosTagger {
     const L = this.labels.length;
     const n = words.length;
     const scores = new Float64Array(L);
-    const ids = words.map((word) => this.wordFeatures(word));
-    const edge = this.wordFeatures(EDGE);
+    const sums = words.map((word) => this.wordSums(word));
+    const edge = this.wordSums(EDGE);
     const { bias, first, before, after, afterPrevious, nextWord, history, previousSuffix } =
       this.lookups();
     const tags: ReadonlySet<string>[] = [];
@@ -290,13 +276,11 @@ export class PosTagger {
     for (let i = 0; i < n; i++) {
       const me = words[i] as PosWord;
       scores.fill(0);
-      this.addSlots(scores, ids[i] as Int32Array, 0, OWN_SLOTS);
+      addSums(scores, sums[i] as Float32Array, 0);
       // Bounds checked first: reading an array at -1 is a slow property lookup in V8.
       for (let k = 0; k < OFFSETS.length; k++) {
         const at = i + (OFFSETS[k] as Offset);
-        const from = LENT_FROM[k] as number;
-        const neighbour = at >= 0 && at < n ? (ids[at] as Int32Array) : edge;
-        this.addSlots(scores, neighbour, from, from + (LENT_SLOTS[k] as number));
+        addSums(scores, at >= 0 && at < n ? (sums[at] as Float32Array) : edge, L * (k + 1));
       }
       this.addFeature(scores, bias);
       this.addFeature(
@@ -364,6 +348,12 @@ function entryOf<K, V>(map: Map<K, V>, key: K, make: () => V): V {
     map.set(key, value);
   }
   return value;
+}
+
+/** Adds one label's worth of a word's summed weights (from `from` in them) to the scores. */
+function addSums(scores: Float64Array, sums: Float32Array, from: number): void {
+  for (let l = 0; l < scores.length; l++)
+    scores[l] = (scores[l] as number) + (sums[from + l] as number);
 }
 
 /** Adds a row of weights, one per label, to the scores. */
