@@ -8,7 +8,7 @@ type Nlp = typeof nlpType;
 /**
  * compromise's tokenizer (compromise/one), loaded on first use: it splits sentences and words,
  * and keeps contractions and offsets right. Its part-of-speech tagger is not run: the tagger
- * distilled from it (model/pos.ts) gives the same tags ten times faster. Loaded lazily because a
+ * distilled from it (model/pos.ts) gives the same tags at a third of the cost. Loaded lazily because a
  * command that finds every paper in its cache, or analyses on worker threads, never reads a word.
  */
 let tokenizer: Nlp | undefined;
@@ -46,7 +46,7 @@ export interface Sentence {
 }
 
 /** A term of compromise's document, as its tokenizer leaves it (after compute("offset")). */
-export interface Term {
+interface Term {
   text: string;
   pre: string;
   post: string;

@@ -23,7 +23,7 @@ const WORKER = "../extract/worker";
 /**
  * Each extraction worker's old generation, in MB. Left to itself, V8 let a worker's heap grow to
  * three times what it holds (about 130 MB: models, caches, the batch at hand) before collecting,
- * and two such workers set the build's peak memory (0.9–1.3 GB at 10,000 papers, 0.85 capped).
+ * and two such workers set the build's peak memory (0.9–1.3 GB at 10,000 papers; 0.81–0.83 capped).
  * A batch of 25 papers needs a few MB; the cap leaves room for the longest abstracts allowed.
  */
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 384 };
