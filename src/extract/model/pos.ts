@@ -42,7 +42,7 @@ export interface PosWord {
   after: string;
 }
 
-/** A set of tags as one label: "Noun+Plural" is sorted "Noun+Plural"; no tag at all is "-". */
+/** A set of tags as one label, sorted and joined: {Plural, Noun} is "Noun+Plural"; no known tag at all is "-". */
 export function posLabel(tags: ReadonlySet<string>): string {
   const known = [...tags].filter((tag) => KNOWN_TAGS.has(tag)).sort();
   return known.length === 0 ? "-" : known.join("+");
