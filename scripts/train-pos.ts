@@ -120,14 +120,14 @@ const idOf = (feature: string): number => {
   return id;
 };
 // Features seen fewer than min-count times are left out: they teach little and weigh the file.
+const spelled = training.map((e) => e.words.map((_, i) => staticFeatures(e.words, i)));
 const seen = new Map<string, number>();
-const staticsOf = (e: Example) => e.words.map((_, i) => staticFeatures(e.words, i));
-for (const e of training)
-  for (const features of staticsOf(e))
+for (const sentence of spelled)
+  for (const features of sentence)
     for (const feature of features) seen.set(feature, (seen.get(feature) ?? 0) + 1);
 const minCount = Number(args["min-count"]);
-const statics = training.map((e) =>
-  staticsOf(e).map((features) =>
+const statics = spelled.map((sentence) =>
+  sentence.map((features) =>
     features.filter((feature) => (seen.get(feature) as number) >= minCount).map(idOf),
   ),
 );

@@ -5,6 +5,7 @@ import { isProposalSentence } from "../rules/proposal.js";
 import { wordClusters } from "./clusters.js";
 import { gazetteerHits } from "./gazetteer.js";
 import { COARSE_TAGS, wordShape } from "./pos.js";
+import { indexPairs, type PairIndex } from "./value-pairs.js";
 
 /**
  * One sentence as the tagger reads it: its words and what is known of each (facts, vocabulary
@@ -290,11 +291,8 @@ const CACHE_LIMIT = 20_000;
 export class FeatureEncoder {
   /** Per template, value → id; for flags, the id at value "". */
   private readonly byTemplate: Map<string, number>[] = TEMPLATE_NAMES.map(() => new Map());
-  /**
-   * Per template, "a|b" values as a → b → id, so the pair is found without writing it out. Each
-   * way of cutting a value at a "|" is kept, so a word holding "|" is found too.
-   */
-  private readonly pairs: Map<string, Map<string, number>>[] = TEMPLATE_NAMES.map(() => new Map());
+  /** Per template, "a|b" values found by their halves (indexPairs). */
+  private readonly pairs: PairIndex[] = TEMPLATE_NAMES.map(() => new Map());
   private readonly owns = new Map<string, number[]>();
   private readonly lent = new Map<string, number[][]>();
   /** Where the ids of the word being described go. */
@@ -322,7 +320,7 @@ export class FeatureEncoder {
     },
     emit: this.push,
     pair: (template, a, b) => {
-      const id = (this.pairs[template] as Map<string, Map<string, number>>).get(a)?.get(b);
+      const id = (this.pairs[template] as PairIndex).get(a)?.get(b);
       if (id !== undefined) this.ids.push(id);
     },
     flag: (template) => this.push(template, ""),
@@ -336,16 +334,7 @@ export class FeatureEncoder {
       if (template === undefined || at < 0 !== template < FLAGS) continue;
       const value = at < 0 ? "" : feature.slice(at + 1);
       this.byTemplate[template]?.set(value, id);
-      const pairs = this.pairs[template] as Map<string, Map<string, number>>;
-      for (let cut = value.indexOf("|"); cut >= 0; cut = value.indexOf("|", cut + 1)) {
-        const a = value.slice(0, cut);
-        let second = pairs.get(a);
-        if (!second) {
-          second = new Map();
-          pairs.set(a, second);
-        }
-        second.set(value.slice(cut + 1), id);
-      }
+      indexPairs(this.pairs[template] as PairIndex, value, id);
     }
   }
 

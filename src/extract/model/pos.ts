@@ -1,5 +1,6 @@
 import { modelHash } from "./hash.js";
 import posFile from "./pos.json" with { type: "json" };
+import { indexPairs, type PairIndex } from "./value-pairs.js";
 
 /**
  * Parts of speech, by a greedy averaged-perceptron tagger (left to right, each word reading the
@@ -159,10 +160,10 @@ export class PosTagger {
   private readonly labels: readonly string[];
   /** Each label's tags as a set, made once and shared by every word given that label. */
   private readonly tagSets: readonly ReadonlySet<string>[];
-  /** Per template, value → row; flags under "". */
+  /** Per template, value → feature; flags under "". */
   private readonly byTemplate = new Map<string, Map<string, FeatureId>>();
-  /** Per pair template, first half → second half → row. */
-  private readonly pairs = new Map<string, Map<string, Map<string, FeatureId>>>();
+  /** Per pair template, its values by their halves (indexPairs). */
+  private readonly pairs = new Map<string, PairIndex>();
   /** Per word text: its own features' weights summed, then those it lends at each of OFFSETS. */
   private readonly words = new Map<string, Float32Array>();
 
@@ -170,6 +171,8 @@ export class PosTagger {
   private readonly starts: Int32Array;
   private readonly labelOf: Uint8Array;
   private readonly weightOf: Float32Array;
+  /** What tag() reads beyond a word's sums, found once (makeLookups). */
+  private readonly lookups: ReturnType<PosTagger["makeLookups"]>;
 
   constructor(model: StoredPosModel) {
     if (model.format !== "papergraph-pos/1")
@@ -194,19 +197,15 @@ export class PosTagger {
       const template = at < 0 ? feature : feature.slice(0, at);
       const value = at < 0 ? "" : feature.slice(at + 1);
       this.valuesOf(template).set(value, f);
-      for (let cut = value.indexOf("|"); cut >= 0; cut = value.indexOf("|", cut + 1)) {
-        const pairs = entryOf(
-          this.pairs,
-          template,
-          () => new Map<string, Map<string, FeatureId>>(),
-        );
-        entryOf(pairs, value.slice(0, cut), () => new Map<string, FeatureId>()).set(
-          value.slice(cut + 1),
+      if (value.includes("|"))
+        indexPairs(
+          entryOf(this.pairs, template, () => new Map()),
+          value,
           f,
         );
-      }
     });
     this.starts[features.length] = written;
+    this.lookups = this.makeLookups();
   }
 
   /** Adds a feature's weights to the scores (to those from `from` on). */
@@ -257,7 +256,7 @@ export class PosTagger {
   private values(template: string): ReadonlyMap<string, FeatureId> {
     return this.byTemplate.get(template) ?? new Map();
   }
-  private pairsOf(template: string): ReadonlyMap<string, ReadonlyMap<string, FeatureId>> {
+  private pairsOf(template: string): PairIndex {
     return this.pairs.get(template) ?? new Map();
   }
 
@@ -269,7 +268,7 @@ export class PosTagger {
     const sums = words.map((word) => this.wordSums(word));
     const edge = this.wordSums(EDGE);
     const { bias, first, before, after, afterPrevious, nextWord, history, previousSuffix } =
-      this.lookups();
+      this.lookups;
     const tags: ReadonlySet<string>[] = [];
     // Label indices shifted by one: 0 is the sentence start, before any label.
     let previous = 0;
@@ -295,7 +294,7 @@ export class PosTagger {
         const punctuation = (words[i - 1] as PosWord).after;
         if (punctuation) this.addFeature(scores, afterPrevious.get(punctuation));
       }
-      addRow(scores, history[beforeThat * (L + 1) + previous] as Float64Array);
+      addSums(scores, history[beforeThat * (L + 1) + previous] as Float32Array, 0);
       this.addFeature(scores, previousSuffix[previous]?.get(me.lower.slice(-3)));
       let best = 0;
       for (let l = 1; l < L; l++) if ((scores[l] as number) > (scores[best] as number)) best = l;
@@ -304,12 +303,6 @@ export class PosTagger {
       previous = best + 1;
     }
     return tags;
-  }
-
-  private looked?: ReturnType<PosTagger["makeLookups"]>;
-  private lookups() {
-    this.looked ??= this.makeLookups();
-    return this.looked;
   }
 
   /** The rows tag() reads, found once: history by label indices (0 for the sentence start). */
@@ -324,7 +317,7 @@ export class PosTagger {
         const row = new Float64Array(L);
         this.addFeature(row, label.get(previous));
         this.addFeature(row, labelPair.get(beforeThat)?.get(previous));
-        return row;
+        return Float32Array.from(row);
       }),
     );
     const byPrevious = this.pairsOf("t-1x3");
@@ -355,11 +348,6 @@ function entryOf<K, V>(map: Map<K, V>, key: K, make: () => V): V {
 function addSums(scores: Float64Array, sums: Float32Array, from: number): void {
   for (let l = 0; l < scores.length; l++)
     scores[l] = (scores[l] as number) + (sums[from + l] as number);
-}
-
-/** Adds a row of weights, one per label, to the scores. */
-function addRow(scores: Float64Array, row: Float64Array): void {
-  for (let l = 0; l < scores.length; l++) scores[l] = (scores[l] as number) + (row[l] as number);
 }
 
 let shipped: PosTagger | undefined;
