@@ -167,6 +167,15 @@ describe("the committed tagger", () => {
     expect(found.filter((m) => /accuracy|FID|framework/.test(m))).toEqual([]);
   });
 
+  it("leaves out of a name a bracket the name does not open", () => {
+    const found = mentions(
+      "A Study",
+      "Verification often relies on a stronger model (e.g., GPT-4) or an external verifier.",
+    );
+    expect(found).toContain("method:GPT-4");
+    expect(found.filter((m) => /[()]/.test(m))).toEqual([]);
+  });
+
   it("links a long form and the short form its text defines, and no other", () => {
     const x = extract([
       "A Study",

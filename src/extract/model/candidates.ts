@@ -17,6 +17,28 @@ function withoutPossessive(candidate: Candidate): Candidate {
 }
 
 /**
+ * "(e.g., GPT-4)" names GPT-4: compromise keeps a bracket on a number as a list item's ("3)"), so
+ * a name can end in a bracket it never opened, or begin with one it never closes.
+ */
+function withoutStrayBracket(candidate: Candidate): Candidate {
+  const { text } = candidate;
+  let depth = 0;
+  for (const c of text) {
+    if (c === "(" || c === "[") depth++;
+    else if (c === ")" || c === "]") depth--;
+  }
+  if (depth < 0) {
+    const cut = Math.min(-depth, /[)\]]*$/.exec(text)?.[0].length ?? 0, text.length - 1);
+    return { ...candidate, text: text.slice(0, text.length - cut), end: candidate.end - cut };
+  }
+  if (depth > 0) {
+    const cut = Math.min(depth, /^[([]*/.exec(text)?.[0].length ?? 0, text.length - 1);
+    return { ...candidate, text: text.slice(cut), start: candidate.start + cut };
+  }
+  return candidate;
+}
+
+/**
  * The seam where the model and the rules meet: the tagger's spans become candidates, the rules
  * supply what a span alone does not say. A method is the paper's own ("proposed") when a rule
  * that reads proposals ("we propose X", "X: a title", a definition in a proposal sentence) says so
@@ -42,11 +64,13 @@ export function modelCandidates(
     const { field, sentence } = sentences[index] as SentenceFeatures;
     const tagged = all.filter((span) => !isGloss(span, all, sentence.words));
     const made = tagged.map((span) =>
-      withoutPossessive(
-        spanCandidate(field, sentence, span.from, span.to, {
-          type: span.type,
-          rule: `model:${span.type}`,
-        }),
+      withoutStrayBracket(
+        withoutPossessive(
+          spanCandidate(field, sentence, span.from, span.to, {
+            type: span.type,
+            rule: `model:${span.type}`,
+          }),
+        ),
       ),
     );
     tagged.forEach((span, i) => {
