@@ -1,5 +1,5 @@
-import type { EntityType } from "../types.js";
-import { entityKey } from "./keys.js";
+import { ENTITY_TYPES, type EntityType } from "../types.js";
+import { entityKey, singular } from "./keys.js";
 import { LEXICON_BY_KEY } from "./lexicon.js";
 import type { AnalyzedPaper } from "./paper.js";
 
@@ -7,14 +7,58 @@ import type { AnalyzedPaper } from "./paper.js";
 export type AcronymMap = ReadonlyMap<string, { type: EntityType; longKey: string }>;
 
 /**
- * What the papers counted so far say each short form stands for: votes for each long form, by type
- * and short key, and the first paper (by index) to define it, which orders resolution.
+ * What the papers counted so far say each short form stands for: by short key, how many times each
+ * long form was written as its definition, by type and as written ("method|Multimodal LLMs"), so
+ * the short forms inside a long form can be read.
  */
-export type AcronymVotes = Map<string, { first: number; longForms: Map<string, number> }>;
+export type AcronymVotes = Map<string, Map<string, number>>;
 
-/** Type and key of a short form, as votes are counted. */
-function groupKey(type: EntityType, key: string): string {
-  return `${type}|${key}`;
+/**
+ * The share of a short form's definitions its most common long form needs to stand for it in
+ * papers that use it undefined. Across 10,000 papers "LLM" is defined 2,076 times as "large
+ * language model" and a few times as a narrower model; "IR", 14 times as "information
+ * retrieval" and 6 as "image restoration", stays undecided, as does "CLEAR" defined once each way.
+ */
+const MAJORITY = 0.75;
+
+/** A piece of a name written as a short form: two capitals or more, digits, a plural "s" ("LLMs", "3DGS"). */
+const SHORT_FORM_PIECE = /^(?=(?:[^A-Z]*[A-Z]){2})[A-Z0-9]+s?$/;
+
+const PIECES = /[^\p{L}\p{N}]+/u;
+
+/** The keys of the pieces of a name of two words or more that are written as short forms ("LLM agents" → "llm"). */
+export function shortFormPieces(text: string): string[] {
+  if (!/[A-Z].*[A-Z]/.test(text)) return [];
+  const pieces = text.split(PIECES).filter(Boolean);
+  if (pieces.length < 2) return [];
+  return pieces.flatMap((piece) =>
+    SHORT_FORM_PIECE.test(piece) ? [singular(piece.toLowerCase())] : [],
+  );
+}
+
+/**
+ * The key of a name with each short form inside it spelled out as `longKeyOf` gives it: "Multimodal
+ * LLMs" and "multimodal large language models" share a key where "LLM" stands for "large
+ * language model". The name's own key where none is known.
+ */
+export function expandedKey(
+  text: string,
+  longKeyOf: (shortKey: string) => string | undefined,
+): string {
+  const key = entityKey(text);
+  if (shortFormPieces(text).length === 0) return key;
+  let changed = false;
+  const words = text
+    .split(PIECES)
+    .filter(Boolean)
+    .map((piece) => {
+      const word = entityKey(piece);
+      const long = SHORT_FORM_PIECE.test(piece) ? longKeyOf(word) : undefined;
+      if (long === undefined || long === word) return word;
+      changed = true;
+      return long;
+    });
+  return changed ? words.join("") : key;
 }
 
 /** The key every form of a lexicon entry shares: its name's. */
@@ -23,44 +67,75 @@ export function lexiconKey(key: string): string {
   return entry ? entityKey(entry.name) : key;
 }
 
-/** Adds the short forms that paper number `paper` defines ("Invariant Risk Minimization (IRM)") to `votes`. */
-export function countAcronyms(votes: AcronymVotes, { candidates }: AnalyzedPaper, paper: number) {
+/** Adds the short forms that a paper defines ("Invariant Risk Minimization (IRM)") to `votes`. */
+export function countAcronyms(votes: AcronymVotes, { candidates }: AnalyzedPaper) {
   for (const long of candidates) {
     if (long.acronym === undefined || long.acronym === long.text) continue;
-    const short = groupKey(long.type, entityKey(long.acronym));
-    let forShort = votes.get(short);
-    if (!forShort) {
-      forShort = { first: paper, longForms: new Map() };
-      votes.set(short, forShort);
+    const short = entityKey(long.acronym);
+    let longForms = votes.get(short);
+    if (!longForms) {
+      longForms = new Map();
+      votes.set(short, longForms);
     }
-    forShort.first = Math.min(forShort.first, paper);
-    const longKey = lexiconKey(entityKey(long.text));
-    forShort.longForms.set(longKey, (forShort.longForms.get(longKey) ?? 0) + 1);
+    const written = `${long.type}|${long.text}`;
+    longForms.set(written, (longForms.get(written) ?? 0) + 1);
   }
 }
 
+type Resolved = Map<string, { type: EntityType; longKey: string }>;
+
 /**
- * Each short form's long form, where every paper that defines it gives the same one ("IRM" →
- * "invariant risk minimization"): a paper that only uses "IRM" then names that entity. A short
- * form two papers define differently ("CLEAR") resolves to neither, so it never joins an entity
- * its own paper did not define. A short form defined with two types takes the type defined last in
- * corpus order, whatever order the votes were counted in.
+ * The long form (by key) that MAJORITY of a short form's definitions give, with the type most of
+ * those give it (ties to the first in ENTITY_TYPES); undefined where no long form has a majority.
  */
-export function resolveAcronyms(
-  votes: AcronymVotes,
-): Map<string, { type: EntityType; longKey: string }> {
-  const resolved = new Map<string, { type: EntityType; longKey: string }>();
-  const inCorpusOrder = [...votes].sort(([, a], [, b]) => a.first - b.first);
-  for (const [short, { longForms }] of inCorpusOrder) {
-    const [type, shortKey] = short.split("|") as [EntityType, string];
-    if (longForms.size > 1) {
-      resolved.delete(shortKey);
-      continue;
+function majority(longForms: ReadonlyMap<string, number>, keyOf: (text: string) => string) {
+  const byKey = new Map<string, Map<EntityType, number>>();
+  let total = 0;
+  for (const [written, n] of longForms) {
+    const bar = written.indexOf("|");
+    const type = written.slice(0, bar) as EntityType;
+    const key = keyOf(written.slice(bar + 1));
+    let types = byKey.get(key);
+    if (!types) {
+      types = new Map();
+      byKey.set(key, types);
     }
-    const [longKey] = [...longForms.keys()] as [string];
-    resolved.set(shortKey, { type, longKey });
+    types.set(type, (types.get(type) ?? 0) + n);
+    total += n;
+  }
+  for (const [longKey, types] of byKey) {
+    const votes = [...types.values()].reduce((a, b) => a + b, 0);
+    if (votes < MAJORITY * total) continue;
+    const type = ENTITY_TYPES.reduce((best, t) =>
+      (types.get(t) ?? 0) > (types.get(best) ?? 0) ? t : best,
+    );
+    return { type, longKey };
+  }
+  return undefined;
+}
+
+function resolveBy(votes: AcronymVotes, keyOf: (text: string) => string): Resolved {
+  const resolved: Resolved = new Map();
+  for (const [short, longForms] of votes) {
+    const long = majority(longForms, keyOf);
+    if (long) resolved.set(short, long);
   }
   return resolved;
+}
+
+/**
+ * Each short form's long form, where MAJORITY of the papers' definitions of it give the same one
+ * ("IRM" → "invariant risk minimization"): a paper that only uses "IRM" then names that entity. A
+ * short form defined two ways about as often ("CLEAR") resolves to neither, so it never joins an
+ * entity its own paper did not define. Long forms are compared with the short forms inside them
+ * spelled out: "Multimodal LLM" and "Multimodal Large Language Model" agree on "MLLM". The
+ * result does not depend on the order the votes were counted in.
+ */
+export function resolveAcronyms(votes: AcronymVotes): Resolved {
+  const written = resolveBy(votes, (text) => lexiconKey(entityKey(text)));
+  return resolveBy(votes, (text) =>
+    lexiconKey(expandedKey(text, (short) => written.get(short)?.longKey ?? lexiconKey(short))),
+  );
 }
 
 /**
@@ -69,9 +144,7 @@ export function resolveAcronyms(
  */
 export function acronymMap(papers: readonly AnalyzedPaper[]): AcronymMap {
   const votes: AcronymVotes = new Map();
-  papers.forEach((analyzed, paper) => {
-    countAcronyms(votes, analyzed, paper);
-  });
+  for (const analyzed of papers) countAcronyms(votes, analyzed);
   return resolveAcronyms(votes);
 }
 

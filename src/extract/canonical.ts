@@ -13,8 +13,10 @@ import {
   acronymMap,
   changedAcronyms,
   countAcronyms,
+  expandedKey,
   lexiconKey,
   resolveAcronyms,
+  shortFormPieces,
 } from "./acronyms.js";
 import type { Candidate } from "./candidate.js";
 import { entityKey, singularWords, slug } from "./keys.js";
@@ -31,9 +33,10 @@ interface Group {
 
 /**
  * The key a candidate's entity goes by: the long form of an acronym this paper defines, else the
- * lexicon entry's, else the long form another paper defines, else its own. A name the paper
- * proposes (`proposed`, its keys) is its own: "CLEAR" introduced here is not the CLEAR another
- * paper spelled out.
+ * lexicon entry's, else the long form another paper defines, else its own, with the short forms
+ * inside it spelled out the same way ("LLM agents" is "large language model agents"). A name the
+ * paper proposes (`proposed`, its keys) is its own: "CLEAR" introduced here is not the CLEAR
+ * another paper spelled out.
  */
 function canonicalKey(
   candidate: Candidate,
@@ -42,11 +45,17 @@ function canonicalKey(
   proposed: ReadonlySet<string>,
 ): string {
   if (candidate.type === "invariance") return candidate.invariance?.kind ?? "other";
+  const longKeyOf = (key: string, type?: EntityType): string | undefined => {
+    const fromCorpus = !LEXICON_BY_KEY.has(key) && !proposed.has(key);
+    const defined = local.get(key) ?? (fromCorpus ? global.get(key) : undefined);
+    if (defined && (type === undefined || defined.type === type)) return defined.longKey;
+    return undefined;
+  };
   const key = entityKey(candidate.text);
-  const fromCorpus = !LEXICON_BY_KEY.has(key) && !proposed.has(key);
-  const defined = local.get(key) ?? (fromCorpus ? global.get(key) : undefined);
-  if (defined && defined.type === candidate.type) return defined.longKey;
-  return lexiconKey(key);
+  return (
+    longKeyOf(key, candidate.type) ??
+    lexiconKey(expandedKey(candidate.text, (short) => longKeyOf(short) ?? lexiconKey(short)))
+  );
 }
 
 /**
@@ -112,9 +121,13 @@ interface Grouping {
   joined: Group[][];
 }
 
-/** Whether a paper looks up any of these keys among the corpus's acronyms. */
+/** Whether a paper looks up any of these keys among the corpus's acronyms, alone or inside a name. */
 function looksUpAny(analyzed: AnalyzedPaper, keys: ReadonlySet<string>): boolean {
-  return analyzed.candidates.some((candidate) => keys.has(entityKey(candidate.text)));
+  return analyzed.candidates.some(
+    (candidate) =>
+      keys.has(entityKey(candidate.text)) ||
+      shortFormPieces(candidate.text).some((piece) => keys.has(piece)),
+  );
 }
 
 function addPaper(
@@ -193,9 +206,7 @@ export function canonicalizeLater(
   known: readonly (AnalyzedPaper | undefined)[],
 ): (rest: ReadonlyMap<number, AnalyzedPaper>) => Extraction {
   const votes: AcronymVotes = new Map();
-  known.forEach((analyzed, paper) => {
-    if (analyzed) countAcronyms(votes, analyzed, paper);
-  });
+  for (const analyzed of known) if (analyzed) countAcronyms(votes, analyzed);
   const before = resolveAcronyms(votes);
   const groups = Object.fromEntries(ENTITY_TYPES.map((type) => [type, new Map()]));
   const grouping: Grouping = { groups: groups as Grouping["groups"], joined: [] };
@@ -203,7 +214,7 @@ export function canonicalizeLater(
     if (analyzed) addPaper(grouping, paper, analyzed, before);
   });
   return (rest) => {
-    for (const [paper, analyzed] of rest) countAcronyms(votes, analyzed, paper);
+    for (const analyzed of rest.values()) countAcronyms(votes, analyzed);
     const acronyms = rest.size > 0 ? resolveAcronyms(votes) : before;
     const changed = changedAcronyms(before, acronyms);
     if (changed.size > 0) {

@@ -154,6 +154,49 @@ describe("canonical entities", () => {
     expect(mentionsOf(x, 2)[0]?.entityId).toBe("method:clear");
   });
 
+  it("a short form most papers define one way names that entity where it is used undefined", () => {
+    const defines = (title: string, long: string, type: EntityType = "method") =>
+      analyzed(paper(title, `We use ${long} (GRMs).`), [
+        ["abstract", long, type, "GRMs"],
+        ["abstract", "GRMs", type, "GRMs"],
+      ]);
+    const x = canonicalize([
+      defines("One", "graph reward models"),
+      defines("Two", "Graph Reward Models"),
+      defines("Three", "graph reward models"),
+      // One paper writes a narrower model, another files it as a task: neither outvotes the rest.
+      defines("Four", "sparse graph reward models"),
+      defines("Five", "graph reward models", "task"),
+      analyzed(paper("Six", "We train GRMs."), [["abstract", "GRMs", "method"]]),
+    ]);
+    expect(mentionsOf(x, 5)[0]?.entityId).toBe("method:graph-reward-model");
+    expect(mentionsOf(x, 3)[0]?.entityId).toBe("method:sparse-graph-reward-model");
+  });
+
+  it("a short form inside a name is read as its corpus's long form", () => {
+    const x = canonicalize([
+      analyzed(paper("One", "Large language models (LLMs) are used."), [
+        ["abstract", "Large language models", "method", "LLMs"],
+      ]),
+      analyzed(paper("Two", "Multimodal large language models (MLLMs) see."), [
+        ["abstract", "Multimodal large language models", "method", "MLLMs"],
+        ["abstract", "MLLMs", "method", "MLLMs"],
+      ]),
+      analyzed(paper("Three", "Multimodal LLMs (MLLMs) and LLM agents."), [
+        ["abstract", "Multimodal LLMs", "method", "MLLMs"],
+        ["abstract", "LLM agents", "method"],
+      ]),
+      analyzed(paper("Four", "We build large language model agents with MLLMs."), [
+        ["abstract", "large language model agents", "method"],
+        ["abstract", "MLLMs", "method"],
+      ]),
+    ]);
+    const mllm = entity(x, "method:multimodal-large-language-model");
+    expect(mllm?.papers).toHaveLength(3);
+    expect(mllm?.aliases).toEqual(expect.arrayContaining(["Multimodal LLMs", "MLLMs"]));
+    expect(entity(x, "method:large-language-model-agent")?.papers).toHaveLength(2);
+  });
+
   it("a short form a paper proposes is its own, not another paper's definition of it", () => {
     const proposes = analyzed(paper("Two", "We propose CLEAR, a replay method."), [
       ["abstract", "CLEAR", "method"],
