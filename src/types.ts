@@ -194,6 +194,8 @@ export interface Thread {
   /** Nodes in the thread, and how many of them are papers. */
   size: number;
   paperCount: number;
+  /** How many of its papers name an entity of its label: how far the label speaks for the thread. */
+  labelPaperCount: number;
   top: Record<EntityType, ThreadMember[]>;
   /** Representative papers, by degree centrality within the thread. */
   papers: ThreadMember[];

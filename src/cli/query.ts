@@ -96,7 +96,7 @@ export async function threadsCommand(
   ];
   for (const t of report.threads) {
     lines.push(
-      `${String(t.id).padStart(3)}  ${t.label}  (${t.paperCount} papers, ${t.size} nodes)`,
+      `${String(t.id).padStart(3)}  ${t.label}  (${t.paperCount} papers, ${t.labelPaperCount} naming its label; ${t.size} nodes)`,
     );
     const top = (["method", "dataset", "task", "invariance"] as const)
       .map((type) => [type, t.top[type].slice(0, 3).map((m) => m.label)] as const)

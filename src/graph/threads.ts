@@ -226,22 +226,25 @@ function threadOf(graph: KnowledgeGraph, id: number, nodes: string[], topN: numb
   const terms = ranked(labelTerms, 3).sort(
     (a, b) => (naming.get(b.id) as number) - (naming.get(a.id) as number),
   );
-  const label =
-    (terms.length > 0
+  const named =
+    terms.length > 0
       ? terms
       : ranked(
           ENTITY_TYPES.flatMap((t) => top[t]),
           1,
-        )
-    )
-      .map((m) => m.label)
-      .join(" · ") || `thread ${id}`;
+        );
+  const label = named.map((m) => m.label).join(" · ") || `thread ${id}`;
+  const labelIds = new Set(named.map((m) => m.id));
+  const labelPaperCount = papers.filter((paper) =>
+    graph.someNeighbor(paper.id, (neighbor) => labelIds.has(neighbor)),
+  ).length;
   return {
     id,
     label,
     color,
     size: nodes.length,
     paperCount: papers.length,
+    labelPaperCount,
     top,
     papers: ranked(papers, topN),
   };

@@ -264,7 +264,7 @@ describe.runIf(canRunBrowser)("the map of the shipped corpus", () => {
     await page.click(`#thread-legend .thread[data-thread="${thread}"]`);
     await page.locator("#panel .thread-papers li").first().waitFor();
     expect(await page.textContent("#panel .meta")).toMatch(
-      new RegExp(`^Research thread ${thread}: \\d+ papers`),
+      new RegExp(`^Research thread ${thread}: \\d+ papers, \\d+ of them naming its label`),
     );
     const dates = () =>
       page.evaluate(() =>

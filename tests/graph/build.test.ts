@@ -82,6 +82,8 @@ describe("the knowledge graph", () => {
     expect(thread(`paper:${PAPERS[2]?.id}`)).toBe(thread(`paper:${PAPERS[3]?.id}`));
     expect(thread(`paper:${PAPERS[0]?.id}`)).not.toBe(thread(`paper:${PAPERS[2]?.id}`));
     expect(threads.threads.map((t) => t.paperCount)).toEqual([2, 2]);
+    // Each label names what both of its thread's papers name.
+    expect(threads.threads.map((t) => t.labelPaperCount)).toEqual([2, 2]);
     const labels = threads.threads.map((t) => t.label).join(" | ");
     expect(labels).toMatch(/PACS|invariant risk minimization|domain generalization/);
     expect(labels).toMatch(/ModelNet40|point cloud classification|graph neural network/);

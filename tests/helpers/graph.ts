@@ -86,6 +86,7 @@ export function largeGraph(): { graph: KnowledgeGraph; threads: ThreadReport } {
       color: threadColor(id),
       size: graph.filterNodes((_, a) => a.thread === id).length,
       paperCount: 2000,
+      labelPaperCount: 0,
       top: { method: [], dataset: [], task: [], invariance: [] },
       papers: [],
     })),

@@ -90,7 +90,7 @@ export function renderThreadPanel(
     h(
       "p",
       { class: "meta" },
-      `Research thread ${thread.id}: ${thread.paperCount} papers, ${thread.size} nodes`,
+      `Research thread ${thread.id}: ${thread.paperCount} papers, ${thread.labelPaperCount} of them naming its label; ${thread.size} nodes`,
     ),
     months.length > 1
       ? h(
