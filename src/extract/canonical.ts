@@ -52,10 +52,11 @@ function canonicalKey(
     return undefined;
   };
   const key = entityKey(candidate.text);
-  return (
-    longKeyOf(key, candidate.type) ??
-    lexiconKey(expandedKey(candidate.text, (short) => longKeyOf(short) ?? lexiconKey(short)))
-  );
+  const defined = longKeyOf(key, candidate.type);
+  if (defined !== undefined) return defined;
+  // A name the lexicon knows is its entry's, whatever the short forms inside it stand for.
+  if (LEXICON_BY_KEY.has(key)) return lexiconKey(key);
+  return lexiconKey(expandedKey(candidate.text, (short) => longKeyOf(short) ?? lexiconKey(short)));
 }
 
 /**

@@ -190,7 +190,19 @@ describe("canonical entities", () => {
         ["abstract", "large language model agents", "method"],
         ["abstract", "MLLMs", "method"],
       ]),
+      analyzed(paper("Five", "Convolutional neural networks (CNNs) and G-CNNs."), [
+        ["abstract", "Convolutional neural networks", "method", "CNNs"],
+        ["abstract", "G-CNNs", "method"],
+      ]),
+      analyzed(paper("Six", "We use group convolutions."), [
+        ["abstract", "group convolutions", "method"],
+      ]),
     ]);
+    // A name the lexicon knows stays its entry, whatever its short form stands for in the corpus.
+    const idOf = (i: number, text: string) =>
+      mentionsOf(x, i).find((m) => m.text === text)?.entityId;
+    expect(idOf(4, "G-CNNs")).toBe("method:group-equivariant-convolutional-network");
+    expect(idOf(5, "group convolutions")).toBe("method:group-equivariant-convolutional-network");
     const mllm = entity(x, "method:multimodal-large-language-model");
     expect(mllm?.papers).toHaveLength(3);
     expect(mllm?.aliases).toEqual(expect.arrayContaining(["Multimodal LLMs", "MLLMs"]));

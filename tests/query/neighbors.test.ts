@@ -135,7 +135,7 @@ describe("papergraph neighbors, threads, stats", () => {
     const threads = JSON.parse((await papergraph(["threads", "--graph", dir, "--json"])).stdout);
     expect(threads.threads).toHaveLength(2);
     expect((await papergraph(["threads", "--graph", dir])).stdout).toMatch(
-      /^2 research threads, modularity 0\.\d{3}\n {2}0 {2}.+\(2 papers, \d+ nodes\)/,
+      /^2 research threads, modularity 0\.\d{3}\n {2}0 {2}.+\(2 papers, 2 naming its label; \d+ nodes\)/,
     );
     const stats = JSON.parse((await papergraph(["stats", "--graph", dir, "--json"])).stdout);
     expect(stats).toMatchObject({ nodesByType: { paper: 4 }, threads: 2 });
