@@ -1,6 +1,9 @@
+import Graph from "graphology";
 import { describe, expect, it } from "vitest";
 import { toJson } from "../../src/export/index.js";
-import { graphStats, npmi } from "../../src/graph/index.js";
+import { graphStats, type KnowledgeGraph, npmi } from "../../src/graph/index.js";
+import { describeThreads } from "../../src/graph/threads.js";
+import type { NodeType } from "../../src/types.js";
 import { SMALL_CORPUS, smallGraph } from "../helpers/graph.js";
 
 const PAPERS = SMALL_CORPUS;
@@ -88,6 +91,33 @@ describe("the knowledge graph", () => {
     expect(labels).toMatch(/PACS|invariant risk minimization|domain generalization/);
     expect(labels).toMatch(/ModelNet40|point cloud classification|graph neural network/);
     expect(threads.modularity).toBeGreaterThan(0.3);
+  });
+
+  it("labels a broad thread by what its papers name most, not by one entity alone", () => {
+    // 40 papers of one thread: 8 name "segmentation", 5 "medical imaging", 3 "U-Net", 1 "CLIP".
+    const graph = new Graph({ type: "undirected" }) as KnowledgeGraph;
+    const node = (key: string, type: NodeType, paperCount?: number) =>
+      graph.addNode(key, {
+        type,
+        label: key,
+        x: 0,
+        y: 0,
+        size: 1,
+        color: "#000",
+        thread: 0,
+        paperCount,
+      });
+    const named = { segmentation: 8, "medical imaging": 5, "U-Net": 3, CLIP: 1 };
+    for (const [entity, n] of Object.entries(named)) node(entity, "task", n);
+    for (let p = 0; p < 40; p++) {
+      node(`paper ${p}`, "paper");
+      for (const [entity, n] of Object.entries(named))
+        if (p < n) graph.addEdge(`paper ${p}`, entity, { type: "addresses", weight: 1 });
+    }
+    const [thread] = describeThreads(graph);
+    // Under 15% of the papers, but named by more than half as many as the most named entity.
+    expect(thread?.label).toBe("segmentation · medical imaging");
+    expect(thread?.labelPaperCount).toBe(8);
   });
 
   it("counts what it holds", () => {
