@@ -368,8 +368,11 @@ export class UnknownConceptError extends PapergraphError {
 
 export interface NeighborsResult {
   concept: ConceptRef;
-  /** How the concept was found: its id, its name, an alias, or a close spelling. */
-  how: "id" | "name" | "alias" | "spelling";
+  /**
+   * How the concept was found: its id, its name, an alias, a close spelling, or as the one of
+   * several going by that name that far more papers name.
+   */
+  how: "id" | "name" | "alias" | "spelling" | "most named";
   neighbors: Neighbor[];
 }
 

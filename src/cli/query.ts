@@ -73,7 +73,12 @@ export async function neighborsCommand(
     io.stdout(`${JSON.stringify({ concept: found, neighbors: neighborsJson })}\n`);
     return 0;
   }
-  const how = foundBy === "spelling" ? ` (closest match to "${concept}")` : "";
+  const how =
+    foundBy === "spelling"
+      ? ` (closest match to "${concept}")`
+      : foundBy === "most named"
+        ? ` (of the concepts called "${concept}", by far the most named)`
+        : "";
   io.stdout(
     [`${found.label} — ${found.type}, ${found.id}${how}`, ...formatNeighbors(list)].join("\n") +
       "\n",

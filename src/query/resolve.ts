@@ -10,8 +10,17 @@ export interface ConceptRef {
 }
 
 export type Resolution =
-  | { found: ConceptRef; how: "id" | "name" | "alias" | "spelling" }
+  | { found: ConceptRef; how: "id" | "name" | "alias" | "spelling" | "most named" }
   | { found?: undefined; ambiguous: boolean; suggestions: ConceptRef[] };
+
+/**
+ * How many times more papers the entity most named by a name must have than any other that goes by
+ * it to be the one meant. At 10,000 arXiv papers "LLMs" means large language models (2,640 papers;
+ * next, 347 that define "MLLMs" or "LLMs" as multimodal ones) and "SAM" the Segment Anything Model
+ * (83 against 9); "SSL" (85 self-supervised, 36 semi-supervised) and "AD" (234 autonomous driving,
+ * 69 anomaly detection) stay ambiguous.
+ */
+const DOMINANT = 5;
 
 const TYPED = /^(paper|method|dataset|task|invariance):(.+)$/;
 
@@ -57,6 +66,11 @@ export function resolveConcept(graph: KnowledgeGraph, query: string): Resolution
     const [match] = exact as [(typeof exact)[number]];
     return { found: refOf(graph, match.id), how: match.exact?.alias ? "alias" : "name" };
   }
+  const dominant = mostNamed(
+    graph,
+    exact.map((s) => s.id),
+  );
+  if (dominant) return { found: refOf(graph, dominant), how: "most named" };
   if (exact.length > 1)
     return {
       ambiguous: true,
@@ -72,6 +86,17 @@ export function resolveConcept(graph: KnowledgeGraph, query: string): Resolution
     return { found: refOf(graph, best.id), how: "spelling" };
   }
   return { ambiguous: false, suggestions: nearest.slice(0, 5).map((s) => refOf(graph, s.id)) };
+}
+
+/** The entity of these that DOMINANT times more papers name than any other, if there is one. */
+function mostNamed(graph: KnowledgeGraph, ids: readonly string[]): string | undefined {
+  if (ids.some((id) => graph.getNodeAttribute(id, "type") === "paper")) return undefined;
+  const named = ids
+    .map((id) => ({ id, papers: graph.getNodeAttribute(id, "paperCount") ?? 0 }))
+    .sort((a, b) => b.papers - a.papers);
+  const [first, second] = named;
+  if (!first || !second || first.papers < DOMINANT * second.papers) return undefined;
+  return first.id;
 }
 
 function byTypeThenLabel(a: ConceptRef, b: ConceptRef): number {

@@ -1,4 +1,6 @@
+import Graph from "graphology";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { KnowledgeGraph } from "../../src/graph/index.js";
 import { neighbors, resolveConcept } from "../../src/query/index.js";
 import { papergraph } from "../helpers/cli.js";
 import { SMALL_CORPUS, smallGraph, smallGraphDir } from "../helpers/graph.js";
@@ -39,6 +41,34 @@ describe("resolving a concept", () => {
     });
     expect(resolveConcept(graph, "invarient risk minimisation")).toMatchObject({
       found: { id: "method:invariant-risk-minimization" },
+    });
+  });
+
+  it("a name several entities go by means the one far more papers name, else it is ambiguous", () => {
+    const named = (papers: Record<string, number>) => {
+      const g = new Graph({ type: "undirected" }) as KnowledgeGraph;
+      for (const [id, paperCount] of Object.entries(papers))
+        g.addNode(id, {
+          type: "method",
+          label: id === "method:mllm" ? "MLLM" : id,
+          aliases: ["MLLMs"],
+          paperCount,
+          x: 0,
+          y: 0,
+          size: 1,
+          color: "#000",
+          thread: 0,
+        });
+      return g;
+    };
+    const mllm = "method:multimodal-large-language-model";
+    expect(resolveConcept(named({ [mllm]: 347, "method:mllm": 5 }), "MLLMs")).toMatchObject({
+      found: { id: mllm },
+      how: "most named",
+    });
+    // Self- and semi-supervised learning, both "SSL", 85 and 36 papers at 10,000 arXiv papers.
+    expect(resolveConcept(named({ [mllm]: 85, "method:mllm": 36 }), "MLLMs")).toMatchObject({
+      ambiguous: true,
     });
   });
 
