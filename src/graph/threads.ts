@@ -173,8 +173,9 @@ const LABEL_SUPPORT = 0.15;
 
 /**
  * In a broad thread no entity but one may reach LABEL_SUPPORT: an entity named by half as many of
- * its papers as the most named one may stand in its label too. Of 436 papers on segmentation at
- * 10,000 arXiv papers, 78 name "foundation model" and 59 "segmentation", which the label then names.
+ * its papers as the most named one may stand in its label too. Of some 400 papers on segmentation
+ * at 10,000 arXiv papers, under a fifth name "foundation model", the one entity to reach it, and
+ * about one in seven "segmentation", which the label then names too.
  */
 const LABEL_SHARE_OF_TOP = 0.5;
 
@@ -220,7 +221,8 @@ function threadOf(graph: KnowledgeGraph, id: number, nodes: string[], topN: numb
     byType[type].push(member);
     naming.set(node, localPapers);
   }
-  const mostNamed = Math.max(0, ...naming.values());
+  let mostNamed = 0;
+  for (const n of naming.values()) mostNamed = Math.max(mostNamed, n);
   const support = Math.max(
     2,
     Math.min(LABEL_SUPPORT * threadPapers, LABEL_SHARE_OF_TOP * mostNamed),
