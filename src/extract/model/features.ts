@@ -66,7 +66,8 @@ function ruleMarks(sentence: Sentence, candidates: readonly Candidate[]): string
 /** The paper-wide facts words are read against: the title's words and pairs of words. */
 interface PaperContext {
   titleWords: ReadonlySet<string>;
-  titleBigrams: ReadonlySet<string>;
+  /** The title's pairs of words, by first word: the words that follow it there. */
+  titleBigrams: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /** What the features read of one word: all but `tag` follow from its text alone. */
@@ -82,6 +83,8 @@ interface WordFacts {
   fine: string;
   before: string;
   after: string;
+  /** Whether a comma, full stop, colon, semicolon or bracket stands right before it. */
+  punctuated: boolean;
 }
 
 const edge = (mark: string): WordFacts => ({
@@ -95,6 +98,7 @@ const edge = (mark: string): WordFacts => ({
   fine: "?",
   before: "",
   after: "",
+  punctuated: false,
 });
 const START = edge("<s>");
 const END = edge("</s>");
@@ -119,8 +123,11 @@ function factsOf(word: Word): WordFacts {
     fine: clusters ? numberName(clusters[1]) : "?",
     before: word.before,
     after: word.after,
+    punctuated: PUNCTUATED.test(word.before),
   };
 }
+
+const PUNCTUATED = /[,.;:()]/;
 
 /**
  * The feature templates, by number: a feature is a template and a value ("w" and "transformer"
@@ -208,10 +215,14 @@ function neighbourFeatures(word: WordFacts, offset: Offset, emit: Emit): void {
   else emit(T.lb, word.lower);
 }
 
-/** Where a word's features go: spelled out for training, or straight to a tagger's ids. */
+/**
+ * Where a word's features go: spelled out for training, or straight to a tagger's ids. `at` is
+ * the word's place in the sentence, -1 for the sentence's edges, so an encoder can look a word up
+ * once per sentence, not once per neighbour.
+ */
 interface FeatureSink {
-  own(word: WordFacts): void;
-  neighbour(word: WordFacts, offset: Offset): void;
+  own(word: WordFacts, at: number): void;
+  neighbour(word: WordFacts, offset: Offset, at: number): void;
   emit: Emit;
   /** A feature whose value is two values, written "a|b". */
   pair(template: number, a: string, b: string): void;
@@ -223,15 +234,16 @@ function describeWord(s: SentenceFeatures, i: number, sink: FeatureSink): void {
   const { facts, context } = s;
   const me = facts[i] as WordFacts;
   // Bounds checked first: reading an array at -1 is a slow property lookup in V8.
+  const n = facts.length;
   const prev = i > 0 ? (facts[i - 1] as WordFacts) : START;
-  const next = i + 1 < facts.length ? (facts[i + 1] as WordFacts) : END;
+  const next = i + 1 < n ? (facts[i + 1] as WordFacts) : END;
   sink.flag(T.b);
-  sink.own(me);
-  sink.neighbour(prev, -1);
-  sink.neighbour(next, 1);
-  sink.neighbour(i > 1 ? (facts[i - 2] as WordFacts) : START, -2);
-  sink.neighbour(i + 2 < facts.length ? (facts[i + 2] as WordFacts) : END, 2);
-  for (let k = Math.max(0, i - 5); k < i - 2; k++) sink.neighbour(facts[k] as WordFacts, -3);
+  sink.own(me, i);
+  sink.neighbour(prev, -1, i > 0 ? i - 1 : -1);
+  sink.neighbour(next, 1, i + 1 < n ? i + 1 : -1);
+  sink.neighbour(i > 1 ? (facts[i - 2] as WordFacts) : START, -2, i > 1 ? i - 2 : -1);
+  sink.neighbour(i + 2 < n ? (facts[i + 2] as WordFacts) : END, 2, i + 2 < n ? i + 2 : -1);
+  for (let k = Math.max(0, i - 5); k < i - 2; k++) sink.neighbour(facts[k] as WordFacts, -3, k);
   sink.emit(T.t, me.tag);
   sink.emit(T["t-1"], prev.tag);
   sink.emit(T["t+1"], next.tag);
@@ -246,9 +258,9 @@ function describeWord(s: SentenceFeatures, i: number, sink: FeatureSink): void {
     sink.flag(T.proposal);
     sink.emit(T.pw, me.lower);
   }
-  if (i + 1 < facts.length && context.titleBigrams.has(`${me.lower} ${next.lower}`))
+  if (i + 1 < facts.length && context.titleBigrams.get(me.lower)?.has(next.lower))
     sink.flag(T["titleBigram+"]);
-  if (i > 0 && context.titleBigrams.has(`${prev.lower} ${me.lower}`)) sink.flag(T["titleBigram-"]);
+  if (i > 0 && context.titleBigrams.get(prev.lower)?.has(me.lower)) sink.flag(T["titleBigram-"]);
   // The next head noun within four words: "contrastive" before "... learning framework".
   for (let k = i + 1; k < Math.min(facts.length, i + 5); k++) {
     const word = facts[k] as WordFacts;
@@ -256,7 +268,7 @@ function describeWord(s: SentenceFeatures, i: number, sink: FeatureSink): void {
       sink.emit(T.nh, word.head);
       break;
     }
-    if (/[,.;:()]/.test(word.before)) break;
+    if (word.punctuated) break;
   }
   for (const hit of s.gazetteer[i] as string[]) sink.emit(T.g, hit);
   for (const mark of s.rules[i] as string[]) sink.emit(T.r, mark);
@@ -280,21 +292,33 @@ export function featureStrings(s: SentenceFeatures): string[][] {
   });
 }
 
-/** Caches of ids by word text, emptied when full so memory stays bounded on any corpus. */
+/** A cache of ids by word text, emptied when full so memory stays bounded on any corpus. */
 const CACHE_LIMIT = 20_000;
+
+/** What a word has wherever it stands, and what it lends at each of OFFSETS, as ids. */
+interface WordIds {
+  own: number[];
+  lent: number[][];
+}
+
+/** Each offset's place in OFFSETS, at offset + 3. */
+const OFFSET_SLOT = [0, 1, 2, -1, 3, 4];
 
 /**
  * A tagger's features as ids, without spelling them out: what a word has wherever it stands, and
- * what it lends its neighbours, are looked up once per word, not once per place it is written.
- * Gives exactly the ids of featureStrings read through the tagger's index.
+ * what it lends its neighbours, are looked up once per word of a sentence, not once per place
+ * they are read. Gives exactly the ids of featureStrings read through the tagger's index.
  */
 export class FeatureEncoder {
   /** Per template, value → id; for flags, the id at value "". */
   private readonly byTemplate: Map<string, number>[] = TEMPLATE_NAMES.map(() => new Map());
+  /** Per flag template, its id. */
+  private readonly flagIds: (number | undefined)[];
   /** Per template, "a|b" values found by their halves (indexPairs). */
   private readonly pairs: PairIndex[] = TEMPLATE_NAMES.map(() => new Map());
-  private readonly owns = new Map<string, number[]>();
-  private readonly lent = new Map<string, number[][]>();
+  private readonly words = new Map<string, WordIds>();
+  /** The ids of the words of the sentence being encoded. */
+  private sentence: WordIds[] = [];
   /** Where the ids of the word being described go. */
   private ids: number[] = [];
   private readonly push: Emit = (template, value) => {
@@ -302,28 +326,22 @@ export class FeatureEncoder {
     if (id !== undefined) this.ids.push(id);
   };
   private readonly sink: FeatureSink = {
-    own: (word) => {
-      let own = this.owns.get(word.text);
-      if (own === undefined) {
-        own = this.collect((emit) => ownFeatures(word, emit));
-        this.remember(this.owns, word.text, own);
-      }
-      for (const id of own) this.ids.push(id);
+    own: (_, at) => {
+      for (const id of (this.sentence[at] as WordIds).own) this.ids.push(id);
     },
-    neighbour: (word, offset) => {
-      let lent = this.lent.get(word.text);
-      if (lent === undefined) {
-        lent = OFFSETS.map((o) => this.collect((emit) => neighbourFeatures(word, o, emit)));
-        this.remember(this.lent, word.text, lent);
-      }
-      for (const id of lent[OFFSETS.indexOf(offset)] as number[]) this.ids.push(id);
+    neighbour: (word, offset, at) => {
+      const ids = at >= 0 ? (this.sentence[at] as WordIds) : this.wordIds(word);
+      for (const id of ids.lent[OFFSET_SLOT[offset + 3] as number] as number[]) this.ids.push(id);
     },
     emit: this.push,
     pair: (template, a, b) => {
       const id = (this.pairs[template] as PairIndex).get(a)?.get(b);
       if (id !== undefined) this.ids.push(id);
     },
-    flag: (template) => this.push(template, ""),
+    flag: (template) => {
+      const id = this.flagIds[template];
+      if (id !== undefined) this.ids.push(id);
+    },
   };
 
   constructor(index: ReadonlyMap<string, number>) {
@@ -336,6 +354,9 @@ export class FeatureEncoder {
       this.byTemplate[template]?.set(value, id);
       indexPairs(this.pairs[template] as PairIndex, value, id);
     }
+    this.flagIds = this.byTemplate.map((ids, template) =>
+      template < FLAGS ? ids.get("") : undefined,
+    );
   }
 
   private collect(describe: (emit: Emit) => void): number[] {
@@ -347,13 +368,23 @@ export class FeatureEncoder {
     return ids;
   }
 
-  private remember<T>(cache: Map<string, T>, key: string, value: T): void {
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(key, value);
+  /** A word's own and lent ids, remembered by its text while there is room. */
+  private wordIds(word: WordFacts): WordIds {
+    let ids = this.words.get(word.text);
+    if (ids === undefined) {
+      ids = {
+        own: this.collect((emit) => ownFeatures(word, emit)),
+        lent: OFFSETS.map((o) => this.collect((emit) => neighbourFeatures(word, o, emit))),
+      };
+      if (this.words.size >= CACHE_LIMIT) this.words.clear();
+      this.words.set(word.text, ids);
+    }
+    return ids;
   }
 
   /** Each word's feature ids. */
   encode(s: SentenceFeatures): number[][] {
+    this.sentence = s.facts.map((word) => this.wordIds(word));
     return s.facts.map((_, i) => {
       this.ids = [];
       describeWord(s, i, this.sink);
@@ -375,10 +406,14 @@ export function paperFeatures(
 ): SentenceFeatures[] {
   const title = fields.find((f) => f.name === "title");
   const titleWords = title?.sentences.flatMap((s) => s.words.map((w) => w.lower)) ?? [];
-  const context: PaperContext = {
-    titleWords: new Set(titleWords),
-    titleBigrams: new Set(titleWords.slice(1).map((w, i) => `${titleWords[i]} ${w}`)),
-  };
+  const titleBigrams = new Map<string, Set<string>>();
+  titleWords.slice(1).forEach((second, i) => {
+    const first = titleWords[i] as string;
+    const following = titleBigrams.get(first);
+    if (following) following.add(second);
+    else titleBigrams.set(first, new Set([second]));
+  });
+  const context: PaperContext = { titleWords: new Set(titleWords), titleBigrams };
   const sentences: SentenceFeatures[] = [];
   for (const field of fields) {
     const fieldRules = rules.filter((c) => c.field === field.name);
