@@ -26,12 +26,16 @@ const SHORT_FORM_PIECE = /^(?=(?:[^A-Z]*[A-Z]){2})[A-Z0-9]+s?$/;
 
 const PIECES = /[^\p{L}\p{N}]+/u;
 
+/** The pieces of a name of two words or more with two capitals somewhere in it; else undefined. */
+function capitalPieces(text: string): string[] | undefined {
+  if (!/[A-Z].*[A-Z]/.test(text)) return undefined;
+  const pieces = text.split(PIECES).filter(Boolean);
+  return pieces.length < 2 ? undefined : pieces;
+}
+
 /** The keys of the pieces of a name of two words or more that are written as short forms ("LLM agents" → "llm"). */
 export function shortFormPieces(text: string): string[] {
-  if (!/[A-Z].*[A-Z]/.test(text)) return [];
-  const pieces = text.split(PIECES).filter(Boolean);
-  if (pieces.length < 2) return [];
-  return pieces.flatMap((piece) =>
+  return (capitalPieces(text) ?? []).flatMap((piece) =>
     SHORT_FORM_PIECE.test(piece) ? [singular(piece.toLowerCase())] : [],
   );
 }
@@ -45,20 +49,17 @@ export function expandedKey(
   text: string,
   longKeyOf: (shortKey: string) => string | undefined,
 ): string {
-  const key = entityKey(text);
-  if (shortFormPieces(text).length === 0) return key;
+  const pieces = capitalPieces(text);
+  if (!pieces) return entityKey(text);
   let changed = false;
-  const words = text
-    .split(PIECES)
-    .filter(Boolean)
-    .map((piece) => {
-      const word = entityKey(piece);
-      const long = SHORT_FORM_PIECE.test(piece) ? longKeyOf(word) : undefined;
-      if (long === undefined || long === word) return word;
-      changed = true;
-      return long;
-    });
-  return changed ? words.join("") : key;
+  const words = pieces.map((piece) => {
+    const word = entityKey(piece);
+    const long = SHORT_FORM_PIECE.test(piece) ? longKeyOf(word) : undefined;
+    if (long === undefined || long === word) return word;
+    changed = true;
+    return long;
+  });
+  return changed ? words.join("") : entityKey(text);
 }
 
 /** The key every form of a lexicon entry shares: its name's. */

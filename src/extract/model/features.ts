@@ -258,7 +258,7 @@ function describeWord(s: SentenceFeatures, i: number, sink: FeatureSink): void {
     sink.flag(T.proposal);
     sink.emit(T.pw, me.lower);
   }
-  if (i + 1 < facts.length && context.titleBigrams.get(me.lower)?.has(next.lower))
+  if (i + 1 < n && context.titleBigrams.get(me.lower)?.has(next.lower))
     sink.flag(T["titleBigram+"]);
   if (i > 0 && context.titleBigrams.get(prev.lower)?.has(me.lower)) sink.flag(T["titleBigram-"]);
   // The next head noun within four words: "contrastive" before "... learning framework".
