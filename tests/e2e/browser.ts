@@ -1,4 +1,3 @@
-import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -7,12 +6,10 @@ import { type Browser, chromium, type Page } from "playwright-core";
 import { PNG } from "pngjs";
 import { type Curator, createViewerServer, VIEWER_DIR } from "../../src/serve/index.js";
 import { papergraph, tempDir } from "../helpers/cli.js";
-
-/** Debian's Chromium, as CI installs it; `npx playwright install` cannot download a browser here. */
-export const CHROMIUM = "/usr/bin/chromium";
+import { CHROMIUM, REQUIREMENTS } from "../helpers/requirements.js";
 
 /** End-to-end tests run where Chromium is installed, and always in CI (where a missing one fails them). */
-export const canRunBrowser = existsSync(CHROMIUM) || Boolean(process.env.CI);
+export const canRunBrowser = REQUIREMENTS.chromium.met;
 
 export const ARTIFACTS = join(import.meta.dirname, "..", ".artifacts");
 
