@@ -22,7 +22,7 @@ export interface PipelineOptions {
   /** Largest file, abstract and title accepted (DEFAULT_LIMITS of the ingest stage). */
   limits: Partial<IngestLimits>;
   /**
-   * A corrections file (JSON Lines; see the README): by default the one named CORRECTIONS_FILE
+   * A corrections file (JSON Lines; see the README): by default the one named CORRECTIONS_FILE (ingest)
    * beside the corpus when there is one, and for `add` and `rebuild` the one the build used.
    */
   corrections?: string;
@@ -36,9 +36,6 @@ export interface PipelineOptions {
   /** Called as papers are analysed: extraction is the one long stage. */
   onProgress?: (done: number, total: number) => void;
 }
-
-/** The corrections file a build looks for beside its corpus; never read as papers. */
-export const CORRECTIONS_FILE = "papergraph-corrections.jsonl";
 
 /** What a command reads when given no inputs: the shipped sample corpus. */
 export const DEFAULT_CORPUS = "graph/corpus";

@@ -37,9 +37,15 @@ import {
   graphStats,
   type KnowledgeGraph,
 } from "./graph/index.js";
-import { type IngestResult, ingestPaths, ingestRecords, mergePapers } from "./ingest/index.js";
+import {
+  CORRECTIONS_FILE,
+  type IngestResult,
+  ingestPaths,
+  ingestRecords,
+  mergePapers,
+} from "./ingest/index.js";
 import { writeFileAtomic } from "./io/index.js";
-import { CORRECTIONS_FILE, type PipelineOptions, resolveOptions, type Stage } from "./options.js";
+import { type PipelineOptions, resolveOptions, type Stage } from "./options.js";
 import {
   type ConceptRef,
   type Neighbor,

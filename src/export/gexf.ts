@@ -1,6 +1,6 @@
 import type { KnowledgeGraph } from "../graph/index.js";
 // The graph's serialization entry, light enough for the viewer bundle that also writes GEXF.
-import { edgeKey } from "../graph/serialize.js";
+import { edgeKey } from "../graph/index.js";
 import {
   EDGE_TYPES,
   type EdgeType,

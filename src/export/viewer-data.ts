@@ -8,7 +8,7 @@
  */
 import Graph from "graphology";
 import type { KnowledgeGraph } from "../graph/build.js";
-import { edgeKey } from "../graph/serialize.js";
+import { edgeKey } from "../graph/index.js";
 import {
   EDGE_TYPES,
   type EdgeType,

@@ -13,7 +13,15 @@ import type {
   SourceRef,
   TextSpan,
 } from "../types.js";
-import { edgeKey } from "./serialize.js";
+
+/**
+ * The key of an edge, made from its ends: "paper:1234->method:rotnet" for what a paper does with
+ * an entity, "dataset:modelnet40<->method:gnn" for a co-occurrence. graph.json leaves edge keys
+ * out (they were a third of the file) because they can be made again from this.
+ */
+export function edgeKey(source: string, target: string, type: EdgeType): string {
+  return type === "cooccurs" ? `${source}<->${target}` : `${source}->${target}`;
+}
 
 /**
  * The knowledge graph, a graphology graph. Typed by graphology-types' interface rather than by

@@ -1,6 +1,5 @@
 import type { Extraction } from "../types.js";
-import { type KnowledgeGraph, paperNodeId } from "./build.js";
-import { edgeKey } from "./serialize.js";
+import { edgeKey, type KnowledgeGraph, paperNodeId } from "./build.js";
 
 export interface CooccurrenceOptions {
   /** Fewest papers two entities must share for an edge. */

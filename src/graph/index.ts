@@ -13,11 +13,11 @@ import {
   type ThreadOptions,
 } from "./threads.js";
 
-export { type KnowledgeGraph, paperNodeId } from "./build.js";
+export { edgeKey, type KnowledgeGraph, paperNodeId } from "./build.js";
 export { npmi } from "./cooccurrence.js";
 export type { Positions } from "./layout.js";
 export { type LayoutQuality, layoutQuality } from "./layout-quality.js";
-export { edgeKey, graphFromJson, type SerializedKnowledgeGraph } from "./serialize.js";
+export { graphFromJson, type SerializedKnowledgeGraph } from "./serialize.js";
 export { type GraphStats, graphStats } from "./stats.js";
 export { threadColor } from "./threads.js";
 

@@ -6,16 +6,7 @@ import type {
   GraphEdgeAttributes,
   GraphNodeAttributes,
 } from "../types.js";
-import type { KnowledgeGraph } from "./build.js";
-
-/**
- * The key of an edge, made from its ends: "paper:1234->method:rotnet" for what a paper does with
- * an entity, "dataset:modelnet40<->method:gnn" for a co-occurrence. graph.json leaves edge keys
- * out (they were a third of the file) because they can be made again from this.
- */
-export function edgeKey(source: string, target: string, type: EdgeType): string {
-  return type === "cooccurs" ? `${source}<->${target}` : `${source}->${target}`;
-}
+import { edgeKey, type KnowledgeGraph } from "./build.js";
 
 export type SerializedKnowledgeGraph = SerializedGraph<
   GraphNodeAttributes,

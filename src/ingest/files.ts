@@ -2,10 +2,12 @@ import { open, readdir, readFile, stat } from "node:fs/promises";
 import { join, relative, resolve, sep } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { glob, isDynamicPattern } from "tinyglobby";
-import { CORRECTIONS_FILE } from "../options.js";
 import { formatByName, isGzipped } from "./formats.js";
 import { fileTooLarge, type IngestLimits, WHOLE_FILE_MAX_BYTES } from "./limits.js";
 import { IngestError } from "./problems.js";
+
+/** The corrections file a build looks for beside its corpus; never read as papers. */
+export const CORRECTIONS_FILE = "papergraph-corrections.jsonl";
 
 /** A path as the user should see it: relative to the working directory, with forward slashes. */
 export function displayPath(path: string, cwd: string): string {

@@ -20,7 +20,7 @@ import { collect } from "./readers/json.js";
 import { streamDelimited, streamJsonLines } from "./stream.js";
 
 export { cleanText, parseArxivId, parseDate, titleId, titleKey } from "./clean.js";
-export { decodeText } from "./files.js";
+export { CORRECTIONS_FILE, decodeText } from "./files.js";
 export { detectFormat, type InputFormat, sniffFormat } from "./formats.js";
 export { DEFAULT_LIMITS, type IngestLimits } from "./limits.js";
 export { mergePapers } from "./merge.js";

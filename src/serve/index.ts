@@ -8,7 +8,9 @@ import { readFile, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { extname, join, normalize, sep } from "node:path";
 
-export { buildCurator } from "./curator.js";
+import type { Curator } from "./curator.js";
+
+export { buildCurator, type Curator, type CuratorReply } from "./curator.js";
 export { readViewerBundle, VIEWER_DIR } from "./viewer-files.js";
 
 export interface ServeOptions {
@@ -18,22 +20,6 @@ export interface ServeOptions {
   graphDir: string;
   /** Curator mode: the map's fixes are posted here. Without it, the server only reads. */
   curator?: Curator;
-}
-
-/** What the server does with a curator's requests; each answers with what the rebuild applied. */
-export interface Curator {
-  /** The secret of this run: the page is served with it, and every request must carry it. */
-  token: string;
-  /** Appends a correction (the request's JSON) and rebuilds. */
-  correct(record: unknown): Promise<CuratorReply>;
-  /** Removes the last correction and rebuilds. */
-  undo(): Promise<CuratorReply>;
-}
-
-export interface CuratorReply {
-  /** The correction appended or removed, as its line in the corrections file. */
-  line?: string;
-  file: string;
 }
 
 /** The header a curator's request carries its token in. */
