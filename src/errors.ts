@@ -31,13 +31,17 @@ export class NoBuildError extends PapergraphError {
   }
 }
 
-/** A build that failed part-way; the previous outputs in its folder are left as they were. */
+/**
+ * A build that failed part-way; the previous outputs in its folder are left as they were, and a
+ * folder the build made is removed.
+ */
 export class BuildError extends PapergraphError {
   readonly stage: string;
 
-  constructor(stage: string, dir: string, cause: unknown) {
+  constructor(stage: string, dir: string, cause: unknown, hadOutputs: boolean) {
     const message = cause instanceof Error ? cause.message : String(cause);
-    super(`build failed in stage "${stage}", previous outputs in ${dir}/ kept: ${message}`);
+    const kept = hadOutputs ? `previous outputs in ${dir}/ kept` : "nothing written";
+    super(`build failed in stage "${stage}", ${kept}: ${message}`);
     this.stage = stage;
     this.cause = cause;
   }

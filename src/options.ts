@@ -17,7 +17,7 @@ export interface PipelineOptions {
   workers?: number;
   /** Keep each paper's analysis in the build folder and reuse it on the next build or add. */
   cache: boolean;
-  /** Where relative paths start, and what paths in messages are shown relative to. */
+  /** Where relative paths start (messages show paths as they were given). */
   cwd: string;
   /** Largest file, abstract and title accepted (DEFAULT_LIMITS of the ingest stage). */
   limits: Partial<IngestLimits>;
@@ -31,6 +31,8 @@ export interface PipelineOptions {
   /** Skip bad records and files, reporting each to `onSkip`, instead of stopping at the first. */
   skipBad: boolean;
   onSkip?: (problem: RecordProblem) => void;
+  /** Called with what a reader should know but is no error: a build folder skipped in a walk. */
+  onNote?: (note: string) => void;
   /** Called as each stage starts. */
   onStage?: (stage: Stage) => void;
   /** Called as papers are analysed: extraction is the one long stage. */

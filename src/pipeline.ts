@@ -2,7 +2,7 @@
  * The pipeline as one library: ingest → extract → graph → export, and the build folder that
  * `build` and `add` keep. The command line is argument parsing and printing over these calls.
  */
-import { existsSync, mkdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { writeBuildFiles } from "./build-folder.js";
@@ -82,9 +82,9 @@ export async function ingest(
   input: PaperInput,
   options: Partial<PipelineOptions> = {},
 ): Promise<IngestResult> {
-  const { cwd, skipBad, onSkip, limits } = resolveOptions(options);
+  const { cwd, skipBad, onSkip, onNote, limits } = resolveOptions(options);
   return isPaths(input)
-    ? ingestPaths(input, { cwd, skipBad, onSkip, limits })
+    ? ingestPaths(input, { cwd, skipBad, onSkip, onNote, limits })
     : ingestRecords(input, { skipBad, onSkip, limits });
 }
 
@@ -186,6 +186,13 @@ function correctionFiles(
   };
 }
 
+/** The outermost folder of a path that does not exist yet, which making the path would create. */
+function firstMissing(path: string): string | undefined {
+  if (existsSync(path)) return undefined;
+  const parent = dirname(path);
+  return parent === path ? path : (firstMissing(parent) ?? path);
+}
+
 type PaperReader = (
   store: BuildStore | undefined,
 ) => Promise<{ papers: Paper[]; ahead?: ReturnType<typeof analyzeAhead> }>;
@@ -202,7 +209,10 @@ async function runBuild(
 ): Promise<BuildResult> {
   const clock = stopwatch(options.onStage);
   const dir = resolve(options.cwd, options.out);
+  const made = firstMissing(dir);
+  const hadOutputs = existsSync(join(dir, "graph.json"));
   const store = openStore(dir, options.cache);
+  let failed = true;
   try {
     clock.start("ingest");
     // Read first: a bad corrections file stops the build before anything is written.
@@ -233,6 +243,7 @@ async function runBuild(
     const { analyzed, reused } = cached;
     const stats = graphStats(built.graph);
     const applied = corrections.length - corrected.unused.length;
+    failed = false;
     return {
       ...built,
       dir,
@@ -249,9 +260,11 @@ async function runBuild(
       error instanceof CorrectionError
     )
       throw error;
-    throw new BuildError(clock.current(), options.out, error);
+    throw new BuildError(clock.current(), options.out, error, hadOutputs);
   } finally {
     store?.close();
+    // A failed first build leaves no folder behind: an empty store would pass for a build.
+    if (failed && made) rmSync(made, { recursive: true, force: true });
   }
 }
 

@@ -1,7 +1,7 @@
 import type { Correction } from "../curate/index.js";
 import type { PipelineOptions } from "../options.js";
 import { add, type BuildResult, build, rebuild } from "../pipeline.js";
-import { type CliIO, limitsFrom, resolutionFrom, workersFrom } from "./io.js";
+import { type CliIO, limitsFrom, noteTo, resolutionFrom, workersFrom } from "./io.js";
 import { progress } from "./progress.js";
 
 export interface BuildCommandOptions {
@@ -58,6 +58,7 @@ function pipelineOptions(options: BuildCommandOptions, io: CliIO): Partial<Pipel
   return {
     out: options.out,
     cwd: io.cwd,
+    onNote: noteTo(io),
     cache: options.cache,
     resolution: resolutionFrom(options.resolution),
     workers: workersFrom(options),

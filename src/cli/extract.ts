@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import { toJsonLines, writeFileAtomic } from "../io/index.js";
 import { extract, ingest } from "../pipeline.js";
 import { ENTITY_TYPES, type Extraction } from "../types.js";
-import { type CliIO, limitsFrom, workersFrom } from "./io.js";
+import { type CliIO, limitsFrom, noteTo, workersFrom } from "./io.js";
 import { progress } from "./progress.js";
 
 export interface ExtractCommandOptions {
@@ -33,7 +33,11 @@ function summarize(extraction: Extraction, seconds: number): ExtractSummary {
 
 /** Ingests and extracts with progress on a terminal. */
 async function ingestAndExtract(paths: string[], io: CliIO, options: ExtractCommandOptions) {
-  const { papers } = await ingest(paths, { cwd: io.cwd, limits: limitsFrom(options) });
+  const { papers } = await ingest(paths, {
+    cwd: io.cwd,
+    limits: limitsFrom(options),
+    onNote: noteTo(io),
+  });
   const bar = progress(io, "extract", options.quiet || options.json);
   const started = performance.now();
   const extraction = await extract(papers, {

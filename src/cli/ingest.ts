@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import { formatProblem, type IngestSummary } from "../ingest/index.js";
 import { toJsonLines, writeFileAtomic } from "../io/index.js";
 import { ingest } from "../pipeline.js";
-import { type CliIO, limitsFrom } from "./io.js";
+import { type CliIO, limitsFrom, noteTo } from "./io.js";
 
 export interface IngestCommandOptions {
   out?: string;
@@ -42,6 +42,7 @@ export async function ingestCommand(
     skipBad: options.skipBad,
     limits: limitsFrom(options),
     onSkip: (problem) => io.stderr(`warning: skipped ${formatProblem(problem)}\n`),
+    onNote: noteTo(io),
   });
   if (options.out) await writeFileAtomic(resolve(io.cwd, options.out), toJsonLines(papers));
   if (options.json) io.stdout(`${JSON.stringify({ ...summary, out: options.out ?? null })}\n`);

@@ -1,6 +1,11 @@
 import { UsageError } from "../errors.js";
 
 /** Where a command writes: injected so tests can run the CLI in-process and read what it printed. */
+/** Prints a note on stderr: what the user should know of their input, though it is no error. */
+export function noteTo(io: CliIO): (note: string) => void {
+  return (note) => io.stderr(`note: ${note}\n`);
+}
+
 export interface CliIO {
   stdout: (text: string) => void;
   stderr: (text: string) => void;

@@ -1,5 +1,5 @@
 import { open, readdir, readFile, stat } from "node:fs/promises";
-import { join, relative, resolve, sep } from "node:path";
+import { isAbsolute, join, relative, resolve, sep } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { glob, isDynamicPattern } from "tinyglobby";
 import { formatByName, isGzipped } from "./formats.js";
@@ -9,19 +9,41 @@ import { IngestError } from "./problems.js";
 /** The corrections file a build looks for beside its corpus; never read as papers. */
 export const CORRECTIONS_FILE = "papergraph-corrections.jsonl";
 
-/** A path as the user should see it: relative to the working directory, with forward slashes. */
-export function displayPath(path: string, cwd: string): string {
-  const shown = relative(cwd, resolve(cwd, path)) || ".";
-  return sep === "/" ? shown : shown.split(sep).join("/");
+/** An input file: where it is, and its path as the user wrote it (or as under the folder they named). */
+export interface InputFile {
+  absolute: string;
+  shown: string;
 }
 
-async function walk(directory: string): Promise<string[]> {
+/** A path joined under one the user wrote, in forward slashes, as they would write it. */
+function under(shown: string, name: string): string {
+  const joined = join(shown, name);
+  return sep === "/" ? joined : joined.split(sep).join("/");
+}
+
+/**
+ * Whether a folder is a papergraph build: its graph.json beside threads.json or the build's store.
+ * Its files are outputs (details/ holds abstracts that look like records), never papers to read.
+ */
+export function isBuildFolder(names: ReadonlySet<string>): boolean {
+  return names.has("graph.json") && (names.has("threads.json") || names.has("cache.sqlite"));
+}
+
+async function walk(
+  directory: string,
+  shown: string,
+  onNote: ((note: string) => void) | undefined,
+): Promise<InputFile[]> {
   const items = await readdir(directory, { withFileTypes: true });
-  const files: string[] = [];
+  if (isBuildFolder(new Set(items.map((item) => item.name)))) {
+    onNote?.(`skipped ${shown}/: a papergraph build folder (its outputs are not papers)`);
+    return [];
+  }
+  const files: InputFile[] = [];
   for (const item of items.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
     if (item.name.startsWith(".") || item.name === CORRECTIONS_FILE) continue;
-    const path = join(directory, item.name);
-    if (item.isDirectory()) files.push(...(await walk(path)));
+    const path = { absolute: join(directory, item.name), shown: under(shown, item.name) };
+    if (item.isDirectory()) files.push(...(await walk(path.absolute, path.shown, onNote)));
     else if (item.isFile() && formatByName(item.name) !== undefined) files.push(path);
   }
   return files;
@@ -29,26 +51,34 @@ async function walk(directory: string): Promise<string[]> {
 
 /**
  * The input files the user named: files as given, directories walked recursively (known extensions
- * only, in name order), glob patterns expanded. A path that names nothing is an error, never skipped.
+ * only, in name order, build folders skipped with a note), glob patterns expanded. Each keeps the
+ * path as the user wrote it, for messages. A path that names nothing is an error, never skipped.
  */
-export async function expandInputs(paths: readonly string[], cwd: string): Promise<string[]> {
-  const files: string[] = [];
+export async function expandInputs(
+  paths: readonly string[],
+  cwd: string,
+  onNote?: (note: string) => void,
+): Promise<InputFile[]> {
+  const files: InputFile[] = [];
   for (const path of paths) {
     const absolute = resolve(cwd, path);
     const info = await stat(absolute).catch(() => undefined);
-    if (info?.isDirectory()) files.push(...(await walk(absolute)));
-    else if (info?.isFile()) files.push(absolute);
+    if (info?.isDirectory())
+      files.push(...(await walk(absolute, path.replace(/\/+$/, "") || "/", onNote)));
+    else if (info?.isFile()) files.push({ absolute, shown: path });
     else if (!info && isDynamicPattern(path)) {
       const matches = await glob(path, { cwd, absolute: true, onlyFiles: true });
       if (matches.length === 0)
         throw new IngestError({ file: path, message: "the pattern matches no file" });
-      files.push(...matches.sort());
+      const shown = (match: string) => (isAbsolute(path) ? match : relative(cwd, match));
+      files.push(...matches.sort().map((match) => ({ absolute: match, shown: shown(match) })));
     } else {
       const what = info ? "not a regular file or directory" : "no such file or directory";
-      throw new IngestError({ file: displayPath(path, cwd), message: what });
+      throw new IngestError({ file: path, message: what });
     }
   }
-  return [...new Set(files)];
+  const seen = new Set<string>();
+  return files.filter(({ absolute }) => !seen.has(absolute) && seen.add(absolute));
 }
 
 const UTF8 = new TextDecoder("utf-8", { fatal: true });

@@ -5,13 +5,7 @@
 import type { Paper } from "../types.js";
 import { cleanText } from "./clean.js";
 import type { RawEntry, ReadResult } from "./entry.js";
-import {
-  checkFileSize,
-  displayPath,
-  expandInputs,
-  readTextFile,
-  startsWithUtf16Mark,
-} from "./files.js";
+import { checkFileSize, expandInputs, readTextFile, startsWithUtf16Mark } from "./files.js";
 import { detectFormat, formatByName, type InputFormat, READERS } from "./formats.js";
 import { DEFAULT_LIMITS, type IngestLimits, overLimit, resolveLimits } from "./limits.js";
 import { mergeEntries } from "./merge.js";
@@ -33,6 +27,8 @@ export interface IngestOptions {
   cwd?: string;
   /** Called once per skipped record or file, as it is skipped (with skipBad). */
   onSkip?: (problem: RecordProblem) => void;
+  /** Called with what a reader should know but is no error: a build folder skipped in a walk. */
+  onNote?: (note: string) => void;
   /** Largest file, abstract and title accepted; defaults to DEFAULT_LIMITS. */
   limits?: Partial<IngestLimits>;
 }
@@ -166,8 +162,8 @@ async function streamedRead(
 }
 
 /** The input files the given paths name (directories walked, globs expanded), as absolute paths. */
-export function inputFiles(paths: readonly string[], cwd: string): Promise<string[]> {
-  return expandInputs(paths, cwd);
+export async function inputFiles(paths: readonly string[], cwd: string): Promise<string[]> {
+  return (await expandInputs(paths, cwd)).map(({ absolute }) => absolute);
 }
 
 /**
@@ -180,7 +176,7 @@ export async function ingestPaths(
 ): Promise<IngestResult> {
   const cwd = options.cwd ?? process.cwd();
   const limits = resolveLimits(options.limits);
-  const files = await expandInputs(paths, cwd);
+  const files = await expandInputs(paths, cwd, options.onNote);
   const entries: RawEntry[] = [];
   const problems: RecordProblem[] = [];
   const formats: IngestSummary["formats"] = {};
@@ -189,8 +185,7 @@ export async function ingestPaths(
     problems.push(problem);
     options.onSkip?.(problem);
   };
-  for (const absolute of files) {
-    const file = displayPath(absolute, cwd);
+  for (const { absolute, shown: file } of files) {
     try {
       const streamed = await streamedRead(absolute, file);
       await checkFileSize(absolute, file, limits, !streamed);

@@ -162,4 +162,46 @@ describe("bad input", () => {
     expect(await readFile(join(dir, "papers.jsonl"), "utf8")).toBe("previous output\n");
     expect((await readdir(dir)).sort()).toEqual(["bad.jsonl", "good.jsonl", "papers.jsonl"]);
   });
+
+  it("names a file by the path the user gave, absolute or under the folder given", async () => {
+    const corpus = await tempDir({ "bad.jsonl": "{oops\n" });
+    const elsewhere = await tempDir();
+    const absolute = await papergraph(["ingest", join(corpus, "bad.jsonl")], elsewhere);
+    expect(absolute.stderr).toMatch(new RegExp(`^papergraph: error: ${corpus}/bad\\.jsonl:1: `));
+    const folder = await papergraph(["ingest", corpus], elsewhere);
+    expect(folder.stderr).toMatch(new RegExp(`^papergraph: error: ${corpus}/bad\\.jsonl:1: `));
+  });
+
+  it("a failed first build leaves no folder behind and says nothing was written", async () => {
+    const dir = await tempDir({ "bad.jsonl": "{oops\n" });
+    const run = await papergraph(["build", "bad.jsonl", "--out", "maps/first"], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(
+      /^papergraph: error: build failed in stage "ingest", nothing written: bad\.jsonl:1: malformed JSON/,
+    );
+    expect(await readdir(dir)).toEqual(["bad.jsonl"]);
+  });
+
+  it("a failed rebuild keeps the previous outputs and says so", async () => {
+    const dir = await tempDir({ "good.jsonl": GOOD });
+    expect((await papergraph(["build", "good.jsonl", "--out", "out", "-q"], dir)).code).toBe(0);
+    const graph = await readFile(join(dir, "out", "graph.json"), "utf8");
+    await writeFile(join(dir, "good.jsonl"), "{oops\n");
+    const run = await papergraph(["build", "good.jsonl", "--out", "out"], dir);
+    expect(run.stderr).toMatch(
+      /^papergraph: error: build failed in stage "ingest", previous outputs in out\/ kept: good\.jsonl:1: /,
+    );
+    expect(await readFile(join(dir, "out", "graph.json"), "utf8")).toBe(graph);
+  });
+
+  it("a folder read as papers skips a build folder inside it, with a note", async () => {
+    const dir = await tempDir({ "good.jsonl": GOOD });
+    expect((await papergraph(["build", ".", "--out", "b", "-q"], dir)).code).toBe(0);
+    const run = await papergraph(["ingest", ".", "--json"], dir);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe(
+      "note: skipped b/: a papergraph build folder (its outputs are not papers)\n",
+    );
+    expect(JSON.parse(run.stdout)).toMatchObject({ files: 1 });
+  });
 });

@@ -162,7 +162,7 @@ describe("arXiv Atom feeds", () => {
 
 describe("de-duplication across formats", () => {
   it("merges the same arXiv id and the same normalized title into one paper with every source", async () => {
-    const { papers, summary } = await ingestPaths([dir], { cwd: dir });
+    const { papers, summary } = await ingestPaths(["."], { cwd: dir });
     const gdl = papers.filter((p) => p.title.startsWith("Geometric Deep Learning"));
     expect(gdl).toHaveLength(1);
     expect(gdl[0]?.sources.map((s) => s.file)).toEqual(["arxiv.xml", "papers.jsonl"]);
