@@ -73,8 +73,9 @@ export function threadColor(thread: number): string {
 export const NO_THREAD_COLOR = "#c8c8c8";
 
 /**
- * Louvain on the weighted graph, seeded, with communities renumbered by size (largest first, ties
- * by their smallest node key) so ids are stable. Returns the modularity Louvain reached.
+ * Louvain on the weighted graph, seeded, with communities renumbered by papers (most first, ties by
+ * nodes, then by their smallest node key) so ids are stable and follow what a thread is shown by.
+ * Returns the modularity Louvain reached.
  */
 export function detectCommunities(graph: KnowledgeGraph, options = DEFAULT_THREADS): number {
   const result = louvain.detailed(graph, {
@@ -92,11 +93,16 @@ export function detectCommunities(graph: KnowledgeGraph, options = DEFAULT_THREA
   const papersIn = (nodes: string[]) =>
     nodes.filter((n) => graph.getNodeAttribute(n, "type") === "paper").length;
   const ranked = [...members.values()]
-    .map((nodes) => nodes.sort())
-    .sort((a, b) => b.length - a.length || (a[0] as string).localeCompare(b[0] as string));
+    .map((nodes) => ({ nodes: nodes.sort(), papers: papersIn(nodes) }))
+    .sort(
+      (a, b) =>
+        b.papers - a.papers ||
+        b.nodes.length - a.nodes.length ||
+        (a.nodes[0] as string).localeCompare(b.nodes[0] as string),
+    );
   let next = 0;
-  for (const nodes of ranked) {
-    const thread = papersIn(nodes) >= options.minPapers ? next++ : -1;
+  for (const { nodes, papers } of ranked) {
+    const thread = papers >= options.minPapers ? next++ : -1;
     for (const node of nodes) graph.setNodeAttribute(node, "thread", thread);
   }
   return result.modularity;
@@ -275,9 +281,12 @@ export function threadMembers(graph: KnowledgeGraph): Map<number, string[]> {
   return new Map([...members].sort(([a], [b]) => a - b));
 }
 
-/** Describes every thread: label, colour, size, top entities per type and representative papers. */
+/**
+ * Describes every thread: label, colour, size, top entities per type and representative papers;
+ * most papers first (an incremental build keeps ids, whose order then drifts from the papers').
+ */
 export function describeThreads(graph: KnowledgeGraph, topN = 5): Thread[] {
-  return [...threadMembers(graph)].map(([id, nodes]) => {
-    return threadOf(graph, id, nodes, topN);
-  });
+  return [...threadMembers(graph)]
+    .map(([id, nodes]) => threadOf(graph, id, nodes, topN))
+    .sort((a, b) => b.paperCount - a.paperCount || a.id - b.id);
 }

@@ -64,6 +64,17 @@ describe("the graph of the shipped corpus", () => {
     }
   });
 
+  it("lists threads by the papers they hold, as each line shows them", async () => {
+    const { threads } = JSON.parse(await readFile(join(dir, "a", "threads.json"), "utf8")) as {
+      threads: { paperCount: number }[];
+    };
+    const counts = threads.map((t) => t.paperCount);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    const listed = (await papergraph(["threads", "--graph", join(dir, "a")])).stdout;
+    const shown = [...listed.matchAll(/\((\d+) papers?, /g)].map((m) => Number(m[1]));
+    expect(shown).toEqual(counts);
+  });
+
   it("keeps the 3D-generation papers out of the invariant-risk-minimization thread", async () => {
     const graph = JSON.parse(await readFile(join(dir, "a", "graph.json"), "utf8"));
     type Node = { label: string; thread: number; sources?: string[] };
