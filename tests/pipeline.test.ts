@@ -70,9 +70,9 @@ describe("typed errors", () => {
     expect(cause).toBeInstanceOf(IngestError);
     expect((cause as IngestError).problem).toMatchObject({ file: "records", record: 2 });
     expect((error as Error).message).toMatch(
-      /^build failed in stage "ingest", previous outputs in map\/ kept: records \(record 2\): record has no title$/,
+      /^build failed in stage "ingest", nothing written: records \(record 2\): record has no title$/,
     );
-    expect(await readdir(join(cwd, "map")).catch(() => [])).not.toContain("graph.json");
+    expect(await readdir(cwd)).toEqual([]);
   });
 
   it("options out of range are usage errors; a missing build, a NoBuildError", async () => {

@@ -1,7 +1,7 @@
 import type { Correction } from "../curate/index.js";
 import type { PipelineOptions } from "../options.js";
 import { add, type BuildResult, build, rebuild } from "../pipeline.js";
-import { type CliIO, limitsFrom, noteTo, resolutionFrom, workersFrom } from "./io.js";
+import { type CliIO, count, limitsFrom, noteTo, resolutionFrom, workersFrom } from "./io.js";
 import { progress } from "./progress.js";
 
 export interface BuildCommandOptions {
@@ -28,10 +28,10 @@ function formatSummary(result: BuildResult, out: string): string {
   const n = stats.nodesByType;
   const e = stats.edgesByType;
   const lines = [
-    `Built the graph of ${n.paper} papers in ${out}/ (graph.json, graph.gexf, threads.json)`,
-    `  entities: ${n.method} methods, ${n.dataset} datasets, ${n.task} tasks, ${n.invariance} invariances`,
+    `Built the graph of ${count(n.paper, "paper")} in ${out}/ (graph.json, graph.gexf, threads.json)`,
+    `  entities: ${count(n.method, "method")}, ${count(n.dataset, "dataset")}, ${count(n.task, "task")}, ${count(n.invariance, "invariance")}`,
     `  edges: ${stats.edges} (${e.proposes} proposes, ${e.uses} uses, ${e.evaluatesOn} evaluatesOn, ${e.addresses} addresses, ${e.targets} targets, ${e.cooccurs} co-occurrences)`,
-    `  ${threads.threads.length} research threads, modularity ${threads.modularity.toFixed(3)} (resolution ${threads.resolution}):`,
+    `  ${count(threads.threads.length, "research thread")}, modularity ${threads.modularity.toFixed(3)} (resolution ${threads.resolution}):`,
     ...threads.threads
       .slice(0, 15)
       .map(
@@ -89,7 +89,7 @@ export async function addCommand(
   const result = await add(paths, pipelineOptions(options, io));
   if (!options.json && !options.quiet) {
     io.stdout(
-      `Added ${result.added} new papers to the ${result.before} of ${options.out}/ (extracted ${result.analyzed}, reused ${result.reused} from the cache)\n`,
+      `Added ${count(result.added, "new paper")} to the ${result.before} of ${options.out}/ (extracted ${result.analyzed}, reused ${result.reused} from the cache)\n`,
     );
   }
   report(result, options, io);

@@ -1,7 +1,7 @@
 import { loadGraph } from "../build-folder.js";
 import { type Correction, type MergeEvidence, suggestMerges } from "../curate/index.js";
 import { appendCorrections, correctionsFileOf, rebuild } from "../pipeline.js";
-import type { CliIO } from "./io.js";
+import { type CliIO, count } from "./io.js";
 import { positiveInteger } from "./query.js";
 
 export interface SuggestMergesOptions {
@@ -12,18 +12,18 @@ export interface SuggestMergesOptions {
   json?: boolean;
 }
 
-function describe(evidence: MergeEvidence): string {
+export function describeEvidence(evidence: MergeEvidence): string {
   switch (evidence.kind) {
     case "acronym":
       return `acronym ${evidence.short} of "${evidence.long}"`;
     case "spelling":
-      return `${evidence.distance} letter${evidence.distance === 1 ? "" : "s"} apart`;
+      return `${count(evidence.distance, "letter")} apart`;
     case "generic-word":
       return `same name without "${evidence.word}"`;
     case "lexicon":
       return `one entity in the lexicon (${evidence.name})`;
     case "shared-papers":
-      return `${evidence.papers} paper${evidence.papers === 1 ? "" : "s"} name both`;
+      return `${evidence.papers === 1 ? "1 paper names" : `${evidence.papers} papers name`} both`;
   }
 }
 
@@ -60,7 +60,7 @@ export async function suggestMergesCommand(
   const rows = suggestions.map(
     (s, i) =>
       `${String(i + 1).padStart(3)}. ${s.entity.label} (${s.entity.papers}) → ${s.into.label} (${s.into.papers})  [${s.type}, ${s.score.toFixed(1)}]\n` +
-      `     ${s.evidence.map(describe).join("; ")}\n     ${s.entity.id} → ${s.into.id}`,
+      `     ${s.evidence.map(describeEvidence).join("; ")}\n     ${s.entity.id} → ${s.into.id}`,
   );
   if (rows.length === 0) rows.push("No likely duplicates.");
   if (file)

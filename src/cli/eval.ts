@@ -2,7 +2,7 @@ import { UsageError } from "../errors.js";
 import { byPaper, type EvalReport, type PaperReport } from "../eval/index.js";
 import { evaluate, ingest, loadGold } from "../pipeline.js";
 import { ENTITY_TYPES, type EntityType } from "../types.js";
-import type { CliIO } from "./io.js";
+import { type CliIO, count } from "./io.js";
 import { progress } from "./progress.js";
 
 export interface EvalCommandOptions {
@@ -58,7 +58,7 @@ function formatReport(
   perPaper: boolean,
 ): string {
   const rows = [
-    `Scored ${report.papers} papers`,
+    `Scored ${count(report.papers, "paper")}`,
     "type         precision  recall  F1      matched/found/gold",
     ...types.map((t) => {
       const s = report.byType[t];

@@ -11,7 +11,7 @@ import {
 } from "../export/index.js";
 import { type FileData, writeFileAtomic } from "../io/index.js";
 import { readViewerBundle } from "../serve/index.js";
-import type { CliIO } from "./io.js";
+import { type CliIO, count } from "./io.js";
 
 const FORMATS = ["gexf", "graphml", "json", "csv", "html"] as const;
 type Format = (typeof FORMATS)[number];
@@ -55,7 +55,7 @@ export async function exportCommand(options: ExportCommandOptions, io: CliIO): P
   for (const [path, data] of files) await writeFileAtomic(resolve(io.cwd, path), data);
   if (!options.quiet) {
     io.stdout(
-      `Wrote ${graph.order} nodes and ${graph.size} edges as ${format}: ${files.map(([path]) => path).join(", ")}\n`,
+      `Wrote ${count(graph.order, "node")} and ${count(graph.size, "edge")} as ${format}: ${files.map(([path]) => path).join(", ")}\n`,
     );
   }
   return 0;

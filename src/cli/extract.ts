@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import { toJsonLines, writeFileAtomic } from "../io/index.js";
 import { extract, ingest } from "../pipeline.js";
 import { ENTITY_TYPES, type Extraction } from "../types.js";
-import { type CliIO, limitsFrom, noteTo, workersFrom } from "./io.js";
+import { type CliIO, count, limitsFrom, noteTo, workersFrom } from "./io.js";
 import { progress } from "./progress.js";
 
 export interface ExtractCommandOptions {
@@ -64,10 +64,10 @@ export async function extractCommand(
   else if (!options.quiet) {
     const byType = ENTITY_TYPES.map((t) => `${summary.entities[t]} ${t}s`).join(", ");
     io.stdout(
-      `Extracted ${summary.papers} papers in ${seconds.toFixed(2)} s (${summary.papersPerSecond.toFixed(0)} papers/s)\n` +
+      `Extracted ${count(summary.papers, "paper")} in ${seconds.toFixed(2)} s (${summary.papersPerSecond.toFixed(0)} papers/s)\n` +
         `  ${summary.mentions} mentions of ${extraction.entities.length} entities: ${byType}\n` +
         (options.out
-          ? `Wrote ${summary.papers} papers with their mentions to ${options.out}\n`
+          ? `Wrote ${count(summary.papers, "paper")} with their mentions to ${options.out}\n`
           : ""),
     );
   }

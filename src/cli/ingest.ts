@@ -2,7 +2,7 @@ import { resolve } from "node:path";
 import { formatProblem, type IngestSummary } from "../ingest/index.js";
 import { toJsonLines, writeFileAtomic } from "../io/index.js";
 import { ingest } from "../pipeline.js";
-import { type CliIO, limitsFrom, noteTo } from "./io.js";
+import { type CliIO, count, limitsFrom, noteTo } from "./io.js";
 
 export interface IngestCommandOptions {
   out?: string;
@@ -21,13 +21,13 @@ function describeFormats(formats: IngestSummary["formats"]): string {
 
 export function formatIngestSummary(summary: IngestSummary, out?: string): string {
   const lines = [
-    `Read ${summary.files} file${summary.files === 1 ? "" : "s"} (${describeFormats(summary.formats) || "none"})`,
-    `  ${summary.entries} entries → ${summary.papers} distinct papers (${summary.duplicates} duplicates merged)`,
-    `  ${summary.withoutAbstract} papers without an abstract (kept)`,
-    `  ${summary.skipped} records skipped${summary.skipped > 0 ? ":" : ""}`,
+    `Read ${count(summary.files, "file")} (${describeFormats(summary.formats) || "none"})`,
+    `  ${count(summary.entries, "entry", "entries")} → ${count(summary.papers, "distinct paper")} (${count(summary.duplicates, "duplicate")} merged)`,
+    `  ${count(summary.withoutAbstract, "paper")} without an abstract (kept)`,
+    `  ${count(summary.skipped, "record")} skipped${summary.skipped > 0 ? ":" : ""}`,
     ...summary.problems.map((p) => `    ${formatProblem(p)}`),
   ];
-  if (out) lines.push(`Wrote ${summary.papers} papers to ${out}`);
+  if (out) lines.push(`Wrote ${count(summary.papers, "paper")} to ${out}`);
   return `${lines.join("\n")}\n`;
 }
 

@@ -1,6 +1,11 @@
 import { UsageError } from "../errors.js";
 
 /** Where a command writes: injected so tests can run the CLI in-process and read what it printed. */
+/** "1 paper", "2 papers": a count with its noun in the number it takes. */
+export function count(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n} ${n === 1 ? singular : plural}`;
+}
+
 /** Prints a note on stderr: what the user should know of their input, though it is no error. */
 export function noteTo(io: CliIO): (note: string) => void {
   return (note) => io.stderr(`note: ${note}\n`);

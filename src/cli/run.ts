@@ -47,7 +47,12 @@ function buildProgram(io: CliIO, done: (exitCode: number) => void): Command {
     .description("Map a research field from its paper abstracts into a knowledge graph.")
     .version(VERSION)
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+    .configureOutput({
+      writeOut: io.stdout,
+      writeErr: io.stderr,
+      // Commander's own usage errors read as every other error does.
+      outputError: (message, write) => write(`papergraph: ${message}`),
+    });
 
   withLimits(program.command("ingest"))
     .description("read papers from captures, JSON Lines, JSON, CSV/TSV, BibTeX or arXiv Atom files")
