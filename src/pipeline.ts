@@ -54,7 +54,13 @@ import {
   resolveConcept,
 } from "./query/index.js";
 import { type BuildStore, openBuildStore, STORE_FILE } from "./store/index.js";
-import { ENTITY_TYPES, type EntityType, type Extraction, type Paper } from "./types.js";
+import {
+  ENTITY_TYPES,
+  type EntityType,
+  type Extraction,
+  type NodeType,
+  type Paper,
+} from "./types.js";
 
 /**
  * A paper given in memory: the fields a line of a JSON Lines input may have. Any other field is
@@ -392,7 +398,10 @@ export interface NeighborsResult {
    * several going by that name that far more papers name.
    */
   how: "id" | "name" | "alias" | "spelling" | "most named";
+  /** At most `limit` neighbours of each type, strongest first. */
   neighbors: Neighbor[];
+  /** How many neighbours of each type there are, before the limit. */
+  totals: Partial<Record<NodeType, number>>;
 }
 
 /**
@@ -408,7 +417,7 @@ export function neighbors(
   if (!resolution.found)
     throw new UnknownConceptError(concept, resolution.ambiguous, resolution.suggestions);
   const { found, how } = resolution;
-  return { concept: found, how, neighbors: neighborsOf(graph, found.id, options) };
+  return { concept: found, how, ...neighborsOf(graph, found.id, options) };
 }
 
 /** Gold annotations from a JSON Lines file (the format of the annotation guidelines). */

@@ -1,10 +1,10 @@
 import { loadGraph, loadThreads } from "../build-folder.js";
 import { UsageError } from "../errors.js";
-import { graphStats, layoutQuality } from "../graph/index.js";
+import { graphStats, type KnowledgeGraph, layoutQuality } from "../graph/index.js";
 import { neighbors } from "../pipeline.js";
-import type { Neighbor } from "../query/index.js";
+import type { NeighborList } from "../query/index.js";
 import { NODE_TYPES, type NodeType } from "../types.js";
-import type { CliIO } from "./io.js";
+import { type CliIO, count } from "./io.js";
 
 export interface NeighborsCommandOptions {
   graph: string;
@@ -28,20 +28,46 @@ function nodeType(value: string | undefined): NodeType | undefined {
   return value as NodeType;
 }
 
-function formatNeighbors(list: Neighbor[]): string[] {
+/** Papers whose titles a link shows before "and N more". */
+const PAPERS_SHOWN = 2;
+const TITLE_WIDTH = 70;
+
+function shortTitle(title: string): string {
+  return title.length <= TITLE_WIDTH ? title : `${title.slice(0, TITLE_WIDTH - 1).trimEnd()}…`;
+}
+
+/** The papers behind a link, by title: the first few, and how many more. */
+function papersLine(graph: KnowledgeGraph, papers: readonly string[]): string {
+  const titles = papers
+    .slice(0, PAPERS_SHOWN)
+    .map((id) => `"${shortTitle(graph.hasNode(id) ? graph.getNodeAttribute(id, "label") : id)}"`);
+  const more = papers.length > PAPERS_SHOWN ? `, and ${papers.length - PAPERS_SHOWN} more` : "";
+  return `${count(papers.length, "paper")}: ${titles.join(", ")}${more}`;
+}
+
+function formatNeighbors(
+  graph: KnowledgeGraph,
+  { neighbors: list, totals }: NeighborList,
+  type: NodeType | undefined,
+): string[] {
+  if (list.length === 0) return [`  no ${type ? `${type} ` : ""}neighbours`];
   const lines: string[] = [];
-  for (const type of NODE_TYPES) {
-    const group = list.filter((n) => n.type === type);
+  for (const t of NODE_TYPES) {
+    const group = list.filter((n) => n.type === t);
     if (group.length === 0) continue;
-    lines.push(`  ${type} (${group.length})`);
+    const total = totals[t] ?? group.length;
+    lines.push(`  ${t} (${total > group.length ? `${group.length} of ${total}` : total})`);
     for (const n of group) {
-      const papers =
-        n.type === "paper" ? "" : `  [${n.papers.length} paper${n.papers.length === 1 ? "" : "s"}]`;
-      lines.push(`    ${n.weight.toFixed(3)}  ${n.label}  (${n.via}, ${n.id})${papers}`);
+      lines.push(`    ${n.weight.toFixed(3)}  ${n.label}  (${n.via}, ${n.id})`);
+      if (n.type !== "paper") lines.push(`           ${papersLine(graph, n.papers)}`);
     }
   }
+  lines.push(WEIGHT_MEANING);
   return lines;
 }
+
+const WEIGHT_MEANING =
+  "(weight: 1 for a paper's own link; between entities, how far more often papers name both than chance would (NPMI, up to 1); along a path, the product)";
 
 /** `papergraph neighbors <concept>`: what a concept connects to, and the papers behind each link. */
 export async function neighborsCommand(
@@ -53,15 +79,8 @@ export async function neighborsCommand(
   const depth = positiveInteger(options.depth, "--depth");
   const limit = positiveInteger(options.limit, "--limit");
   const graph = await loadGraph(options.graph, io.cwd);
-  const {
-    concept: found,
-    how: foundBy,
-    neighbors: list,
-  } = neighbors(graph, concept, {
-    type,
-    depth,
-    limit,
-  });
+  const result = neighbors(graph, concept, { type, depth, limit });
+  const { concept: found, how: foundBy, neighbors: list, totals } = result;
   if (options.json) {
     const neighborsJson = list.map(({ id, label, type: t, weight, papers }) => ({
       id,
@@ -70,7 +89,7 @@ export async function neighborsCommand(
       weight,
       papers,
     }));
-    io.stdout(`${JSON.stringify({ concept: found, neighbors: neighborsJson })}\n`);
+    io.stdout(`${JSON.stringify({ concept: found, neighbors: neighborsJson, totals })}\n`);
     return 0;
   }
   const how =
@@ -80,8 +99,10 @@ export async function neighborsCommand(
         ? ` (of the concepts called "${concept}", by far the most named)`
         : "";
   io.stdout(
-    [`${found.label} — ${found.type}, ${found.id}${how}`, ...formatNeighbors(list)].join("\n") +
-      "\n",
+    [
+      `${found.label} — ${found.type}, ${found.id}${how}`,
+      ...formatNeighbors(graph, result, type),
+    ].join("\n") + "\n",
   );
   return 0;
 }

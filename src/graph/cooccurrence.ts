@@ -21,6 +21,16 @@ export function npmi(together: number, countA: number, countB: number, papers: n
   return Math.log(pAB / ((countA / papers) * (countB / papers))) / -Math.log(pAB);
 }
 
+/**
+ * How strong and how well supported a link is, to rank links a reader reads first: its weight
+ * (NPMI for a co-occurrence) grown with the logarithm of the papers behind it. Two entities named
+ * together by 43 papers at 0.55 rank above two named together by 2 at 0.57, while a hub named
+ * with everything (NPMI near 0) stays low however many papers name it.
+ */
+export function linkStrength(weight: number, papers: number): number {
+  return weight * Math.log2(1 + papers);
+}
+
 /** Entities (graph nodes only) of each paper, as indices into `ids`, which is sorted. */
 function entityPostings(graph: KnowledgeGraph, extraction: Extraction) {
   const ids = [...new Set(extraction.papers.flatMap((p) => p.mentions.map((m) => m.entityId)))]

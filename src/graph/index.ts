@@ -14,7 +14,7 @@ import {
 } from "./threads.js";
 
 export { edgeKey, type KnowledgeGraph, paperNodeId } from "./build.js";
-export { npmi } from "./cooccurrence.js";
+export { linkStrength, npmi } from "./cooccurrence.js";
 export type { Positions } from "./layout.js";
 export { type LayoutQuality, layoutQuality } from "./layout-quality.js";
 export { graphFromJson, type SerializedKnowledgeGraph } from "./serialize.js";

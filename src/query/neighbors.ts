@@ -1,4 +1,4 @@
-import type { KnowledgeGraph } from "../graph/index.js";
+import { type KnowledgeGraph, linkStrength } from "../graph/index.js";
 import type { EdgeType, NodeType } from "../types.js";
 
 export interface Neighbor {
@@ -15,6 +15,12 @@ export interface Neighbor {
   papers: string[];
 }
 
+/** A concept's neighbours, at most `limit` of each type, and how many of each type there are. */
+export interface NeighborList {
+  neighbors: Neighbor[];
+  totals: Partial<Record<NodeType, number>>;
+}
+
 export interface NeighborOptions {
   type?: NodeType;
   depth?: number;
@@ -29,14 +35,15 @@ function edgePapers(graph: KnowledgeGraph, edge: string, source: string, target:
 }
 
 /**
- * Neighbours of a node up to `depth` hops, each reached by its strongest path, grouped by type
- * and strongest first; `limit` keeps that many per type.
+ * Neighbours of a node up to `depth` hops, each reached by its strongest path, grouped by type,
+ * nearest first, then by strength and support (linkStrength); `limit` keeps that many per type.
+ * Paths of equal strength to a neighbour pool their papers, which count as its support.
  */
 export function neighbors(
   graph: KnowledgeGraph,
   origin: string,
   options: NeighborOptions = {},
-): Neighbor[] {
+): NeighborList {
   const depth = Math.max(1, options.depth ?? 1);
   const best = new Map<string, Neighbor>();
   let frontier: { id: string; weight: number; papers: string[] }[] = [
@@ -50,8 +57,12 @@ export function neighbors(
         if (id === origin) return;
         const weight = Math.round(from.weight * attributes.weight * 1e4) / 1e4;
         const known = best.get(id);
-        if (known && (known.depth < hop || known.weight >= weight)) return;
+        if (known && (known.depth < hop || known.weight > weight)) return;
         const papers = [...new Set([...from.papers, ...edgePapers(graph, edge, source, target)])];
+        if (known?.depth === hop && known.weight === weight) {
+          known.papers = [...new Set([...known.papers, ...papers])];
+          return;
+        }
         const { label, type } = graph.getNodeAttributes(id);
         best.set(id, { id, label, type, weight, depth: hop, via: attributes.type, papers });
         next.push({ id, weight, papers });
@@ -65,15 +76,19 @@ export function neighbors(
     .sort(
       (a, b) =>
         order.indexOf(a.type) - order.indexOf(b.type) ||
+        a.depth - b.depth ||
+        linkStrength(b.weight, b.papers.length) - linkStrength(a.weight, a.papers.length) ||
         b.weight - a.weight ||
-        b.papers.length - a.papers.length ||
         a.label.localeCompare(b.label),
     );
-  if (!options.limit) return grouped;
-  const perType = new Map<NodeType, number>();
-  return grouped.filter((n) => {
-    const count = (perType.get(n.type) ?? 0) + 1;
-    perType.set(n.type, count);
-    return count <= (options.limit as number);
+  const totals: NeighborList["totals"] = {};
+  for (const n of grouped) totals[n.type] = (totals[n.type] ?? 0) + 1;
+  const limit = options.limit ?? Number.POSITIVE_INFINITY;
+  const taken = new Map<NodeType, number>();
+  const kept = grouped.filter((n) => {
+    const count = (taken.get(n.type) ?? 0) + 1;
+    taken.set(n.type, count);
+    return count <= limit;
   });
+  return { neighbors: kept, totals };
 }

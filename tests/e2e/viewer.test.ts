@@ -49,6 +49,16 @@ describe.runIf(canRunBrowser)("the viewer in Chromium", () => {
     expect(await page.textContent("#panel h2")).toBe("contrastive learning");
     expect(await page.locator("#panel .neighbors li").count()).toBeGreaterThan(3);
     expect(await page.locator("#panel .paper-card").count()).toBeGreaterThan(5);
+    // Co-named entities come strong and well supported first, and say what their figures mean.
+    const methods = page.locator("#panel .group").first().locator(".neighbors > li > .weight");
+    expect(await methods.first().getAttribute("title")).toMatch(/^Papers naming both, .*NPMI/);
+    const ranks = (await methods.allTextContents()).map((text) => {
+      const [, papers, npmi] = /^(\d+) papers · NPMI (-?[\d.]+)$/.exec(text) ?? [];
+      return Number(npmi) * Math.log2(1 + Number(papers));
+    });
+    expect(ranks.length).toBeGreaterThan(3);
+    for (let i = 1; i < ranks.length; i++)
+      expect(ranks[i]).toBeLessThanOrEqual((ranks[i - 1] as number) + 0.02);
     expect(page.url()).toContain("node=method%3Acontrastive-learning");
     await page.waitForTimeout(700);
     await screenshot(page, "3-selected");

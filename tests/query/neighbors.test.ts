@@ -84,7 +84,7 @@ describe("neighbors", () => {
   const { graph } = smallGraph();
 
   it("of an entity: its papers and the entities named with it, strongest first, with supporting papers", () => {
-    const list = neighbors(graph, "dataset:modelnet40");
+    const list = neighbors(graph, "dataset:modelnet40").neighbors;
     expect(list.filter((n) => n.type === "paper").map((n) => n.label)).toEqual([
       SMALL_CORPUS[1]?.title,
       SMALL_CORPUS[0]?.title,
@@ -100,16 +100,41 @@ describe("neighbors", () => {
   });
 
   it("keeps one type, and reaches further with depth", () => {
-    expect(neighbors(graph, "invariance:rotation", { type: "paper" }).map((n) => n.label)).toEqual([
-      SMALL_CORPUS[0]?.title,
-    ]);
-    const near = neighbors(graph, "invariance:rotation", { type: "dataset" });
-    const far = neighbors(graph, "invariance:rotation", { type: "dataset", depth: 2 });
+    const papers = neighbors(graph, "invariance:rotation", { type: "paper" }).neighbors;
+    expect(papers.map((n) => n.label)).toEqual([SMALL_CORPUS[0]?.title]);
+    const near = neighbors(graph, "invariance:rotation", { type: "dataset" }).neighbors;
+    const far = neighbors(graph, "invariance:rotation", { type: "dataset", depth: 2 }).neighbors;
     expect(near).toEqual([]);
     expect(far.map((n) => n.id)).toEqual(
       expect.arrayContaining(["dataset:modelnet40", "dataset:scanobjectnn"]),
     );
     expect(far.every((n) => n.depth === 2 && n.papers.length > 0)).toBe(true);
+  });
+
+  it("counts each type before the limit keeps the first of it", () => {
+    const { neighbors: kept, totals } = neighbors(graph, "dataset:modelnet40", { limit: 1 });
+    expect(kept.filter((n) => n.type === "paper")).toHaveLength(1);
+    expect(totals.paper).toBe(2);
+  });
+
+  it("two hops away, the neighbour more papers lead to comes first among equals", () => {
+    // A reaches B and C through papers p1..p3; p1 and p2 name B, only p3 names C.
+    const g = new Graph({ type: "undirected" }) as unknown as KnowledgeGraph;
+    const node = (id: string, type: string) => g.addNode(id, { label: id, type } as never);
+    node("method:a", "method");
+    for (const p of ["paper:p1", "paper:p2", "paper:p3"]) node(p, "paper");
+    node("task:b", "task");
+    node("task:c", "task");
+    const link = (a: string, b: string) => g.addEdge(a, b, { type: "uses", weight: 1 } as never);
+    for (const p of ["paper:p1", "paper:p2", "paper:p3"]) link(p, "method:a");
+    link("paper:p3", "task:c");
+    link("paper:p1", "task:b");
+    link("paper:p2", "task:b");
+    const { neighbors: far } = neighbors(g, "method:a", { type: "task", depth: 2 });
+    expect(far.map((n) => [n.id, n.papers.length])).toEqual([
+      ["task:b", 2],
+      ["task:c", 1],
+    ]);
   });
 });
 
@@ -143,8 +168,16 @@ describe("papergraph neighbors, threads, stats", () => {
       /^graph neural network — method, method:graph-neural-network\n {2}paper \(2\)\n/,
     );
     expect(run.stdout).toMatch(
-      / {2}dataset \(1\)\n {4}\d\.\d{3} {2}ModelNet40 {2}\(cooccurs, dataset:modelnet40\) {2}\[2 papers\]/,
+      / {2}dataset \(1\)\n {4}\d\.\d{3} {2}ModelNet40 {2}\(cooccurs, dataset:modelnet40\)\n {11}2 papers: "RotNet: Rotation-Invariant Point Cloud Classification", "Point Cloud Classification with Graph Neural Networks"\n/,
     );
+    expect(run.stdout).toMatch(/\n\(weight: 1 for a paper's own link; between entities, .*NPMI/);
+  });
+
+  it("says how many of a type there are when the limit shows fewer, and when there are none", async () => {
+    const limited = await papergraph(["neighbors", "ModelNet40", "--limit", "1", "--graph", dir]);
+    expect(limited.stdout).toMatch(/\n {2}paper \(1 of 2\)\n/);
+    const none = await papergraph(["neighbors", "RotNet", "--type", "dataset", "--graph", dir]);
+    expect(none.stdout).toBe("RotNet — method, method:rotnet\n  no dataset neighbours\n");
   });
 
   it("an unknown concept exits 1 and suggests the nearest", async () => {

@@ -1,5 +1,7 @@
+import { linkStrength } from "../../src/graph/cooccurrence.js";
 import type {
   EdgeType,
+  GraphEdgeAttributes,
   GraphNodeAttributes,
   MentionSpan,
   NodeType,
@@ -108,6 +110,14 @@ function paperCard(
   return details;
 }
 
+const COOCCURRENCE_MEANING =
+  "Papers naming both, and how far more often they name both than chance would (NPMI: 0 as often as chance, 1 always together). Links are listed by both: strong and well supported first.";
+
+/** A link's rank in the panel: strength grown with the papers behind it, as `neighbors` ranks. */
+function support(edge: GraphEdgeAttributes): number {
+  return linkStrength(edge.weight, edge.count ?? edge.papers?.length ?? 1);
+}
+
 function neighborGroups(graph: ViewerGraph, node: string, actions: PanelActions): HTMLElement[] {
   const sections: HTMLElement[] = [];
   for (const type of ENTITY_TYPES) {
@@ -116,6 +126,7 @@ function neighborGroups(graph: ViewerGraph, node: string, actions: PanelActions)
       .map((other) => ({ other, edge: graph.getEdgeAttributes(graph.edge(node, other) as string) }))
       .sort(
         (x, y) =>
+          support(y.edge) - support(x.edge) ||
           y.edge.weight - x.edge.weight ||
           graph
             .getNodeAttribute(x.other, "label")
@@ -136,13 +147,13 @@ function neighborGroups(graph: ViewerGraph, node: string, actions: PanelActions)
               "li",
               {},
               link(graph.getNodeAttribute(other, "label"), () => actions.select(other)),
-              h(
-                "span",
-                { class: "weight", title: "strength of the link" },
-                edge.type === "cooccurs"
-                  ? `${edge.count} papers · ${edge.weight.toFixed(2)}`
-                  : EDGE_VERB[edge.type],
-              ),
+              edge.type === "cooccurs"
+                ? h(
+                    "span",
+                    { class: "weight", title: COOCCURRENCE_MEANING },
+                    `${edge.count} papers · NPMI ${edge.weight.toFixed(2)}`,
+                  )
+                : h("span", { class: "weight" }, EDGE_VERB[edge.type]),
             );
             if (papers.length > 0) {
               item.append(
