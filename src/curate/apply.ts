@@ -13,7 +13,13 @@ import type {
   Mention,
   PaperExtraction,
 } from "../types.js";
-import { type Correction, type EntityRef, isEntityId } from "./corrections.js";
+import {
+  type Correction,
+  CorrectionError,
+  type EntityRef,
+  isEntityId,
+  where,
+} from "./corrections.js";
 
 export interface AppliedCorrections {
   extraction: Extraction;
@@ -179,12 +185,31 @@ function spanOf(extraction: PaperExtraction, names: readonly string[]) {
   return { field: "abstract" as const, start: 0, end: 0, text: names[0] ?? "", sentence: "" };
 }
 
+/**
+ * A merge whose two names are entities here, none of one type: it would change nothing (a merge
+ * joins entities of one type), so it stops the build as a merge of two typed ids does.
+ */
+function refuseAcrossTypes(
+  correction: Correction & { action: "merge" },
+  entities: readonly Entity[],
+  targets: readonly Entity[],
+): void {
+  if (entities.length === 0 || targets.length === 0) return;
+  if (entities.some((e) => targets.some((t) => t.type === e.type))) return;
+  const from = (entities[0] as Entity).type;
+  const to = (targets[0] as Entity).type;
+  throw new CorrectionError(
+    `${where(correction.source)}: cannot merge a ${from} into a ${to} ("${correction.entity.ref}" into "${correction.into.ref}"); retype it first`,
+  );
+}
+
 /** Applies one correction; false when it named nothing here. */
 function apply(curation: Curation, correction: Correction): boolean {
   const entities = curation.resolve(correction.entity);
   switch (correction.action) {
     case "merge": {
       const targets = curation.resolve(correction.into);
+      refuseAcrossTypes(correction, entities, targets);
       let applied = false;
       for (const entity of entities) {
         const target = targets.find((t) => t.type === entity.type && t.id !== entity.id);

@@ -57,7 +57,7 @@ export function refKey({ ref, type }: EntityRef): string {
   return isEntityId(ref) ? ref : `${type ?? "*"}:${entityKey(ref)}`;
 }
 
-function where(source: CorrectionSource): string {
+export function where(source: CorrectionSource): string {
   return `${source.file}:${source.line}`;
 }
 

@@ -1,5 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { correctionFrom, correctionLine } from "../curate/index.js";
+import { readFile, rm } from "node:fs/promises";
+import { CorrectionError, correctionFrom, correctionLine } from "../curate/index.js";
+import { writeFileAtomic } from "../io/index.js";
 import type { PipelineOptions } from "../options.js";
 import { appendCorrections, correctionsFileOf, rebuild, undoLastCorrection } from "../pipeline.js";
 
@@ -30,9 +32,21 @@ export function buildCurator(options: Partial<PipelineOptions>): Curator {
     token: randomBytes(24).toString("hex"),
     async correct(record) {
       const correction = correctionFrom(record, { file, line: 0 });
+      const line = correctionLine(correction);
+      const before = await readFile(file, "utf8").catch(() => undefined);
       await appendCorrections(file, [correction]);
-      await rebuilt();
-      return { file, line: correctionLine(correction) };
+      try {
+        const { unused } = (await rebuilt()).corrections;
+        const appendedAt = (await readFile(file, "utf8")).trimEnd().split(/\r\n|\r|\n/).length;
+        if (unused.some((c) => c.source.line === appendedAt))
+          throw new CorrectionError(`${line} changes nothing in this build: it names nothing here`);
+      } catch (error) {
+        // A fix that stops the rebuild or changes nothing is refused, and the file kept as it was.
+        if (before === undefined) await rm(file, { force: true });
+        else await writeFileAtomic(file, before);
+        throw error;
+      }
+      return { file, line };
     },
     async undo() {
       const last = await undoLastCorrection(file);

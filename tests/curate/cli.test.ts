@@ -1,7 +1,9 @@
+import { existsSync } from "node:fs";
 import { cp, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadGraph } from "../../src/build-folder.js";
+import { buildCurator } from "../../src/serve/index.js";
 import { CORPUS, papergraph, tempDir } from "../helpers/cli.js";
 import { SMALL_CORPUS } from "../helpers/graph.js";
 
@@ -106,6 +108,30 @@ describe("papergraph build with corrections", () => {
       x: place(before, "dataset:modelnet40").x,
       y: place(before, "dataset:modelnet40").y,
     });
+  });
+});
+
+describe("curator mode", () => {
+  it("refuses a fix that would change nothing, with the reason, and keeps the corrections file", async () => {
+    const dir = await corpusWith();
+    expect((await papergraph(["build", "corpus", "--out", "g", "--quiet"], dir)).code).toBe(0);
+    const graph = await readFile(join(dir, "g", "graph.json"), "utf8");
+    const curator = buildCurator({ out: "g", cwd: dir });
+    const file = join(dir, "corpus", "papergraph-corrections.jsonl");
+    await expect(
+      curator.correct({ action: "merge", entity: "ModelNet40", into: "graph neural networks" }),
+    ).rejects.toThrow(
+      /papergraph-corrections\.jsonl:1: cannot merge a dataset into a method \("ModelNet40" into "graph neural networks"\); retype it first$/,
+    );
+    expect(existsSync(file)).toBe(false);
+    expect(await readFile(join(dir, "g", "graph.json"), "utf8")).toBe(graph);
+    await writeFile(file, '{"action":"drop","entity":"PACS"}\n');
+    await expect(
+      curator.correct({ action: "drop", entity: "quantum chromodynamics" }),
+    ).rejects.toThrow(
+      '{"action":"drop","entity":"quantum chromodynamics"} changes nothing in this build: it names nothing here',
+    );
+    expect(await readFile(file, "utf8")).toBe('{"action":"drop","entity":"PACS"}\n');
   });
 });
 

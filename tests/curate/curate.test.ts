@@ -222,6 +222,16 @@ describe("bad corrections", () => {
       'types.jsonl:1: cannot merge a method into a dataset ("method:gnn" into "dataset:qm9"); retype it first',
     );
   });
+
+  it("a merge by names of entities of two types stops the build, naming its line", () => {
+    const fixes = parseCorrections(
+      '{"action":"merge","entity":"QM9","into":"GNN"}\n',
+      "fixes.jsonl",
+    );
+    expect(() => applyCorrections(CORPUS, fixes)).toThrow(
+      'fixes.jsonl:1: cannot merge a dataset into a method ("QM9" into "GNN"); retype it first',
+    );
+  });
 });
 
 describe("a VOSviewer thesaurus", () => {
