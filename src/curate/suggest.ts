@@ -110,6 +110,8 @@ const digits = (key: string) => key.replace(/[^0-9]/g, "");
  * ("self" / "semi") or two numbers (CIFAR-10 / CIFAR-100) are not a misspelling.
  */
 function spellingDistance(a: string, b: string): number | undefined {
+  // Names of their own a letter apart are most often two things: ResNet and ResNeXt, BERT and BART.
+  if (isProperName(a) || isProperName(b)) return undefined;
   const [x, y] = [phraseWords(a).map(singular), phraseWords(b).map(singular)];
   if (x.length !== y.length) return undefined;
   const differing = x.flatMap((word, i) => (word === y[i] ? [] : [[word, y[i] as string]]));
@@ -135,14 +137,27 @@ function blocks(candidates: readonly Candidate[], keysOf: (c: Candidate) => stri
   return [...byKey.values()].filter((block) => block.length > 1 && block.length <= 50);
 }
 
+/**
+ * A name of its own, not a common word or phrase: with a digit or a capital inside a word
+ * ("GMFlow", "BERT", "OoD", "YOLOv8"). "diffusion", "Deep Learning" and "Sequence" are common
+ * words however capitalised; a capitalised name ("Bonsai") cannot be told from them by its case.
+ */
+function isProperName(label: string): boolean {
+  return /\d|[A-Za-z][A-Z]/.test(label);
+}
+
 function evidenceFor(a: Candidate, b: Candidate): MergeEvidence[] {
   const evidence: MergeEvidence[] = [];
-  // An entity that is a bare short form, and one that goes by the long form it spells; not when
-  // the first already has its long form (then the short form names two things).
-  for (const [short, long] of [
-    [a, b],
-    [b, a],
-  ] as const) {
+  const shared = [...a.papers].filter((p) => b.papers.has(p)).length;
+  // An entity that is a bare short form, and one that goes by the long form it spells, in a paper
+  // that names both (initials alone are coincidence: "LRs" are learning rates more often than
+  // linear regressions); not when the first already has its long form (it names two things).
+  for (const [short, long] of shared > 0
+    ? ([
+        [a, b],
+        [b, a],
+      ] as const)
+    : []) {
     const form = labelShortForm(short.label);
     const spelled = form && long.names.find((n) => initials(n) === form);
     if (form && spelled && !short.names.some((n) => initials(n) === form)) {
@@ -157,26 +172,30 @@ function evidenceFor(a: Candidate, b: Candidate): MergeEvidence[] {
     [a, b],
     [b, a],
   ] as const) {
+    // "Bonsai algorithm" is Bonsai; "diffusion model" is narrower than "diffusion", a common word.
     const stripped = withoutGeneric(x.label);
-    if (stripped && stripped.key === y.key)
+    if (stripped && stripped.key === y.key && isProperName(y.label))
       evidence.push({ kind: "generic-word", word: stripped.word });
   }
   const d = spellingDistance(a.label, b.label);
   if (d !== undefined) evidence.push({ kind: "spelling", distance: d });
   if (evidence.length === 0) return evidence;
-  const shared = [...a.papers].filter((p) => b.papers.has(p)).length;
   if (shared > 0) evidence.push({ kind: "shared-papers", papers: shared });
   return evidence;
 }
 
 /**
- * The merge's direction: into the long form of an acronym, else into the one more papers name,
- * else into the fuller name, which a fragment of it ("Masked Generative") often is not.
+ * The merge's direction: into the name without a generic head word, never adding one ("GMFlow
+ * framework" into GMFlow); else into the name more papers write (CUB-200-2011 over
+ * "Caltech-UCSD Birds"); among equals into the long form of an acronym, else into the fuller
+ * name, which a fragment of it ("Masked Generative") often is not.
  */
 function direction(a: Candidate, b: Candidate, evidence: readonly MergeEvidence[]) {
+  if (evidence.some((e) => e.kind === "generic-word"))
+    return withoutGeneric(a.label)?.key === b.key ? [a, b] : [b, a];
+  if (a.papers.size !== b.papers.size) return a.papers.size < b.papers.size ? [a, b] : [b, a];
   const acronym = evidence.find((e) => e.kind === "acronym");
   if (acronym) return a.label === acronym.short ? [a, b] : [b, a];
-  if (a.papers.size !== b.papers.size) return a.papers.size < b.papers.size ? [a, b] : [b, a];
   return a.label.length < b.label.length || (a.label.length === b.label.length && a.id > b.id)
     ? [a, b]
     : [b, a];

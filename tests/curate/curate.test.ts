@@ -255,8 +255,26 @@ describe("a VOSviewer thesaurus", () => {
 });
 
 describe("suggested merges", () => {
-  it("finds an acronym and its long form, with the evidence, into the long form", () => {
-    const { graph } = buildGraph(CORPUS, { layout: { iterations: 10 } });
+  it("finds an acronym and its long form a paper names together, into the long form", () => {
+    const both = extraction(
+      [
+        ...CORPUS.papers.map(({ paper, mentions }) => ({
+          id: paper.id,
+          abstract: paper.abstract,
+          names: mentions.map((m): [string, string] => [m.entityId, m.text]),
+        })),
+        {
+          id: "p4",
+          abstract: "A GNN, or graph neural network, on QM9.",
+          names: [
+            ["method:gnn", "GNN"],
+            ["method:graph-neural-network", "graph neural network"],
+          ],
+        },
+      ],
+      { "method:graph-neural-network": "graph neural network" },
+    );
+    const { graph } = buildGraph(both, { layout: { iterations: 10 } });
     const [first] = suggestMerges(graph);
     expect(first).toMatchObject({
       entity: { id: "method:gnn" },
@@ -267,5 +285,36 @@ describe("suggested merges", () => {
       short: "GNN",
       long: "graph neural network",
     });
+  });
+
+  it("never adds a generic head word, keeps a common word apart, and wants a paper behind initials", () => {
+    const names = (id: string, abstract: string, entityId: string, text: string): PaperSpec => ({
+      id,
+      abstract,
+      names: [[entityId, text]],
+    });
+    const { graph } = buildGraph(
+      extraction(
+        [
+          names(
+            "q1",
+            "We use the GMFlow framework.",
+            "method:gmflow-framework",
+            "GMFlow framework",
+          ),
+          names("q2", "GMFlow estimates flow.", "method:gmflow", "GMFlow"),
+          names("q3", "GMFlow again.", "method:gmflow", "GMFlow"),
+          names("q4", "A diffusion model.", "method:diffusion-model", "diffusion model"),
+          names("q5", "Another diffusion model.", "method:diffusion-model", "diffusion model"),
+          names("q6", "Heat diffusion.", "method:diffusion", "diffusion"),
+          names("q7", "Tuned LRs.", "method:lr", "LRs"),
+          names("q8", "Linear regression.", "method:linear-regression", "linear regression"),
+        ],
+        {},
+      ),
+      { layout: { iterations: 10 } },
+    );
+    const pairs = suggestMerges(graph).map((m) => `${m.entity.id} → ${m.into.id}`);
+    expect(pairs).toEqual(["method:gmflow-framework → method:gmflow"]);
   });
 });
