@@ -84,16 +84,13 @@ describe("a build killed at any moment", () => {
     store.close();
   }, 180_000);
 
-  it("a build that fails says which stage failed and keeps what was there", async () => {
+  it("a first build that fails says which stage failed, that nothing was written, and leaves no folder", async () => {
     const dir = await tempDir({ "bad.jsonl": '{"title": "A", "abstract": "B"}\n{oops\n' });
-    const run = await papergraph(["build", "bad.jsonl", "--out", "graph"], dir);
+    const run = await papergraph(["build", "bad.jsonl", "--out", "maps/graph"], dir);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(
-      /^papergraph: error: build failed in stage "ingest", previous outputs in graph\/ kept: bad\.jsonl:2: malformed JSON: .+\n$/,
+      /^papergraph: error: build failed in stage "ingest", nothing written: bad\.jsonl:2: malformed JSON: .+\n$/,
     );
-    expect((await readdir(dir)).sort()).toEqual(["bad.jsonl", "graph"]);
-    expect((await readdir(join(dir, "graph"))).filter((f) => !f.startsWith(STORE_FILE))).toEqual(
-      [],
-    );
+    expect(await readdir(dir)).toEqual(["bad.jsonl"]);
   });
 });

@@ -172,16 +172,6 @@ describe("bad input", () => {
     expect(folder.stderr).toMatch(new RegExp(`^papergraph: error: ${corpus}/bad\\.jsonl:1: `));
   });
 
-  it("a failed first build leaves no folder behind and says nothing was written", async () => {
-    const dir = await tempDir({ "bad.jsonl": "{oops\n" });
-    const run = await papergraph(["build", "bad.jsonl", "--out", "maps/first"], dir);
-    expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(
-      /^papergraph: error: build failed in stage "ingest", nothing written: bad\.jsonl:1: malformed JSON/,
-    );
-    expect(await readdir(dir)).toEqual(["bad.jsonl"]);
-  });
-
   it("a failed rebuild keeps the previous outputs and says so", async () => {
     const dir = await tempDir({ "good.jsonl": GOOD });
     expect((await papergraph(["build", "good.jsonl", "--out", "out", "-q"], dir)).code).toBe(0);

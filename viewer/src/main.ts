@@ -235,7 +235,15 @@ function start(
     mountTimeControl(byId("time"), graph, store);
     const papers = graph.filterNodes((_, a) => a.type === "paper").length;
     const counts = `${papers} papers · ${graph.order - papers} entities · ${threads.threads.length} threads · modularity ${threads.modularity.toFixed(2)}`;
-    byId("status").textContent = unknown ? `${unknown} ${counts}` : counts;
+    byId("status").textContent = counts;
+    // An address naming what this map lacks is said over the map, where the reader looks.
+    if (unknown) {
+      byId("notice-text").textContent = unknown;
+      byId("notice").hidden = false;
+      byId("notice-close").addEventListener("click", () => {
+        byId("notice").hidden = true;
+      });
+    }
     void showPanel(store.state);
     performance.mark("papergraph:whole-map");
     document.body.dataset.ready = "true";

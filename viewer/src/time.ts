@@ -65,14 +65,24 @@ export function nodesInTime(
   return kept;
 }
 
-/** The range control: from and to months, and how many papers fall between. */
+/**
+ * The range control: from and to months, and how many papers fall between. Hidden where papers
+ * span under two months, or most have no date (a range would empty the map of the undated ones);
+ * where some have none, the note says they leave the map while a range is set.
+ */
 export function mountTimeControl(container: HTMLElement, graph: ViewerGraph, store: Store): void {
   const papers = graph.filterNodes((_, a) => a.type === "paper");
   const counts = papersPerMonth(graph, papers);
-  if (counts.length < 2) {
+  const dated = counts.reduce((sum, [, n]) => sum + n, 0);
+  if (counts.length < 2 || dated < papers.length / 2) {
     container.closest("section")?.setAttribute("hidden", "");
     return;
   }
+  const undated = papers.length - dated;
+  const undatedNote =
+    undated === 0
+      ? ""
+      : `; ${undated} ${undated === 1 ? "paper has" : "papers have"} no date and ${undated === 1 ? "leaves" : "leave"} the map while a range is set`;
   const [first, last] = [counts[0]?.[0] as string, counts.at(-1)?.[0] as string];
   const input = (id: string, label: string) =>
     h("input", { id, type: "month", min: first, max: last, "aria-label": label });
@@ -85,7 +95,7 @@ export function mountTimeControl(container: HTMLElement, graph: ViewerGraph, sto
     const shown = counts
       .filter(([month]) => month >= from.value && month <= to.value)
       .reduce((sum, [, n]) => sum + n, 0);
-    note.textContent = `${shown} of ${papers.length} papers, ${from.value} to ${to.value}`;
+    note.textContent = `${shown} of ${papers.length} papers, ${from.value} to ${to.value}${undatedNote}`;
   };
   const set = () =>
     store.set({
