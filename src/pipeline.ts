@@ -21,7 +21,9 @@ import {
   type EvalReport,
   type GoldPaper,
   goldPapers,
+  type MergePair,
   parseGold,
+  parseMergePairs,
   evaluate as scoreExtraction,
 } from "./eval/index.js";
 import {
@@ -421,13 +423,19 @@ export function neighbors(
 }
 
 /** Gold annotations from a JSON Lines file (the format of the annotation guidelines). */
-export async function loadGold(path: string, cwd = "."): Promise<GoldPaper[]> {
-  const text = await readFile(resolve(cwd, path), "utf8").catch((error: NodeJS.ErrnoException) => {
-    throw new PapergraphError(
-      `${path}: cannot read the gold file (${error.code ?? error.message})`,
-    );
+async function readGoldFile(path: string, cwd: string, what: string): Promise<string> {
+  return readFile(resolve(cwd, path), "utf8").catch((error: NodeJS.ErrnoException) => {
+    throw new PapergraphError(`${path}: cannot read the ${what} (${error.code ?? error.message})`);
   });
-  return parseGold(text, path);
+}
+
+export async function loadGold(path: string, cwd = "."): Promise<GoldPaper[]> {
+  return parseGold(await readGoldFile(path, cwd, "gold file"), path);
+}
+
+/** Judged merge pairs (JSON Lines of {"a", "b", "same"}), as `merges-dev.jsonl` holds them. */
+export async function loadMergePairs(path: string, cwd = "."): Promise<MergePair[]> {
+  return parseMergePairs(await readGoldFile(path, cwd, "pairs file"), path);
 }
 
 export interface EvaluateOptions extends Partial<PipelineOptions> {

@@ -1,12 +1,21 @@
+import { loadGraph } from "../build-folder.js";
 import { UsageError } from "../errors.js";
-import { byPaper, type EvalReport, type PaperReport } from "../eval/index.js";
-import { evaluate, ingest, loadGold } from "../pipeline.js";
+import {
+  byPaper,
+  type EvalReport,
+  type MergeReport,
+  type PaperReport,
+  scoreMerges,
+} from "../eval/index.js";
+import { evaluate, ingest, loadGold, loadMergePairs } from "../pipeline.js";
 import { ENTITY_TYPES, type EntityType } from "../types.js";
 import { type CliIO, count } from "./io.js";
 import { progress } from "./progress.js";
 
 export interface EvalCommandOptions {
-  gold: string;
+  gold?: string;
+  merges?: string;
+  graph: string;
   corpus: string[];
   json?: boolean;
   errors?: boolean;
@@ -74,10 +83,41 @@ function formatReport(
   return `${rows.join("\n")}\n`;
 }
 
+const share = (part: number, whole: number) =>
+  whole === 0 ? "—" : `${((100 * part) / whole).toFixed(1)} %`;
+
+function formatMerges(report: MergeReport, file: string, graph: string): string {
+  const { different, same, missing, wrong } = report;
+  const rows = [
+    `Merges of ${graph}/ judged by ${file}`,
+    `  different pairs kept apart:  ${different.keptApart}/${different.pairs} (${share(different.keptApart, different.pairs)})`,
+    `  same pairs kept together:    ${same.keptTogether}/${same.pairs} (${share(same.keptTogether, same.pairs)})`,
+    `  missing (a form no node goes by, not scored): ${missing.length}`,
+  ];
+  if (wrong.length > 0) rows.push("", "wrong:");
+  for (const pair of wrong)
+    rows.push(
+      `  ${file}:${pair.line}  "${pair.a}" / "${pair.b}"  ${pair.same ? "split" : "merged"}`,
+    );
+  return `${rows.join("\n")}\n`;
+}
+
+/** `papergraph eval --merges FILE`: a build's merges against pairs of names a reader judged. */
+async function evalMerges(file: string, options: EvalCommandOptions, io: CliIO): Promise<number> {
+  const pairs = await loadMergePairs(file, io.cwd);
+  const report = scoreMerges(await loadGraph(options.graph, io.cwd), pairs);
+  if (options.json) io.stdout(`${JSON.stringify(report)}\n`);
+  else io.stdout(formatMerges(report, file, options.graph));
+  return 0;
+}
+
 /** `papergraph eval --gold FILE`: extraction scored against gold annotations. */
 export async function evalCommand(options: EvalCommandOptions, io: CliIO): Promise<number> {
+  if ((options.gold === undefined) === (options.merges === undefined))
+    throw new UsageError("eval needs --gold FILE (extraction) or --merges FILE (a build's merges)");
+  if (options.merges !== undefined) return evalMerges(options.merges, options, io);
   const types = scoredTypes(options.types);
-  const gold = await loadGold(options.gold, io.cwd);
+  const gold = await loadGold(options.gold as string, io.cwd);
   const { papers } = await ingest(options.corpus, { cwd: io.cwd });
   const bar = progress(io, "extract", options.quiet || options.json);
   const report = await evaluate(gold, papers, { types, onProgress: bar.update });

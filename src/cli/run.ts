@@ -128,8 +128,15 @@ function buildProgram(io: CliIO, done: (exitCode: number) => void): Command {
 
   program
     .command("eval")
-    .description("score extraction against gold annotations (precision, recall, F1 per type)")
-    .requiredOption("--gold <file>", "gold annotations, JSON Lines as in the annotation guidelines")
+    .description(
+      "score extraction against gold annotations (precision, recall, F1 per type), or a build's merges against judged pairs",
+    )
+    .option("--gold <file>", "gold annotations, JSON Lines as in the annotation guidelines")
+    .option(
+      "--merges <file>",
+      'judged pairs of names, JSON Lines of {"a", "b", "same"}: how many the build keeps apart and together',
+    )
+    .option("-g, --graph <dir>", "the build whose merges --merges judges", DEFAULTS.out)
     .option("--corpus <paths...>", "where the gold papers' abstracts are found", [DEFAULT_CORPUS])
     .option("--json", "print the scores as one JSON object")
     .option("--errors", "list, per paper, what was missed and what was found wrongly")

@@ -23,6 +23,12 @@ import {
 
 export { GoldFormatError, type GoldPaper, parseGold } from "./gold.js";
 export { namesMatch } from "./match.js";
+export {
+  type MergePair,
+  type MergeReport,
+  parseMergePairs,
+  scoreMerges,
+} from "./merges.js";
 export type { Counts, Scores } from "./score.js";
 
 export interface PaperReport extends PaperScore {
