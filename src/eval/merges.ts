@@ -5,10 +5,12 @@
  */
 import type { KnowledgeGraph } from "../graph/index.js";
 import { GoldFormatError } from "./gold.js";
-import { matchWords } from "./match.js";
 
-/** A form as the scorer compares names: case, punctuation, hyphens and plurals aside. */
-const formKey = (form: string) => matchWords(form).join(" ");
+/**
+ * A form as written, case aside: "LLMS" is "LLMs", but "V$^*$" is not "V" nor "M)LLMs" "MLLMs",
+ * which the scorer's looser matching of names would make them.
+ */
+const formKey = (form: string) => form.trim().toLowerCase();
 
 export interface MergePair {
   a: string;
@@ -52,7 +54,7 @@ export function parseMergePairs(text: string, file: string): MergePair[] {
   return pairs;
 }
 
-/** The nodes each form goes by, keyed as names are compared (case, plural and hyphens aside). */
+/** The nodes each form goes by, case aside. */
 function nodesByForm(graph: KnowledgeGraph): Map<string, Set<string>> {
   const byForm = new Map<string, Set<string>>();
   graph.forEachNode((node, { type, label, aliases }) => {

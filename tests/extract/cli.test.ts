@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { papergraph, tempDir } from "../helpers/cli.js";
+import { smallGraphDir } from "../helpers/graph.js";
 import { REQUIREMENTS, SHARED } from "../helpers/requirements.js";
 
 const GOLD = [
@@ -105,6 +106,41 @@ describe("papergraph eval", () => {
     const run = await papergraph(["eval", "--gold", "gold.jsonl", "--corpus", "."], dir);
     expect(run.code).toBe(1);
     expect(run.stderr).toBe("papergraph: error: gold.jsonl:2: record has no title\n");
+  });
+});
+
+describe("papergraph eval --merges", () => {
+  it("counts the judged pairs a build keeps apart and together, and lists the missing and the wrong", async () => {
+    const graph = await smallGraphDir();
+    const pairs = [
+      { a: "invariant risk minimization", b: "IRM", same: true },
+      { a: "graph neural networks", b: "GNNs", same: true },
+      { a: "ModelNet40", b: "ScanObjectNN", same: false },
+      { a: "PACS", b: "domain generalization", same: false },
+      { a: "quantum chromodynamics", b: "QCD", same: true },
+    ];
+    const dir = await tempDir({
+      "pairs.jsonl": `${pairs.map((p) => JSON.stringify(p)).join("\n")}\n`,
+    });
+    const run = await papergraph(
+      ["eval", "--merges", "pairs.jsonl", "--graph", graph, "--json"],
+      dir,
+    );
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.different).toEqual({ pairs: 2, keptApart: 2 });
+    expect(report.same).toEqual({ pairs: 2, keptTogether: 2 });
+    expect(report.missing.map((p: { line: number }) => p.line)).toEqual([5]);
+    const text = await papergraph(["eval", "--merges", "pairs.jsonl", "--graph", graph], dir);
+    expect(text.stdout).toMatch(/different pairs kept apart: {2}2\/2 \(100\.0 %\)/);
+    const bad = await tempDir({ "pairs.jsonl": '{"a": "X", "same": true}\n' });
+    const refused = await papergraph(["eval", "--merges", "pairs.jsonl", "--graph", graph], bad);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toBe(
+      'papergraph: error: pairs.jsonl:1: a pair needs two names, "a" and "b"\n',
+    );
+    const neither = await papergraph(["eval"], dir);
+    expect(neither.code).toBe(2);
   });
 });
 
