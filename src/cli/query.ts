@@ -99,10 +99,10 @@ export async function neighborsCommand(
         ? ` (of the concepts called "${concept}", by far the most named)`
         : "";
   io.stdout(
-    [
+    `${[
       `${found.label} — ${found.type}, ${found.id}${how}`,
       ...formatNeighbors(graph, result, type),
-    ].join("\n") + "\n",
+    ].join("\n")}\n`,
   );
   return 0;
 }

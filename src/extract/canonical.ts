@@ -22,6 +22,7 @@ import type { Candidate } from "./candidate.js";
 import { entityKey, singularWords, slug } from "./keys.js";
 import { LEXICON_BY_KEY } from "./lexicon.js";
 import type { AnalyzedPaper } from "./paper.js";
+import { endsWith, joinPaperTasks } from "./tasks.js";
 
 /** The candidates of one entity, each with the paper it is in (an index into the corpus). */
 interface Group {
@@ -81,37 +82,6 @@ function displayName(group: Group): string {
   )[0]?.[0] as string;
 }
 
-function endsWith(words: readonly string[], suffix: readonly string[]): boolean {
-  return (
-    suffix.length < words.length &&
-    suffix.every((w, i) => words[words.length - suffix.length + i] === w)
-  );
-}
-
-/**
- * Within one paper, a task and its narrower forms are one task, named by the shortest form of two
- * words or more: "Deep Multiview Clustering", "multiview clustering (MVC)" and "clustering" are
- * all "multiview clustering". Tasks stay general enough to be shared across papers.
- */
-export function taskMerges(texts: ReadonlyMap<string, string>): Map<string, string> {
-  const merges = new Map<string, string>();
-  // Most papers name one task or none: nothing to merge.
-  if (texts.size < 2) return merges;
-  const tasks = [...texts].map(([key, text]) => ({ key, words: singularWords(text) }));
-  tasks.sort((a, b) => a.words.length - b.words.length || (a.key < b.key ? -1 : 1));
-  const multiword = tasks.filter((t) => t.words.length >= 2);
-  for (const task of multiword) {
-    const general = multiword.find((other) => endsWith(task.words, other.words));
-    if (general) merges.set(task.key, merges.get(general.key) ?? general.key);
-  }
-  for (const task of tasks.filter((t) => t.words.length === 1)) {
-    const narrower = multiword.filter((other) => endsWith(other.words, task.words));
-    const targets = new Set(narrower.map((n) => merges.get(n.key) ?? n.key));
-    if (targets.size === 1) merges.set(task.key, [...targets][0] as string);
-  }
-  return merges;
-}
-
 /**
  * Papers' candidates gathered into groups (one per entity to be), paper by paper. It remembers
  * which groups each paper joined, so a paper can be taken out and read again.
@@ -143,16 +113,9 @@ function addPaper(
     candidates.flatMap((c) => (c.role === "proposed" ? [entityKey(c.text)] : [])),
   );
   const keys = candidates.map((candidate) => canonicalKey(candidate, local, acronyms, proposed));
-  const taskTexts = new Map<string, string>();
-  candidates.forEach((c, i) => {
-    if (c.type === "task" && !taskTexts.has(keys[i] as string))
-      taskTexts.set(keys[i] as string, c.text);
-  });
-  const merges = taskMerges(taskTexts);
   const joined: Group[] = [];
   candidates.forEach((candidate, i) => {
-    const own = keys[i] as string;
-    const key = candidate.type === "task" ? (merges.get(own) ?? own) : own;
+    const key = keys[i] as string;
     if (key === "") return;
     // The type is the paper's own: "self-supervised learning" is a task in one paper and a method
     // in another, and a node of each.
@@ -238,18 +201,28 @@ export function canonicalizeLater(
  */
 const BARE_INVARIANCE_WORD = /^(in|equi|co)varian(t|ts|ce|ces)$|^symmetr(y|ies|ic)$/i;
 
+/**
+ * A paper's shorthand for its entity that names a broader class ("pose estimation" for "6D object
+ * pose estimation"): its mention stays the entity's, but it is no name of the entity, so never an
+ * alias (an alias answers search and stands for the node in every paper).
+ */
+function broader(text: string, nameWords: readonly string[]): boolean {
+  return endsWith(nameWords, singularWords(text));
+}
+
 /** Entities of the groups, with stable ids, and each paper's mentions of them. */
 function entitiesOf(papers: readonly AnalyzedPaper[], groups: Grouping["groups"]): Extraction {
   const mentionsOf: Mention[][] = papers.map(() => []);
   const entities: Entity[] = [];
   const taken = new Set<string>();
   // Ordered by type, then key, as their ids will be.
+  joinPaperTasks(groups.task);
   const types = [...ENTITY_TYPES].sort();
   const sortedGroups = types.flatMap((type) =>
     [...groups[type].values()].sort((a, b) => (a.key < b.key ? -1 : 1)),
   );
   for (const group of sortedGroups) {
-    // A paper read again under another acronym may have left a group empty.
+    // A paper read again under another acronym, or whose task forms joined, may leave it empty.
     if (group.candidates.length === 0) continue;
     const { type, candidates } = group;
     const name = displayName(group);
@@ -261,8 +234,9 @@ function entitiesOf(papers: readonly AnalyzedPaper[], groups: Grouping["groups"]
         type === "method" ? (proposedIn.has(paper) ? "proposed" : "used") : undefined;
       mentionsOf[paper]?.push(toMention(candidate, id, role));
     });
+    const nameWords = singularWords(name);
     const aliases = [...new Set(candidates.map((c) => c.text))]
-      .filter((a) => a !== name && !BARE_INVARIANCE_WORD.test(a))
+      .filter((a) => a !== name && !BARE_INVARIANCE_WORD.test(a) && !broader(a, nameWords))
       .sort();
     const paperIds = [...new Set(group.papers)].map((p) => papers[p]?.paper.id as string).sort();
     entities.push({ id, type, name, aliases, papers: paperIds });

@@ -61,6 +61,8 @@ export const METHOD_HEADS = singularSet(heads.method);
 export const DATASET_HEADS = singularSet(heads.dataset);
 export const NOT_ENTITY_HEADS = singularSet(heads.notEntity);
 export const FLUFF = new Set(modifiers.fluff.map((w) => w.toLowerCase()));
+/** Words that say how a task is done or what a paper does to it (and FLUFF), not which task. */
+export const MANNER = new Set([...FLUFF, ...modifiers.manner]);
 export const GENERIC_HEADS = singularSet(modifiers.genericHeads);
 export const SYSTEM_HEADS = singularSet(modifiers.systemHeads);
 export const STOP_PHRASES = new Set(stopPhrases.phrases.map(entityKey));

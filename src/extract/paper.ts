@@ -125,6 +125,13 @@ export function analyzeEvidence(
 ): AnalyzedPaper {
   const entities = modelCandidates(sentences, tagSpans(models.tagger, sentences), rules);
   const invariances = decideInvariances(fields, rules, models.invariance);
-  const candidates = settleTypes([...entities, ...invariances]);
+  const candidates = settleTypes([...entities, ...invariances]).filter(
+    (c) => !isLatexDebris(c.text),
+  );
   return { paper, candidates };
+}
+
+/** "V$^*$", "\\textbf{...}": LaTeX an abstract left unrendered names no entity as written. */
+function isLatexDebris(text: string): boolean {
+  return /[$\\]/.test(text);
 }

@@ -1,9 +1,10 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Candidate } from "../../src/extract/candidate.js";
-import { canonicalize, canonicalizeLater, taskMerges } from "../../src/extract/canonical.js";
+import { canonicalize, canonicalizeLater } from "../../src/extract/canonical.js";
 import { entityKey, slug } from "../../src/extract/index.js";
 import { type AnalyzedPaper, analyzePaper } from "../../src/extract/paper.js";
+import { taskMerges } from "../../src/extract/tasks.js";
 import { ingestPaths } from "../../src/ingest/index.js";
 import type { EntityType, Paper } from "../../src/types.js";
 import { CORPUS } from "../helpers/cli.js";
@@ -96,20 +97,46 @@ describe("canonical entities", () => {
     ]);
   });
 
-  it("merges a task with its narrower forms in one paper, not across papers", () => {
-    const merges = taskMerges(
+  it("in one paper, joins a one-off narrower task form to the broader, a broader to a task of its own", () => {
+    const own =
+      (...keys: string[]) =>
+      (key: string) =>
+        keys.includes(key);
+    const texts = new Map([
+      ["efficientmultiviewclustering", "Efficient Multiview Clustering"],
+      ["multiviewclustering", "multiview clustering"],
+      ["clustering", "clustering"],
+    ]);
+    // "multiview clustering" is a task of its own; "Efficient Multiview Clustering" is this paper's.
+    expect(taskMerges(texts, own("multiviewclustering", "clustering"))).toEqual(
       new Map([
-        ["deepmultiviewclustering", "Deep Multiview Clustering"],
-        ["multiviewclustering", "multiview clustering"],
-        ["clustering", "clustering"],
-      ]),
-    );
-    expect(merges).toEqual(
-      new Map([
-        ["deepmultiviewclustering", "multiviewclustering"],
+        ["efficientmultiviewclustering", "multiviewclustering"],
         ["clustering", "multiviewclustering"],
       ]),
     );
+    // A title's narrower task stays one, however few papers name it, and the paper's broader form
+    // is its shorthand; a description joins the broader task; a clause joins nothing.
+    const title = new Map([
+      ["lidarremotesensing", "LiDAR Remote Sensing"],
+      ["remotesensing", "remote sensing"],
+      ["singleimagedeblurring", "single-image deblurring"],
+      ["imagedeblurring", "image deblurring"],
+      ["movingobjectdetectioninremotesensing", "Moving Object Detection in Remote Sensing"],
+    ]);
+    expect(taskMerges(title, own("remotesensing", "imagedeblurring"))).toEqual(
+      new Map([
+        ["remotesensing", "lidarremotesensing"],
+        ["singleimagedeblurring", "imagedeblurring"],
+      ]),
+    );
+    // Two narrower tasks of their own leave the broader one its own.
+    const siblings = new Map([
+      ["2dposeestimation", "2D pose estimation"],
+      ["3dhumanposeestimation", "3D human pose estimation"],
+      ["poseestimation", "pose estimation"],
+    ]);
+    const all = () => true;
+    expect(taskMerges(siblings, all)).toEqual(new Map());
     const x = canonicalize([
       analyzed(
         paper("Sketch Colorization at Scale", "Reference-based sketch colorization is hard."),
@@ -121,10 +148,24 @@ describe("canonical entities", () => {
       analyzed(paper("Another Study", "We study reference-based sketch colorization."), [
         ["abstract", "reference-based sketch colorization", "task"],
       ]),
+      analyzed(paper("Sketches", "Efficient sketch colorization of manga; sketch colorization."), [
+        ["abstract", "Efficient sketch colorization", "task"],
+        ["abstract", "sketch colorization", "task"],
+      ]),
     ]);
     const tasks = (i: number) => mentionsOf(x, i).map((m) => m.entityId);
-    expect(tasks(0)).toEqual(["task:sketch-colorization", "task:sketch-colorization"]);
-    expect(tasks(1)).toEqual(["task:reference-based-sketch-colorization"]);
+    const narrow = "task:reference-based-sketch-colorization";
+    // Two papers name reference-based sketch colorization: the first's "Sketch Colorization" is
+    // its shorthand, and no alias of the node; the third's one-off wording joins sketch colorization.
+    expect(tasks(0)).toEqual([narrow, narrow]);
+    expect(tasks(1)).toEqual([narrow]);
+    expect(tasks(2)).toEqual(["task:sketch-colorization", "task:sketch-colorization"]);
+    expect(x.entities.find((e) => e.id === narrow)?.aliases).toEqual([
+      "reference-based sketch colorization",
+    ]);
+    expect(x.entities.find((e) => e.id === "task:sketch-colorization")?.aliases).toEqual([
+      "Efficient sketch colorization",
+    ]);
   });
 
   it("a short form two papers define differently names neither in a third that only uses it", () => {

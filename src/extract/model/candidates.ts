@@ -1,7 +1,7 @@
 import type { Candidate } from "../candidate.js";
 import { spanCandidate } from "../candidate.js";
 import type { Word } from "../nlp.js";
-import { findAcronymDefinitions, spellsShortForm } from "../rules/acronyms.js";
+import { definesShortForm, findAcronymDefinitions, spellsShortForm } from "../rules/acronyms.js";
 import type { SentenceFeatures } from "./features.js";
 import type { TaggedSpan } from "./tagger.js";
 
@@ -18,14 +18,25 @@ function withoutPossessive(candidate: Candidate): Candidate {
 
 /**
  * "(e.g., GPT-4)" names GPT-4: compromise keeps a bracket on a number as a list item's ("3)"), so
- * a name can end in a bracket it never opened, or begin with one it never closes.
+ * a name can end in a bracket it never opened, or begin with one it never closes. One closed
+ * inside it and never opened is the tail of a bracket before it: "(M)LLMs" names LLMs.
  */
 function withoutStrayBracket(candidate: Candidate): Candidate {
   const { text } = candidate;
   let depth = 0;
-  for (const c of text) {
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
     if (c === "(" || c === "[") depth++;
     else if (c === ")" || c === "]") depth--;
+    const rest = text.slice(i + 1);
+    if (depth < 0 && /[^)\]\s]/.test(rest)) {
+      const cut = i + 1 + (/^\s*/.exec(rest)?.[0].length ?? 0);
+      return withoutStrayBracket({
+        ...candidate,
+        text: text.slice(cut),
+        start: candidate.start + cut,
+      });
+    }
   }
   if (depth < 0) {
     const cut = Math.min(-depth, /[)\]]*$/.exec(text)?.[0].length ?? 0, text.length - 1);
@@ -78,7 +89,15 @@ export function modelCandidates(
         described.add(made[i] as Candidate);
     });
     for (const { short } of findAcronymDefinitions(sentence)) {
-      const long = tagged.findIndex((span) => span.to === short);
+      // The tagged name before the brackets is their long form only if it spells them, whole.
+      const long = tagged.findIndex(
+        (span) =>
+          span.to === short &&
+          definesShortForm(
+            (sentence.words[short] as Word).text,
+            sentence.words.slice(span.from, span.to).map((w) => w.text),
+          ),
+      );
       if (long < 0) continue;
       const longForm = made[long] as Candidate;
       const shortAt = tagged.findIndex((span) => span.from === short && span.to === short + 1);

@@ -47,6 +47,11 @@ const [INDEX, PREFIXES] = (() => {
   return [index as ReadonlyMap<string, Entry[]>, prefixes as ReadonlySet<string>];
 })();
 
+/** Whether Papers with Code names a task by this entity key ("6dposeestimation"). */
+export function isKnownTask(key: string): boolean {
+  return INDEX.get(key)?.some((entry) => entry.type === "task") ?? false;
+}
+
 /** Short or capitalised one-word forms ("COCO", "Adam") are taken as written only. */
 function caseMatches(form: string, surface: string): boolean {
   if (/\s|-/.test(form) || !/[A-Z]/.test(form) || form.length > 6) return true;

@@ -42,6 +42,20 @@ export function longFormLength(shortForm: string, candidateWords: readonly strin
   return long.slice(start).split(" ").length;
 }
 
+/**
+ * Whether a long form, whole, is what a short form in brackets after it abbreviates: its letters
+ * found in order as Schwartz & Hearst search them, the first at the start of the long form's first
+ * word. "self-attention" is no long form of "HAS" (a paper's "hyperspectral adapter for the
+ * self-attention (HAS)"), nor "video diffusion models" of "DMs", whose long form is "diffusion
+ * models". A leading L may stand for a "large" the long form leaves out: "audio language models
+ * (LALMs)".
+ */
+export function definesShortForm(shortForm: string, longWords: readonly string[]): boolean {
+  const whole = (short: string) =>
+    longWords.length > 0 && longFormLength(short, longWords) === longWords.length;
+  return whole(shortForm) || (/^L[A-Z]/.test(shortForm) && whole(shortForm.slice(1)));
+}
+
 /** Words a long form may pass over without giving the short form a letter: "Bidirectional Encoder Representations from Transformers". */
 const SKIPPED_WORDS = new Set([
   "of",
@@ -112,7 +126,10 @@ export function findAcronymDefinitions(sentence: Sentence): AcronymDefinition[] 
     const length = longFormLength(word.text, window);
     if (length === 0 || length > window.length) return;
     const trimmed = trimPhrase(words, index - length, index);
-    if (trimmed) definitions.push({ long: trimmed, short: index });
+    // Trimming may leave a phrase the short form no longer abbreviates.
+    const kept = trimmed && words.slice(trimmed[0], trimmed[1]).map((w) => w.text);
+    if (trimmed && kept && definesShortForm(word.text, kept))
+      definitions.push({ long: trimmed, short: index });
   });
   return definitions;
 }

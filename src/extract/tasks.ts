@@ -1,0 +1,116 @@
+/**
+ * A paper's broader and narrower names of one task ("mesh generation", "Efficient Mesh
+ * Generation"; "pose estimation", "6D pose estimation"), joined by what the field names: a
+ * narrower form named by one paper alone is that paper's wording of the broader task; one that
+ * several papers name, or Papers with Code lists, is a task of its own, which the paper's broader
+ * form is shorthand for.
+ */
+import type { Candidate } from "./candidate.js";
+import { singularWords } from "./keys.js";
+import { MANNER } from "./lexicon.js";
+import { isKnownTask } from "./model/gazetteer.js";
+
+/** Papers a narrower task form must be named by to be a task of its own. */
+export const OWN_TASK_PAPERS = 2;
+
+/** A task's candidates, each with the paper it is in (an index into the corpus). */
+export interface TaskGroup {
+  candidates: Candidate[];
+  papers: number[];
+}
+
+/** Whether a name's words end with a shorter name's: "6D pose estimation" with "pose estimation". */
+export function endsWith(words: readonly string[], suffix: readonly string[]): boolean {
+  return (
+    suffix.length < words.length &&
+    suffix.every((w, i) => words[words.length - suffix.length + i] === w)
+  );
+}
+
+/**
+ * Within one paper, which task forms (keys, with a text each) join which. A narrower form the
+ * corpus does not name as a task of its own joins its closest broader form when written as a
+ * description ("single-image deblurring") or, capitalised as a title's, when it adds only words
+ * of manner ("Benchmarking Spatial Reasoning"): a title's "LiDAR Remote Sensing" or "Amodal 3D
+ * Reconstruction" names a narrower task, however few papers name it; a broader form joins the one narrower task of its own it is short for
+ * ("pose estimation" in a paper on "6D pose estimation"), and stays itself beside two of them
+ * ("2D pose estimation" and "3D human pose estimation"): merged the other way, across papers,
+ * "pose estimation" swallowed 6D object and 3D human pose estimation alike.
+ */
+export function taskMerges(
+  texts: ReadonlyMap<string, string>,
+  ownTask: (key: string) => boolean,
+): Map<string, string> {
+  const merges = new Map<string, string>();
+  // Most papers name one task or none: nothing to merge.
+  if (texts.size < 2) return merges;
+  // A clause or a possessive ("Moving Object Detection in Remote Sensing", "LALMs' multi-hop
+  // reasoning") is no narrower form of the task it ends with: it joins nothing.
+  const tasks = [...texts]
+    .filter(
+      ([, text]) =>
+        !/\s(in|for|of|on|with|via|from|to|under|using|across|at|by)\s|['’]s?\s/i.test(text),
+    )
+    .map(([key, text]) => ({ key, words: singularWords(text), titled: isTitled(text) }))
+    .sort((a, b) => (a.key < b.key ? -1 : 1));
+  for (const task of tasks) {
+    if (ownTask(task.key)) continue;
+    const [closest] = tasks
+      .filter((other) => endsWith(task.words, other.words))
+      .sort((a, b) => b.words.length - a.words.length);
+    const added = closest ? task.words.slice(0, task.words.length - closest.words.length) : [];
+    if (closest && (!task.titled || added.every((word) => MANNER.has(word))))
+      merges.set(task.key, closest.key);
+  }
+  for (const task of tasks) {
+    if (merges.has(task.key)) continue;
+    const narrower = tasks.filter((o) => !merges.has(o.key) && endsWith(o.words, task.words));
+    if (narrower.length === 1) merges.set(task.key, (narrower[0] as { key: string }).key);
+  }
+  for (const [from, to] of merges) {
+    let target = to;
+    while (merges.has(target)) target = merges.get(target) as string;
+    merges.set(from, target);
+  }
+  return merges;
+}
+
+/** "Amodal 3D Reconstruction": a phrase whose longer words are all capitalised, as a title's. */
+function isTitled(text: string): boolean {
+  const words = text.split(/[\s-]+/).filter((word) => word.length > 3);
+  return words.length >= 2 && words.every((word) => /^[A-Z0-9]/.test(word));
+}
+
+/**
+ * Joins each paper's broader and narrower task forms (taskMerges), moving that paper's candidates
+ * between the groups of `tasks` (by key). A task of its own is one OWN_TASK_PAPERS papers name,
+ * or one Papers with Code lists ("blind image deblurring", "3D anomaly detection").
+ */
+export function joinPaperTasks(tasks: Map<string, TaskGroup>): void {
+  const paperCount = new Map<string, number>();
+  const textsOf = new Map<number, Map<string, string>>();
+  for (const [key, group] of tasks) {
+    paperCount.set(key, new Set(group.papers).size);
+    group.papers.forEach((paper, i) => {
+      const texts = textsOf.get(paper) ?? new Map<string, string>();
+      if (!texts.has(key)) texts.set(key, (group.candidates[i] as Candidate).text);
+      textsOf.set(paper, texts);
+    });
+  }
+  const ownTask = (key: string) =>
+    (paperCount.get(key) ?? 0) >= OWN_TASK_PAPERS || isKnownTask(key);
+  for (const paper of [...textsOf.keys()].sort((a, b) => a - b)) {
+    for (const [from, to] of taskMerges(textsOf.get(paper) as Map<string, string>, ownTask)) {
+      const source = tasks.get(from) as TaskGroup;
+      const target = tasks.get(to) as TaskGroup;
+      const moving = source.papers.map((p) => p === paper);
+      source.candidates.forEach((candidate, i) => {
+        if (!moving[i]) return;
+        target.candidates.push(candidate);
+        target.papers.push(paper);
+      });
+      source.candidates = source.candidates.filter((_, i) => !moving[i]);
+      source.papers = source.papers.filter((_, i) => !moving[i]);
+    }
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * Entities a researcher can trust: a name joins an entity only where the text defines it so, and a
+ * broader or different thing never becomes one of its names.
+ */
+import { describe, expect, it } from "vitest";
+import { extract, mentionsOf } from "./helpers.js";
+
+const aliasesOf = (x: ReturnType<typeof extract>, label: string) =>
+  x.entities.find((e) => e.name === label)?.aliases ?? [];
+
+describe("short forms", () => {
+  it("a bracketed short form joins the name before it only where that name spells it", () => {
+    const x = extract([
+      "Hyperspectral adapters for transformers",
+      "The hyperspectral adapter for the self-attention (HAS) and a graph neural network (GNN) are trained jointly.",
+    ]);
+    const idOf = (text: string) => mentionsOf(x).find((m) => m.text === text)?.entityId;
+    expect(aliasesOf(x, "self-attention")).not.toContain("HAS");
+    expect(idOf("GNN")).toBe(idOf("graph neural network"));
+  });
+
+  it("'(M)LLMs' names LLMs, not a name with a stray bracket", () => {
+    const x = extract([
+      "Data generation",
+      "Existing methods leveraged (M)LLMs for data generation with large language models (LLMs).",
+    ]);
+    expect(mentionsOf(x).map((m) => m.text)).not.toContain("M)LLMs");
+  });
+
+  it("LaTeX left in an abstract names no entity", () => {
+    const x = extract([
+      "Visual reasoning data",
+      "Our model achieves an average +3.4 points improvement over 5 vision-centric benchmarks, including +11.8 points on V$^*$ Bench and on MMBench.",
+    ]);
+    expect(mentionsOf(x).filter((m) => /[$\\]/.test(m.text))).toEqual([]);
+  });
+});
+
+describe("broader and narrower tasks", () => {
+  it("a paper's shorthand for its narrower task is no alias of it, and a title's narrower task stays its own", () => {
+    const x = extract(
+      [
+        "LiDAR Remote Sensing with Transformers",
+        "We study remote sensing of forests from airborne scans with a Transformer.",
+      ],
+      ["Remote sensing at scale", "Remote sensing of crops from satellite images."],
+    );
+    expect(aliasesOf(x, "LiDAR Remote Sensing")).not.toContain("remote sensing");
+    const remote = x.entities.find((e) => e.name.toLowerCase() === "remote sensing");
+    expect(remote?.aliases ?? []).not.toContain("LiDAR Remote Sensing");
+  });
+});
