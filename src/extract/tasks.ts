@@ -29,10 +29,10 @@ export function endsWith(words: readonly string[], suffix: readonly string[]): b
 
 /**
  * Within one paper, which task forms (keys, with a text each) join which. A narrower form the
- * corpus does not name as a task of its own joins its closest broader form when written as a
- * description ("single-image deblurring") or, capitalised as a title's, when it adds only words
- * of manner ("Benchmarking Spatial Reasoning"): a title's "LiDAR Remote Sensing" or "Amodal 3D
- * Reconstruction" names a narrower task, however few papers name it; a broader form joins the one narrower task of its own it is short for
+ * corpus does not name as a task of its own joins its closest broader form when it adds only
+ * words of manner ("Benchmarking Spatial Reasoning", "efficient mesh generation"): "LiDAR Remote
+ * Sensing", "aerial image segmentation" or "Amodal 3D Reconstruction" name narrower tasks,
+ * however few papers name them; a broader form joins the one narrower task of its own it is short for
  * ("pose estimation" in a paper on "6D pose estimation"), and stays itself beside two of them
  * ("2D pose estimation" and "3D human pose estimation"): merged the other way, across papers,
  * "pose estimation" swallowed 6D object and 3D human pose estimation alike.
@@ -51,7 +51,7 @@ export function taskMerges(
       ([, text]) =>
         !/\s(in|for|of|on|with|via|from|to|under|using|across|at|by)\s|['’]s?\s/i.test(text),
     )
-    .map(([key, text]) => ({ key, words: singularWords(text), titled: isTitled(text) }))
+    .map(([key, text]) => ({ key, words: singularWords(text) }))
     .sort((a, b) => (a.key < b.key ? -1 : 1));
   for (const task of tasks) {
     if (ownTask(task.key)) continue;
@@ -59,8 +59,7 @@ export function taskMerges(
       .filter((other) => endsWith(task.words, other.words))
       .sort((a, b) => b.words.length - a.words.length);
     const added = closest ? task.words.slice(0, task.words.length - closest.words.length) : [];
-    if (closest && (!task.titled || added.every((word) => MANNER.has(word))))
-      merges.set(task.key, closest.key);
+    if (closest && added.every((word) => MANNER.has(word))) merges.set(task.key, closest.key);
   }
   for (const task of tasks) {
     if (merges.has(task.key)) continue;
@@ -73,12 +72,6 @@ export function taskMerges(
     merges.set(from, target);
   }
   return merges;
-}
-
-/** "Amodal 3D Reconstruction": a phrase whose longer words are all capitalised, as a title's. */
-function isTitled(text: string): boolean {
-  const words = text.split(/[\s-]+/).filter((word) => word.length > 3);
-  return words.length >= 2 && words.every((word) => /^[A-Z0-9]/.test(word));
 }
 
 /**

@@ -114,19 +114,19 @@ describe("canonical entities", () => {
         ["clustering", "multiviewclustering"],
       ]),
     );
-    // A title's narrower task stays one, however few papers name it, and the paper's broader form
-    // is its shorthand; a description joins the broader task; a clause joins nothing.
+    // A narrower task stays one, however few papers name it, and the paper's broader form is its
+    // shorthand; words of manner join the broader task; a clause joins nothing.
     const title = new Map([
       ["lidarremotesensing", "LiDAR Remote Sensing"],
       ["remotesensing", "remote sensing"],
-      ["singleimagedeblurring", "single-image deblurring"],
+      ["fastimagedeblurring", "fast image deblurring"],
       ["imagedeblurring", "image deblurring"],
       ["movingobjectdetectioninremotesensing", "Moving Object Detection in Remote Sensing"],
     ]);
     expect(taskMerges(title, own("remotesensing", "imagedeblurring"))).toEqual(
       new Map([
         ["remotesensing", "lidarremotesensing"],
-        ["singleimagedeblurring", "imagedeblurring"],
+        ["fastimagedeblurring", "imagedeblurring"],
       ]),
     );
     // Two narrower tasks of their own leave the broader one its own.
