@@ -6,6 +6,7 @@ import heads from "./lexicons/heads.json" with { type: "json" };
 import invariances from "./lexicons/invariances.json" with { type: "json" };
 import methods from "./lexicons/methods.json" with { type: "json" };
 import modifiers from "./lexicons/modifiers.json" with { type: "json" };
+import notEntities from "./lexicons/not-entities.json" with { type: "json" };
 import stopPhrases from "./lexicons/stop-phrases.json" with { type: "json" };
 import tasks from "./lexicons/tasks.json" with { type: "json" };
 import { CLUSTER_CONTENT } from "./model/clusters.js";
@@ -26,7 +27,18 @@ export const EXTRACTOR_VERSION = "8";
 export function extractorFingerprint(modelHashes: string): string {
   return createHash("sha1")
     .update(EXTRACTOR_VERSION)
-    .update(JSON.stringify([datasets, heads, invariances, methods, modifiers, stopPhrases, tasks]))
+    .update(
+      JSON.stringify([
+        datasets,
+        heads,
+        invariances,
+        methods,
+        modifiers,
+        notEntities,
+        stopPhrases,
+        tasks,
+      ]),
+    )
     .update(JSON.stringify([GAZETTEER_CONTENT, CLUSTER_CONTENT]))
     .update(modelHashes)
     .digest("hex")

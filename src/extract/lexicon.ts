@@ -5,6 +5,7 @@ import heads from "./lexicons/heads.json" with { type: "json" };
 import invariances from "./lexicons/invariances.json" with { type: "json" };
 import methods from "./lexicons/methods.json" with { type: "json" };
 import modifiers from "./lexicons/modifiers.json" with { type: "json" };
+import notEntities from "./lexicons/not-entities.json" with { type: "json" };
 import stopPhrases from "./lexicons/stop-phrases.json" with { type: "json" };
 import tasks from "./lexicons/tasks.json" with { type: "json" };
 
@@ -82,3 +83,21 @@ export const CONTEXT_KINDS: readonly [InvarianceKind, readonly string[]][] = Obj
 )
   .filter(([kind]) => kind !== "description")
   .map(([kind, phrases]) => [kind as InvarianceKind, phrases as string[]]);
+
+const ORGANISATIONS = new Set(notEntities.organisations.map((name) => name.toLowerCase()));
+const METRICS = new Set(notEntities.metrics.map((name) => name.toLowerCase()));
+const NOT_ENTITY_PATTERNS = notEntities.patterns.map((pattern) => new RegExp(pattern, "i"));
+
+/**
+ * Why a name the tagger marked is no entity of the field, if it is not: an organisation
+ * ("NVIDIA"), a reported metric ("TER", "MACs"; one the paper proposes is its method), a model
+ * size ("3B"), a numeric setting ("W8A8") or a web address. Data in lexicons/not-entities.json.
+ */
+export function notAnEntity(text: string, proposed: boolean): boolean {
+  const name = text.trim().toLowerCase();
+  return (
+    ORGANISATIONS.has(name) ||
+    (!proposed && METRICS.has(name)) ||
+    NOT_ENTITY_PATTERNS.some((pattern) => pattern.test(text.trim()))
+  );
+}

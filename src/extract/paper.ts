@@ -1,6 +1,7 @@
 import type { InvarianceKind, Paper } from "../types.js";
 import type { Candidate, Field } from "./candidate.js";
 import { entityKey } from "./keys.js";
+import { notAnEntity } from "./lexicon.js";
 import { modelCandidates } from "./model/candidates.js";
 import { paperFeatures, type SentenceFeatures } from "./model/features.js";
 import { type ExtractorModels, shippedModels } from "./model/index.js";
@@ -126,7 +127,9 @@ export function analyzeEvidence(
   const entities = modelCandidates(sentences, tagSpans(models.tagger, sentences), rules);
   const invariances = decideInvariances(fields, rules, models.invariance);
   const candidates = settleTypes([...entities, ...invariances]).filter(
-    (c) => !isLatexDebris(c.text),
+    (c) =>
+      c.type === "invariance" ||
+      (!isLatexDebris(c.text) && !notAnEntity(c.text, c.role === "proposed")),
   );
   return { paper, candidates };
 }

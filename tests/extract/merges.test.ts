@@ -3,6 +3,7 @@
  * broader or different thing never becomes one of its names.
  */
 import { describe, expect, it } from "vitest";
+import { notAnEntity } from "../../src/extract/lexicon.js";
 import { extract, mentionsOf } from "./helpers.js";
 
 const aliasesOf = (x: ReturnType<typeof extract>, label: string) =>
@@ -48,5 +49,17 @@ describe("broader and narrower tasks", () => {
     expect(aliasesOf(x, "LiDAR Remote Sensing")).not.toContain("remote sensing");
     const remote = x.entities.find((e) => e.name.toLowerCase() === "remote sensing");
     expect(remote?.aliases ?? []).not.toContain("LiDAR Remote Sensing");
+  });
+});
+
+describe("names that are no entities", () => {
+  it("organisations, reported metrics, model sizes, numeric settings and web addresses", () => {
+    for (const name of ["NVIDIA", "TER", "MACs", "normalized GIoU", "3B", "7B", "W8A8", "INT8"])
+      expect(notAnEntity(name, false), name).toBe(true);
+    expect(notAnEntity("https://github.com/x/y", false)).toBe(true);
+    // A metric a paper proposes is its method; names of models and data stay.
+    expect(notAnEntity("TER", true)).toBe(false);
+    for (const name of ["Llama-3-8B", "GPT-4o", "ImageNet", "W-Net", "BERT"])
+      expect(notAnEntity(name, false), name).toBe(false);
   });
 });
