@@ -2,11 +2,18 @@
  * Trains the extractor's models: `npm run train` writes src/extract/model/tagger.json (methods,
  * datasets, tasks) and src/extract/model/invariance.json (invariance kinds) from the gold
  * annotations in ../shared/gold: train.jsonl, whose texts are the shipped corpus, and
- * train-arxiv.jsonl, which carries its own. dev.jsonl is never read here.
+ * train-arxiv.jsonl and train-arxiv-bulk.jsonl, which carry their own. dev.jsonl is never read
+ * here. The invariance classifier learns from the first two only: the bulk file's readers tagged
+ * an invariance only where the text says invariant, equivariant or symmetry (its README).
+ *
+ * Memory follows the features, not the papers: each feature string is interned once, and each
+ * paper keeps its words' feature ids packed in one array per sentence (13,463 papers, 72 million
+ * ids); a paper's evidence is read again where an out-of-fold paper is analysed.
  *
  * `npm run train -- --folds 5` first prints cross-validated precision, recall and F1 per type on
  * each training file: each fold's papers are scored, as `papergraph eval` scores, by models
- * trained on every other paper of both files. `--design token` trains the tagger without label
+ * trained on every other paper of the files. `--curve` prints the learning curve on the last file
+ * (⅛, ¼, ½ and all of its papers), `--files` names the files to read. `--design token` trains the tagger without label
  * transitions (each word classified on its own), `--design crf` as a conditional random field,
  * for comparison; `--errors` lists each
  * out-of-fold paper's errors. Seeded: the same data gives the same models, byte for byte.
@@ -32,24 +39,23 @@ import {
 } from "../src/extract/model/invariance.js";
 import { type BinaryExample, train, trainBinary } from "../src/extract/model/perceptron.js";
 import { type StoredModel, storedModel, taggerFromModel } from "../src/extract/model/tagger.js";
-import {
-  type AnalyzedPaper,
-  analyzeEvidence,
-  type PaperEvidence,
-  paperEvidence,
-} from "../src/extract/paper.js";
+import { type AnalyzedPaper, analyzeEvidence, paperEvidence } from "../src/extract/paper.js";
 import { ingestPaths } from "../src/ingest/index.js";
 import { seededRandom } from "../src/random.js";
 import { ENTITY_TYPES, type InvarianceKind, type Paper } from "../src/types.js";
 
 const ROOT = join(import.meta.dirname, "..");
 const GOLD_DIR = join(ROOT, "..", "shared", "gold");
-const TRAINING_FILES = ["train.jsonl", "train-arxiv.jsonl"];
+const ALL_TRAINING_FILES = ["train.jsonl", "train-arxiv.jsonl", "train-arxiv-bulk.jsonl"];
+/** The files whose invariance annotations the classifier learns from (see above). */
+const INVARIANCE_FILES = new Set(["train.jsonl", "train-arxiv.jsonl"]);
 const MODEL_DIR = join(ROOT, "src", "extract", "model");
 
 const { values: args } = parseArgs({
   options: {
     folds: { type: "string" },
+    files: { type: "string", default: ALL_TRAINING_FILES.join(",") },
+    curve: { type: "boolean", default: false },
     epochs: { type: "string", default: "10" },
     seed: { type: "string", default: "1" },
     design: { type: "string", default: "sequence" },
@@ -57,6 +63,8 @@ const { values: args } = parseArgs({
     "no-write": { type: "boolean", default: false },
   },
 });
+/** The gold files read (`--files a.jsonl,b.jsonl`, in ../shared/gold), all three by default. */
+const TRAINING_FILES = (args.files as string).split(",").filter(Boolean);
 const EPOCHS = Number(args.epochs);
 const SEED = Number(args.seed);
 if (!["sequence", "token", "crf"].includes(args.design as string))
@@ -66,17 +74,48 @@ const CRF_RATE = 0.1;
 /** Features seen fewer times than this in training are left out: they mostly memorise one paper. */
 const MIN_COUNT = 2;
 
-/** One annotated paper, read once: its evidence, features and gold labels. */
+/** Every feature string the training papers give, interned once: its id, and how often it came. */
+const FEATURES = { ids: new Map<string, number>(), names: [] as string[], counts: [] as number[] };
+
+function intern(feature: string): number {
+  let id = FEATURES.ids.get(feature);
+  if (id === undefined) {
+    id = FEATURES.names.length;
+    FEATURES.ids.set(feature, id);
+    FEATURES.names.push(feature);
+    FEATURES.counts.push(0);
+  }
+  FEATURES.counts[id] = (FEATURES.counts[id] as number) + 1;
+  return id;
+}
+
+/** A sentence's words' feature ids, packed: word w's are ids[starts[w]] to ids[starts[w + 1]]. */
+interface PackedSentence {
+  ids: Int32Array;
+  starts: Int32Array;
+  breaks: boolean[];
+  labels: number[];
+}
+
+/** One annotated paper, read once: its features (packed) and gold labels. */
 interface Example {
   file: string;
   gold: GoldPaper;
   paper: Paper;
-  evidence: PaperEvidence;
-  sentences: SentenceFeatures[];
-  /** Per sentence, each word's feature strings. */
-  features: string[][][];
-  labels: number[][];
+  sentences: PackedSentence[];
   invariance: Map<InvarianceKind, string[]> | undefined;
+}
+
+function packed(sentence: SentenceFeatures, labels: number[]): PackedSentence {
+  const words = featureStrings(sentence);
+  const starts = new Int32Array(words.length + 1);
+  words.forEach((features, w) => {
+    starts[w + 1] = (starts[w] as number) + features.length;
+  });
+  const ids = new Int32Array(starts[words.length] as number);
+  let at = 0;
+  for (const features of words) for (const feature of features) ids[at++] = intern(feature);
+  return { ids, starts, breaks: sentence.breaks, labels };
 }
 
 function goldNames(gold: GoldPaper): GoldName[] {
@@ -98,16 +137,14 @@ async function loadExamples(): Promise<Example[]> {
       const evidence = paperEvidence(paper);
       const sentences = paperFeatures(evidence.fields, evidence.rules);
       const labels = goldLabels(sentences, goldNames(record));
-      const invariance = invarianceFeatures(evidence.fields, evidence.rules);
-      const features = sentences.map(featureStrings);
+      const invariance = INVARIANCE_FILES.has(file)
+        ? invarianceFeatures(evidence.fields, evidence.rules)
+        : undefined;
       examples.push({
         file,
         gold: record,
         paper,
-        evidence,
-        sentences,
-        features,
-        labels,
+        sentences: sentences.map((s, k) => packed(s, labels[k] as number[])),
         invariance,
       });
     });
@@ -127,32 +164,68 @@ function indexOf(featureLists: Iterable<readonly string[]>): Map<string, number>
 const ids = (index: ReadonlyMap<string, number>, features: readonly string[]) =>
   features.flatMap((f) => index.get(f) ?? []);
 
+/**
+ * The local id of each interned feature these examples see at least MIN_COUNT times (−1 for the
+ * others), in first-seen order, and the features so kept.
+ */
+function taggerIndex(examples: readonly Example[]): { local: Int32Array; kept: string[] } {
+  const all = examples.length === EXAMPLE_COUNT.all;
+  const counts = all ? FEATURES.counts : new Array<number>(FEATURES.names.length).fill(0);
+  if (!all)
+    for (const { sentences } of examples)
+      for (const { ids } of sentences)
+        for (const id of ids) counts[id] = (counts[id] as number) + 1;
+  const local = new Int32Array(FEATURES.names.length).fill(-1);
+  const kept: string[] = [];
+  counts.forEach((n, id) => {
+    if (n < MIN_COUNT) return;
+    local[id] = kept.length;
+    kept.push(FEATURES.names[id] as string);
+  });
+  return { local, kept };
+}
+
+/** A packed sentence in local ids, the features below MIN_COUNT left out, each word a view. */
+function localSequence({ ids, starts, breaks, labels }: PackedSentence, local: Int32Array) {
+  const kept = new Int32Array(ids.length);
+  const features: Int32Array[] = [];
+  let at = 0;
+  for (let w = 0; w + 1 < starts.length; w++) {
+    const from = at;
+    for (let i = starts[w] as number; i < (starts[w + 1] as number); i++) {
+      const id = local[ids[i] as number] as number;
+      if (id >= 0) kept[at++] = id;
+    }
+    features.push(kept.subarray(from, at));
+  }
+  return { features, breaks, labels };
+}
+
+/** How many examples were read: training on all of them uses the counts made while reading. */
+const EXAMPLE_COUNT = { all: 0 };
+
 /** The tagger trained on these examples, as tagger.json stores it. */
 function trainTagger(
   examples: readonly Example[],
   trainedOn: Record<string, unknown>,
 ): StoredModel {
-  const index = indexOf(examples.flatMap((e) => e.features.flat()));
-  const sequences = examples.flatMap(({ sentences, features, labels }) =>
-    sentences.map((s, i) => ({
-      features: (features[i] as string[][]).map((word) => ids(index, word)),
-      breaks: s.breaks,
-      labels: labels[i] as number[],
-    })),
+  const { local, kept } = taggerIndex(examples);
+  const sequences = examples.flatMap(({ sentences }) =>
+    sentences.map((sentence) => localSequence(sentence, local)),
   );
   const weights =
     args.design === "crf"
-      ? trainCrf(sequences, index.size, {
+      ? trainCrf(sequences, kept.length, {
           epochs: EPOCHS,
           seed: SEED,
           rate: CRF_RATE,
         })
-      : train(sequences, index.size, {
+      : train(sequences, kept.length, {
           epochs: EPOCHS,
           seed: SEED,
           transitions: args.design === "sequence",
         });
-  return storedModel([...index.keys()], weights, trainedOn);
+  return storedModel(kept, weights, trainedOn);
 }
 
 /** The invariance classifier trained on these examples: one yes-or-no example per paper and kind. */
@@ -206,30 +279,56 @@ function printErrors(report: ReturnType<typeof evaluate>) {
   }
 }
 
-/** Out-of-fold analyses of every example, then each training file scored as `papergraph eval` does. */
-function crossValidate(examples: readonly Example[], folds: number) {
+/**
+ * Out-of-fold analyses of every example: each fold's papers analysed by models trained on the
+ * other folds' papers that `trainsOn` keeps (all of them, but for a learning curve).
+ */
+function outOfFold(
+  examples: readonly Example[],
+  folds: number,
+  trainsOn: (index: number) => boolean = () => true,
+): AnalyzedPaper[] {
   const analyzed = new Array<AnalyzedPaper>(examples.length);
   const random = seededRandom(SEED);
   const fold = examples.map(() => Math.floor(random() * folds));
   for (let k = 0; k < folds; k++) {
     const started = Date.now();
-    const trainSet = examples.filter((_, i) => fold[i] !== k);
+    const trainSet = examples.filter((_, i) => fold[i] !== k && trainsOn(i));
     const models = trainModels(trainSet);
     examples.forEach((e, i) => {
-      if (fold[i] === k) analyzed[i] = analyzeEvidence(e.paper, e.evidence, e.sentences, models);
+      if (fold[i] !== k) return;
+      // Read again here rather than kept: a paper's evidence weighs a hundred times its ids.
+      const evidence = paperEvidence(e.paper);
+      const sentences = paperFeatures(evidence.fields, evidence.rules);
+      analyzed[i] = analyzeEvidence(e.paper, evidence, sentences, models);
     });
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     console.error(`fold ${k + 1}/${folds}: trained on ${trainSet.length} papers in ${seconds} s`);
   }
+  return analyzed;
+}
+
+/** One training file's out-of-fold analyses scored as `papergraph eval` scores them. */
+function fileReport(
+  examples: readonly Example[],
+  analyzed: readonly AnalyzedPaper[],
+  file: string,
+) {
+  const mine = examples.flatMap((e, i) =>
+    e.file === file ? [{ e, a: analyzed[i] as AnalyzedPaper }] : [],
+  );
+  return evaluate(
+    mine.map(({ e }) => e.gold),
+    mine.map(({ e }) => e.paper.id),
+    canonicalize(mine.map(({ a }) => a)),
+  );
+}
+
+/** Cross-validated precision, recall and F1 per type on each training file. */
+function crossValidate(examples: readonly Example[], folds: number) {
+  const analyzed = outOfFold(examples, folds);
   for (const file of TRAINING_FILES) {
-    const mine = examples.flatMap((e, i) =>
-      e.file === file ? [{ e, a: analyzed[i] as AnalyzedPaper }] : [],
-    );
-    const report = evaluate(
-      mine.map(({ e }) => e.gold),
-      mine.map(({ e }) => e.paper.id),
-      canonicalize(mine.map(({ a }) => a)),
-    );
+    const report = fileReport(examples, analyzed, file);
     console.log(
       `\n${file}: ${folds}-fold cross-validation (${args.design}), ${report.papers} papers`,
     );
@@ -248,12 +347,37 @@ function crossValidate(examples: readonly Example[], folds: number) {
   }
 }
 
+/**
+ * The learning curve on the last training file: cross-validated on it, each fold trained on the
+ * other files whole and on ⅛, ¼, ½ and all of that file's other papers (a seeded draw, so each
+ * share holds the smaller ones).
+ */
+function learningCurve(examples: readonly Example[], folds: number) {
+  const file = TRAINING_FILES.at(-1) as string;
+  const random = seededRandom(SEED + 1);
+  const draw = examples.map(() => random());
+  console.log(`\n${file}: learning curve, ${folds}-fold cross-validation (${args.design})`);
+  console.log("share  papers  method  dataset  task   micro P  micro R  micro F1");
+  for (const share of [1 / 8, 1 / 4, 1 / 2, 1]) {
+    const trainsOn = (i: number) => examples[i]?.file !== file || (draw[i] as number) < share;
+    const report = fileReport(examples, outOfFold(examples, folds, trainsOn), file);
+    const papers = examples.filter((e, i) => e.file === file && trainsOn(i)).length;
+    const f1 = (type: (typeof ENTITY_TYPES)[number]) => pct(report.byType[type].f1);
+    const m = report.micro;
+    console.log(
+      `${share.toFixed(3)}  ${String(papers).padStart(6)}  ${f1("method")}   ${f1("dataset")}    ${f1("task")}  ${pct(m.precision)}    ${pct(m.recall)}    ${pct(m.f1)}`,
+    );
+  }
+}
+
 const started = Date.now();
 const examples = await loadExamples();
+EXAMPLE_COUNT.all = examples.length;
 console.error(
   `read ${examples.length} annotated papers in ${((Date.now() - started) / 1000).toFixed(1)} s`,
 );
 if (args.folds) crossValidate(examples, Number(args.folds));
+if (args.curve) learningCurve(examples, Number(args.folds ?? 5));
 if (!args["no-write"]) {
   const tagger = trainTagger(examples, {
     files: TRAINING_FILES.map((file) => `../shared/gold/${file}`),

@@ -1,6 +1,7 @@
 import { seededRandom } from "../../random.js";
 import {
   ALLOWED,
+  type FeatureIds,
   LABELS,
   type LabelledSequence,
   type Sequence,
@@ -68,7 +69,7 @@ export function trainCrf(
       if (n === 0) continue;
       const emit = new Float64Array(n * L);
       for (let t = 0; t < n; t++)
-        for (const f of sequence.features[t] as readonly number[])
+        for (const f of sequence.features[t] as FeatureIds)
           for (let l = 0; l < L; l++)
             emit[t * L + l] = (emit[t * L + l] as number) + (w.emission[f * L + l] as number);
       const alpha = new Float64Array(n * L).fill(Number.NEGATIVE_INFINITY);
@@ -110,7 +111,7 @@ export function trainCrf(
           );
           const gradient = marginal - (l === gold ? 1 : 0);
           if (Math.abs(gradient) < 1e-6) continue;
-          for (const f of sequence.features[t] as readonly number[])
+          for (const f of sequence.features[t] as FeatureIds)
             step("emission", f * L + l, gradient);
         }
         if (t === 0) {

@@ -38,12 +38,15 @@ export interface TaggerWeights {
   transition: Float32Array | Float64Array;
 }
 
+/** A position's feature ids: an array, or a view into the ids training packs per sentence. */
+export type FeatureIds = ArrayLike<number> & Iterable<number>;
+
 /**
  * One sequence: each position's feature ids (ids outside the weights are ignored), and where an
  * entity may not run on from the position before (a bracket, colon or full stop between them).
  */
 export interface Sequence {
-  features: readonly (readonly number[])[];
+  features: readonly FeatureIds[];
   breaks: readonly boolean[];
 }
 
@@ -58,7 +61,7 @@ export function decode(weights: TaggerWeights, sequence: Sequence): number[] {
   const emit = new Float64Array(L);
   for (let t = 0; t < n; t++) {
     emit.fill(0);
-    for (const f of sequence.features[t] as readonly number[]) {
+    for (const f of sequence.features[t] as FeatureIds) {
       if (f < 0 || f >= features) continue;
       const base = f * L;
       for (let l = 0; l < L; l++) emit[l] = (emit[l] as number) + (emission[base + l] as number);
@@ -164,7 +167,7 @@ export function train(
         const prevGold = t === 0 ? START : (labels[t - 1] as number);
         const prevGot = t === 0 ? START : (guess[t - 1] as number);
         if (gold !== got) {
-          for (const f of features[t] as readonly number[]) {
+          for (const f of features[t] as FeatureIds) {
             bump(true, f * L + gold, 1);
             bump(true, f * L + got, -1);
           }
