@@ -56,6 +56,7 @@ const { values: args } = parseArgs({
     folds: { type: "string" },
     files: { type: "string", default: ALL_TRAINING_FILES.join(",") },
     curve: { type: "boolean", default: false },
+    "min-count": { type: "string", default: "3" },
     epochs: { type: "string", default: "10" },
     seed: { type: "string", default: "1" },
     design: { type: "string", default: "sequence" },
@@ -72,7 +73,7 @@ if (!["sequence", "token", "crf"].includes(args.design as string))
 /** AdaGrad's step for `--design crf`: the best of 0.1 and 0.3, with and without an L2 penalty. */
 const CRF_RATE = 0.1;
 /** Features seen fewer times than this in training are left out: they mostly memorise one paper. */
-const MIN_COUNT = 2;
+const MIN_COUNT = Number(args["min-count"]);
 
 /** Every feature string the training papers give, interned once: its id, and how often it came. */
 const FEATURES = { ids: new Map<string, number>(), names: [] as string[], counts: [] as number[] };
@@ -152,12 +153,15 @@ async function loadExamples(): Promise<Example[]> {
   return examples;
 }
 
-/** Ids of the feature strings seen at least MIN_COUNT times, in first-seen order. */
+/** The invariance classifier's features are left out below this count, whatever the tagger's. */
+const INVARIANCE_MIN_COUNT = 2;
+
+/** Ids of the feature strings seen at least INVARIANCE_MIN_COUNT times, in first-seen order. */
 function indexOf(featureLists: Iterable<readonly string[]>): Map<string, number> {
   const counts = new Map<string, number>();
   for (const list of featureLists) for (const f of list) counts.set(f, (counts.get(f) ?? 0) + 1);
   const index = new Map<string, number>();
-  for (const [f, n] of counts) if (n >= MIN_COUNT) index.set(f, index.size);
+  for (const [f, n] of counts) if (n >= INVARIANCE_MIN_COUNT) index.set(f, index.size);
   return index;
 }
 
