@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { notAnEntity } from "../../src/extract/lexicon.js";
+import { namesShortForm } from "../../src/extract/rules/acronyms.js";
 import { extract, mentionsOf } from "./helpers.js";
 
 const aliasesOf = (x: ReturnType<typeof extract>, label: string) =>
@@ -18,6 +19,16 @@ describe("short forms", () => {
     const idOf = (text: string) => mentionsOf(x).find((m) => m.text === text)?.entityId;
     expect(aliasesOf(x, "self-attention")).not.toContain("HAS");
     expect(idOf("GNN")).toBe(idOf("graph neural network"));
+  });
+
+  it("capitals in brackets name a tagged phrase only with about a word for each", () => {
+    const words = (text: string) => text.split(" ");
+    expect(namesShortForm("RORL", words("Reinforcement Learning"))).toBe(false);
+    expect(namesShortForm("RORL", words("Reasoning-Oriented Reinforcement Learning"))).toBe(true);
+    expect(namesShortForm("HAS", words("self-attention"))).toBe(false);
+    expect(namesShortForm("MLP", words("multilayer perceptron"))).toBe(true);
+    expect(namesShortForm("LALMs", words("audio language models"))).toBe(true);
+    expect(namesShortForm("DMs", words("video diffusion models"))).toBe(false);
   });
 
   it("'(M)LLMs' names LLMs, not a name with a stray bracket", () => {

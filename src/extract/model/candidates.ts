@@ -1,7 +1,7 @@
 import type { Candidate } from "../candidate.js";
 import { spanCandidate } from "../candidate.js";
 import type { Word } from "../nlp.js";
-import { definesShortForm, findAcronymDefinitions, spellsShortForm } from "../rules/acronyms.js";
+import { findAcronymDefinitions, namesShortForm, spellsShortForm } from "../rules/acronyms.js";
 import type { SentenceFeatures } from "./features.js";
 import type { TaggedSpan } from "./tagger.js";
 
@@ -93,7 +93,7 @@ export function modelCandidates(
       const long = tagged.findIndex(
         (span) =>
           span.to === short &&
-          definesShortForm(
+          namesShortForm(
             (sentence.words[short] as Word).text,
             sentence.words.slice(span.from, span.to).map((w) => w.text),
           ),

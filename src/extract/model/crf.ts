@@ -111,8 +111,7 @@ export function trainCrf(
           );
           const gradient = marginal - (l === gold ? 1 : 0);
           if (Math.abs(gradient) < 1e-6) continue;
-          for (const f of sequence.features[t] as FeatureIds)
-            step("emission", f * L + l, gradient);
+          for (const f of sequence.features[t] as FeatureIds) step("emission", f * L + l, gradient);
         }
         if (t === 0) {
           for (let l = 0; l < L; l++) {

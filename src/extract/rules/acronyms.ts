@@ -56,6 +56,26 @@ export function definesShortForm(shortForm: string, longWords: readonly string[]
   return whole(shortForm) || (/^L[A-Z]/.test(shortForm) && whole(shortForm.slice(1)));
 }
 
+/**
+ * Whether a tagged name is the long form of the short form in brackets after it: its capitals
+ * begin the name's words (spellsShortForm), or the name spells it whole (definesShortForm) with
+ * about a word for each capital, one of them at most taken from inside a word ("MLP": multilayer
+ * perceptron). Schwartz & Hearst find "RORL" inside "Reinforcement Learning" ("Reasoning-Oriented
+ * Reinforcement Learning (RORL)", the tagger marking only its last two words). A short form with
+ * lower-case letters ("SchNet", "LoRA") has its capitals not counted.
+ */
+export function namesShortForm(shortForm: string, longWords: readonly string[]): boolean {
+  if (spellsShortForm(shortForm, longWords.join(" "))) return true;
+  if (!definesShortForm(shortForm, longWords)) return false;
+  const capitals = shortForm.replace(/s$/, "");
+  if (!/^[A-Z0-9-]+$/.test(capitals)) return true;
+  const letters = capitals.replace(/[^A-Z]/g, "").length;
+  const parts = longWords
+    .flatMap((word) => word.split(/[-‐–]/))
+    .filter((part) => part !== "" && !SKIPPED_WORDS.has(part.toLowerCase()));
+  return parts.length >= letters - 1;
+}
+
 /** Words a long form may pass over without giving the short form a letter: "Bidirectional Encoder Representations from Transformers". */
 const SKIPPED_WORDS = new Set([
   "of",
