@@ -56,7 +56,7 @@ const { values: args } = parseArgs({
     folds: { type: "string" },
     files: { type: "string", default: ALL_TRAINING_FILES.join(",") },
     curve: { type: "boolean", default: false },
-    "min-count": { type: "string", default: "3" },
+    "min-count": { type: "string", default: "5" },
     epochs: { type: "string", default: "10" },
     seed: { type: "string", default: "1" },
     design: { type: "string", default: "sequence" },
@@ -389,6 +389,7 @@ if (!args["no-write"]) {
     design: args.design,
     epochs: EPOCHS,
     seed: SEED,
+    minCount: MIN_COUNT,
   });
   writeFileSync(join(MODEL_DIR, "tagger.json"), `${JSON.stringify(tagger)}\n`);
   const invariance = trainInvariance(examples);
