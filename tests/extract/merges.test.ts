@@ -37,6 +37,11 @@ describe("short forms", () => {
       "Existing methods leveraged (M)LLMs for data generation with large language models (LLMs).",
     ]);
     expect(mentionsOf(x).map((m) => m.text)).not.toContain("M)LLMs");
+    const y = extract([
+      "Agents",
+      "We build an LLM(-Agent) framework and test large language model agents on web tasks.",
+    ]);
+    expect(mentionsOf(y).filter((m) => /[([]/.test(m.text) && !/[)\]]/.test(m.text))).toEqual([]);
   });
 
   it("LaTeX left in an abstract names no entity", () => {

@@ -19,7 +19,8 @@ function withoutPossessive(candidate: Candidate): Candidate {
 /**
  * "(e.g., GPT-4)" names GPT-4: compromise keeps a bracket on a number as a list item's ("3)"), so
  * a name can end in a bracket it never opened, or begin with one it never closes. One closed
- * inside it and never opened is the tail of a bracket before it: "(M)LLMs" names LLMs.
+ * inside it and never opened is the tail of a bracket before it: "(M)LLMs" names LLMs; one opened
+ * inside and never closed begins what the name is not: "LLM(-Agent" names LLM.
  */
 function withoutStrayBracket(candidate: Candidate): Candidate {
   const { text } = candidate;
@@ -44,7 +45,11 @@ function withoutStrayBracket(candidate: Candidate): Candidate {
   }
   if (depth > 0) {
     const cut = Math.min(depth, /^[([]*/.exec(text)?.[0].length ?? 0, text.length - 1);
-    return { ...candidate, text: text.slice(cut), start: candidate.start + cut };
+    if (cut > 0) return { ...candidate, text: text.slice(cut), start: candidate.start + cut };
+    // One opened inside and never closed: "LLM(-Agent" is LLM, the rest a bracket cut short.
+    const open = text.search(/[([]/);
+    const kept = text.slice(0, open).trimEnd();
+    if (kept !== "") return { ...candidate, text: kept, end: candidate.start + kept.length };
   }
   return candidate;
 }
