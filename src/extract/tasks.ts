@@ -1,9 +1,8 @@
 /**
- * A paper's broader and narrower names of one task ("mesh generation", "Efficient Mesh
- * Generation"; "pose estimation", "6D pose estimation"), joined by what the field names: a
- * narrower form named by one paper alone is that paper's wording of the broader task; one that
- * several papers name, or Papers with Code lists, is a task of its own, which the paper's broader
- * form is shorthand for.
+ * A paper's broader and narrower names of a task ("mesh generation", "Efficient Mesh
+ * Generation"; "pose estimation", "6D pose estimation"): a narrower form that only adds words of
+ * manner is the paper's wording of the broader task; any other is a task of its own, which the
+ * paper's broader form is shorthand for. Across papers, broader and narrower stay two.
  */
 import type { Candidate } from "./candidate.js";
 import { singularWords } from "./keys.js";
