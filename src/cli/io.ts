@@ -1,6 +1,5 @@
 import { UsageError } from "../errors.js";
 
-/** Where a command writes: injected so tests can run the CLI in-process and read what it printed. */
 /** "1 paper", "2 papers": a count with its noun in the number it takes. */
 export function count(n: number, singular: string, plural = `${singular}s`): string {
   return `${n} ${n === 1 ? singular : plural}`;
@@ -11,6 +10,7 @@ export function noteTo(io: CliIO): (note: string) => void {
   return (note) => io.stderr(`note: ${note}\n`);
 }
 
+/** Where a command writes: injected so tests can run the CLI in-process and read what it printed. */
 export interface CliIO {
   stdout: (text: string) => void;
   stderr: (text: string) => void;

@@ -91,13 +91,15 @@ const NOT_ENTITY_PATTERNS = notEntities.patterns.map((pattern) => new RegExp(pat
 /**
  * Why a name the tagger marked is no entity of the field, if it is not: an organisation
  * ("NVIDIA"), a reported metric ("TER", "MACs"; one the paper proposes is its method), a model
- * size ("3B"), a numeric setting ("W8A8") or a web address. Data in lexicons/not-entities.json.
+ * size ("3B"), a numeric setting ("W8A8"), a web address, or LaTeX an abstract left unrendered
+ * ("V$^*$"). Data in lexicons/not-entities.json.
  */
 export function notAnEntity(text: string, proposed: boolean): boolean {
-  const name = text.trim().toLowerCase();
+  const name = text.trim();
+  const lower = name.toLowerCase();
   return (
-    ORGANISATIONS.has(name) ||
-    (!proposed && METRICS.has(name)) ||
-    NOT_ENTITY_PATTERNS.some((pattern) => pattern.test(text.trim()))
+    ORGANISATIONS.has(lower) ||
+    (!proposed && METRICS.has(lower)) ||
+    NOT_ENTITY_PATTERNS.some((pattern) => pattern.test(name))
   );
 }

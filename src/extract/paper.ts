@@ -127,14 +127,7 @@ export function analyzeEvidence(
   const entities = modelCandidates(sentences, tagSpans(models.tagger, sentences), rules);
   const invariances = decideInvariances(fields, rules, models.invariance);
   const candidates = settleTypes([...entities, ...invariances]).filter(
-    (c) =>
-      c.type === "invariance" ||
-      (!isLatexDebris(c.text) && !notAnEntity(c.text, c.role === "proposed")),
+    (c) => c.type === "invariance" || !notAnEntity(c.text, c.role === "proposed"),
   );
   return { paper, candidates };
-}
-
-/** "V$^*$", "\\textbf{...}": LaTeX an abstract left unrendered names no entity as written. */
-function isLatexDebris(text: string): boolean {
-  return /[$\\]/.test(text);
 }

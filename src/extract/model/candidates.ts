@@ -29,8 +29,9 @@ function withoutStrayBracket(candidate: Candidate): Candidate {
     const c = text[i];
     if (c === "(" || c === "[") depth++;
     else if (c === ")" || c === "]") depth--;
+    if (depth >= 0) continue;
     const rest = text.slice(i + 1);
-    if (depth < 0 && /[^)\]\s]/.test(rest)) {
+    if (/[^)\]\s]/.test(rest)) {
       const cut = i + 1 + (/^\s*/.exec(rest)?.[0].length ?? 0);
       return withoutStrayBracket({
         ...candidate,
