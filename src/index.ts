@@ -21,20 +21,35 @@ export type {
   AddResult,
   BuildResult,
   EvaluateOptions,
+  GapsOptions,
+  GapsResult,
+  GraphWithThreads,
   NeighborsResult,
   PaperInput,
   PaperRecord,
 } from "./pipeline.js";
 export {
   add,
+  backtestGaps,
   build,
   buildGraph,
   evaluate,
   extract,
+  gaps,
   ingest,
   loadGold,
   neighbors,
+  trends,
   UnknownConceptError,
 } from "./pipeline.js";
 export type { ConceptRef, Neighbor, NeighborOptions } from "./query/index.js";
+export type {
+  BacktestReport,
+  Gap,
+  PairType,
+  RankingScores,
+  Trend,
+  TrendOptions,
+  TrendReport,
+} from "./time/index.js";
 export * from "./types.js";

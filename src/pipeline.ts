@@ -57,11 +57,24 @@ import {
 } from "./query/index.js";
 import { type BuildStore, openBuildStore, STORE_FILE } from "./store/index.js";
 import {
+  type BacktestReport,
+  backtestGaps as backtestAt,
+  fieldSeries,
+  findGaps,
+  findTrends,
+  type GapOptions,
+  type GapReport,
+  incidenceOf,
+  type TrendOptions,
+  type TrendReport,
+} from "./time/index.js";
+import {
   ENTITY_TYPES,
   type EntityType,
   type Extraction,
   type NodeType,
   type Paper,
+  type ThreadReport,
 } from "./types.js";
 
 /**
@@ -455,4 +468,53 @@ export async function evaluate(
   const scored = goldPapers(gold, papers);
   const extraction = await extract(scored.papers, options);
   return scoreExtraction(gold, scored.ids, extraction, options.types ?? ENTITY_TYPES);
+}
+
+/** A built graph and its threads: what the questions of time read. */
+export interface GraphWithThreads {
+  graph: KnowledgeGraph;
+  threads: ThreadReport;
+}
+
+/** What is rising, new and fading in a built graph, entities and threads. */
+export function trends(built: GraphWithThreads, options: Partial<TrendOptions> = {}): TrendReport {
+  const labels = new Map(built.threads.threads.map((t) => [t.id, t.label]));
+  return findTrends(fieldSeries(built.graph, labels), options);
+}
+
+export interface GapsOptions extends Partial<Omit<GapOptions, "concept">> {
+  /** Only this concept's gaps: a name, alias or "type:name", resolved as `neighbors` does. */
+  concept?: string;
+}
+
+export interface GapsResult extends GapReport {
+  /** The concept asked about, as found. */
+  concept?: ConceptRef;
+}
+
+/** Pairs of entities no paper names together yet that the graph says will meet, with evidence. */
+export function gaps(graph: KnowledgeGraph, options: GapsOptions = {}): GapsResult {
+  let concept: ConceptRef | undefined;
+  if (options.concept !== undefined) {
+    const resolution = resolveConcept(graph, options.concept);
+    if (!resolution.found)
+      throw new UnknownConceptError(options.concept, resolution.ambiguous, resolution.suggestions);
+    concept = resolution.found;
+    if (concept.type === "paper")
+      throw new UsageError(`"${options.concept}" is a paper; gaps are between entities`);
+  }
+  const report = findGaps(incidenceOf(graph), { ...options, concept: concept?.id });
+  return concept ? { concept, ...report } : report;
+}
+
+/**
+ * The gaps' backtest at a cutoff day (YYYY-MM-DD): the graph of the papers before it, every
+ * candidate pair scored, the pairs that 2 or more later papers name together counted as found.
+ */
+export function backtestGaps(
+  graph: KnowledgeGraph,
+  cutoff: string,
+  onStep?: (step: string) => void,
+): BacktestReport {
+  return backtestAt(incidenceOf(graph), cutoff, onStep);
 }

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { PapergraphError } from "../errors.js";
 import { DEFAULT_CORPUS, DEFAULTS } from "../options.js";
+import { PAIR_TYPE_NAMES } from "../time/index.js";
 import { addCommand, buildCommand, rebuildCommand } from "./build.js";
 import { suggestMergesCommand } from "./curate.js";
 import { evalCommand } from "./eval.js";
@@ -10,6 +11,7 @@ import { ingestCommand } from "./ingest.js";
 import type { CliIO } from "./io.js";
 import { neighborsCommand, statsCommand, threadsCommand } from "./query.js";
 import { serveCommand } from "./serve.js";
+import { gapsCommand, trendsCommand } from "./time.js";
 
 const VERSION = "0.1.0";
 
@@ -204,6 +206,43 @@ function buildProgram(io: CliIO, done: (exitCode: number) => void): Command {
     .option("--json", "print one JSON object")
     .action(async (options) => {
       done(await threadsCommand(options, io));
+    });
+
+  program
+    .command("trends")
+    .description(
+      "what is rising (a burst of papers), new (first named lately) and fading, entities and threads, with papers month by month",
+    )
+    .option("--since <month>", "the first of the recent months (YYYY-MM; default: the last 6)")
+    .option("-t, --type <type>", "only this type (method, dataset, task, invariance) or thread")
+    .option("-l, --limit <n>", "at most this many in each list", "15")
+    .option("-g, --graph <dir>", "the built graph", DEFAULTS.out)
+    .option("--json", "print one JSON object")
+    .action(async (options) => {
+      done(await trendsCommand(options, io));
+    });
+
+  program
+    .command("gaps")
+    .description(
+      "pairs of entities no paper names together yet that the graph says will meet, with the evidence; --backtest measures the scorer on the corpus's past",
+    )
+    .argument(
+      "[concept]",
+      "only this concept's likeliest new partners (a name, alias or type:name)",
+    )
+    .option("--pair <types...>", `only these pairs of types (${PAIR_TYPE_NAMES.join(", ")})`)
+    .option("-l, --limit <n>", "at most this many", "20")
+    .option("-g, --graph <dir>", "the built graph", DEFAULTS.out)
+    .option(
+      "--backtest",
+      "score every candidate pair of the papers before --cutoff against the pairs later papers name together",
+    )
+    .option("--cutoff <day>", "the backtest's cutoff (YYYY-MM-DD)")
+    .option("-q, --quiet", "no progress")
+    .option("--json", "print one JSON object")
+    .action(async (concept: string | undefined, options) => {
+      done(await gapsCommand(concept, options, io));
     });
 
   program
