@@ -138,6 +138,8 @@ export interface GraphNodeAttributes {
   label: string;
   /** Research thread (Louvain community), -1 for nodes in no thread. */
   thread: number;
+  /** In a large thread, the sub-thread the node lies in, as a path: "3.0.2" (see Thread.path). */
+  subthread?: string;
   color: string;
   size: number;
   x: number;
@@ -199,6 +201,13 @@ export interface Thread {
   top: Record<EntityType, ThreadMember[]>;
   /** Representative papers, by degree centrality within the thread. */
   papers: ThreadMember[];
+  /**
+   * A sub-thread's place: its thread's id, then its index at each level ("3.0.2"); a sub-thread's
+   * `id` is its index among its siblings. Absent on threads.
+   */
+  path?: string;
+  /** The parts of a large thread, labelled by the same rule, most papers first. */
+  subthreads?: Thread[];
 }
 
 export interface ThreadReport {

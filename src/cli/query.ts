@@ -3,7 +3,7 @@ import { UsageError } from "../errors.js";
 import { graphStats, type KnowledgeGraph, layoutQuality } from "../graph/index.js";
 import { neighbors } from "../pipeline.js";
 import type { NeighborList } from "../query/index.js";
-import { NODE_TYPES, type NodeType } from "../types.js";
+import { NODE_TYPES, type NodeType, type Thread } from "../types.js";
 import { type CliIO, count } from "./io.js";
 
 export interface NeighborsCommandOptions {
@@ -107,6 +107,28 @@ export async function neighborsCommand(
   return 0;
 }
 
+/** A thread's lines: label and sizes, top entities, an example paper, then its sub-threads indented. */
+function threadLines(t: Thread, name: string, indent: string): string[] {
+  const lines = [
+    `${name}  ${t.label}  (${t.paperCount} papers, ${t.labelPaperCount} naming its label; ${t.size} nodes)`,
+  ];
+  const top = (["method", "dataset", "task", "invariance"] as const)
+    .map((type) => [type, t.top[type].slice(0, 3).map((m) => m.label)] as const)
+    .filter(([, labels]) => labels.length > 0)
+    .map(([type, labels]) => `${type}s: ${labels.join(", ")}`);
+  if (top.length > 0) lines.push(`${indent}${top.join("; ")}`);
+  if (t.papers[0]) lines.push(`${indent}e.g. ${t.papers[0].label}`);
+  for (const sub of t.subthreads ?? [])
+    lines.push(
+      ...threadLines(
+        sub,
+        `${indent}${sub.path}`,
+        `${indent}${" ".repeat((sub.path ?? "").length + 2)}`,
+      ),
+    );
+  return lines;
+}
+
 /** `papergraph threads`: the research threads with their labels, sizes and top entities. */
 export async function threadsCommand(
   options: { graph: string; json?: boolean },
@@ -120,17 +142,8 @@ export async function threadsCommand(
   const lines = [
     `${report.threads.length} research threads, modularity ${report.modularity.toFixed(3)}`,
   ];
-  for (const t of report.threads) {
-    lines.push(
-      `${String(t.id).padStart(3)}  ${t.label}  (${t.paperCount} papers, ${t.labelPaperCount} naming its label; ${t.size} nodes)`,
-    );
-    const top = (["method", "dataset", "task", "invariance"] as const)
-      .map((type) => [type, t.top[type].slice(0, 3).map((m) => m.label)] as const)
-      .filter(([, labels]) => labels.length > 0)
-      .map(([type, labels]) => `${type}s: ${labels.join(", ")}`);
-    if (top.length > 0) lines.push(`       ${top.join("; ")}`);
-    if (t.papers[0]) lines.push(`       e.g. ${t.papers[0].label}`);
-  }
+  for (const t of report.threads)
+    lines.push(...threadLines(t, String(t.id).padStart(3), "       "));
   io.stdout(`${lines.join("\n")}\n`);
   return 0;
 }

@@ -4,6 +4,7 @@ import { UsageError } from "../errors.js";
 import { backtestGaps, type GapsResult, gaps, trends } from "../pipeline.js";
 import {
   type BacktestReport,
+  HORIZON_MONTHS,
   PAIR_TYPE_NAMES,
   type PairType,
   parseMonth,
@@ -154,6 +155,13 @@ function cutoffDay(value: string | undefined): string {
   return value;
 }
 
+/** A gap's score in words: the model's chance of the pair meeting soon, or its Adamic-Adar. */
+function strength(result: GapsResult, score: number): string {
+  if (result.scorer !== "fitted") return `Adamic-Adar ${score.toFixed(2)}`;
+  const chance = 100 / (1 + Math.exp(-score));
+  return `chance of 2 papers naming both within ${HORIZON_MONTHS} months: ${chance < 1 ? chance.toFixed(1) : Math.round(chance)}%`;
+}
+
 function formatGaps(result: GapsResult): string[] {
   const lines = [
     `${result.concept ? `Gaps of ${result.concept.label} (${result.concept.type})` : "Gaps of the field"}: ${count(result.candidates, "candidate pair")}, scored by ${
@@ -164,7 +172,7 @@ function formatGaps(result: GapsResult): string[] {
     lines.push("  none: no pair of entities named by 3 papers or more is left unmet");
   result.gaps.forEach((gap, i) => {
     lines.push(
-      `${String(i + 1).padStart(4)}. ${gap.a.label} × ${gap.b.label}  (${gap.pairType}; ${count(gap.a.papers, "paper")} × ${count(gap.b.papers, "paper")}; score ${gap.score})`,
+      `${String(i + 1).padStart(4)}. ${gap.a.label} × ${gap.b.label}  (${gap.pairType}; ${count(gap.a.papers, "paper")} × ${count(gap.b.papers, "paper")}; ${strength(result, gap.score)})`,
       `        no paper names both; ${count(gap.common, "shared neighbour")}${gap.shared.length > 0 ? `, rarest: ${gap.shared.map((s) => s.label).join(", ")}` : ""}`,
     );
   });

@@ -17,8 +17,8 @@ function writeOnWorker(table: GexfTable, path: string): Promise<void> {
     worker.once("exit", (code) => reject(new Error(`the GEXF writer stopped with code ${code}`)));
   });
   // The edge columns are moved to the worker, not copied.
-  const { edgeEnds, edgeTypes, edgeWeights, edgeRelations, edgeCounts } = table;
-  const columns = [edgeEnds, edgeTypes, edgeWeights, edgeRelations, edgeCounts];
+  const { edgeEnds, edgeTypes, edgeWeights, edgeRelations, edgeCounts, edgeStarts } = table;
+  const columns = [edgeEnds, edgeTypes, edgeWeights, edgeRelations, edgeCounts, edgeStarts];
   worker.postMessage(
     { table, path },
     columns.map((column) => column.buffer as ArrayBuffer),

@@ -5,12 +5,14 @@ import type { Extraction, NodePlacement, ThreadReport } from "../types.js";
 import { type KnowledgeGraph, typedGraph } from "./build.js";
 import { addCooccurrence, type CooccurrenceOptions, DEFAULT_COOCCURRENCE } from "./cooccurrence.js";
 import { DEFAULT_LAYOUT, type LayoutOptions, layoutGraph, styleNodes } from "./layout.js";
+import { detectSubthreads } from "./subthreads.js";
 import {
   DEFAULT_THREADS,
   describeThreads,
   detectCommunities,
   keepThreads,
   type ThreadOptions,
+  threadMembers,
 } from "./threads.js";
 
 export { edgeKey, type KnowledgeGraph, paperNodeId } from "./build.js";
@@ -70,6 +72,7 @@ export function buildGraph(extraction: Extraction, options: BuildOptions = {}): 
   const found = kept
     ? keepThreads(graph, kept, threadOptions.resolution)
     : detectCommunities(graph, threadOptions);
+  detectSubthreads(graph, threadMembers(graph));
   const modularity = Math.round(found * 1e4) / 1e4;
   graph.mergeAttributes({ modularity, resolution: threadOptions.resolution });
   options.onStage?.("layout");

@@ -1,8 +1,15 @@
 import louvain from "graphology-communities-louvain";
 import modularity from "graphology-metrics/graph/modularity.js";
 import { seededRandom } from "../random.js";
-import { ENTITY_TYPES, type EntityType, type Thread, type ThreadMember } from "../types.js";
+import {
+  ENTITY_TYPES,
+  type EntityType,
+  type GraphNodeAttributes,
+  type Thread,
+  type ThreadMember,
+} from "../types.js";
 import type { KnowledgeGraph } from "./build.js";
+import { splitOversized } from "./subthreads.js";
 
 export interface ThreadOptions {
   /** Louvain's resolution: above 1 gives more, smaller threads. */
@@ -92,7 +99,12 @@ export function detectCommunities(graph: KnowledgeGraph, options = DEFAULT_THREA
   });
   const papersIn = (nodes: string[]) =>
     nodes.filter((n) => graph.getNodeAttribute(n, "type") === "paper").length;
-  const ranked = [...members.values()]
+  let totalPapers = 0;
+  graph.forEachNode((_, { type }) => {
+    if (type === "paper") totalPapers++;
+  });
+  const groups = splitOversized(graph, [...members.values()], totalPapers);
+  const ranked = groups
     .map((nodes) => ({ nodes: nodes.sort(), papers: papersIn(nodes) }))
     .sort(
       (a, b) =>
@@ -105,7 +117,10 @@ export function detectCommunities(graph: KnowledgeGraph, options = DEFAULT_THREA
     const thread = papers >= options.minPapers ? next++ : -1;
     for (const node of nodes) graph.setNodeAttribute(node, "thread", thread);
   }
-  return result.modularity;
+  // Threads split for their size are no longer Louvain's partition: measure the one kept.
+  return groups.length === members.size
+    ? result.modularity
+    : threadModularity(graph, options.resolution);
 }
 
 /** The thread most of a node's weight of edges leads into, among neighbours in a thread. */
@@ -151,7 +166,11 @@ export function keepThreads(
     for (const [node, thread] of joined) graph.setNodeAttribute(node, "thread", thread);
     pending = pending.filter((node) => !joined.has(node));
   }
-  // Nodes in no thread count as communities of their own, as Louvain's small ones did.
+  return threadModularity(graph, resolution);
+}
+
+/** The modularity of the threads as they are; nodes in no thread count as communities of their own, as Louvain's small ones did. */
+function threadModularity(graph: KnowledgeGraph, resolution: number): number {
   return modularity(graph, {
     getNodeCommunity: (node, { thread }) => (thread >= 0 ? thread : `none:${node}`),
     getEdgeWeight: "weight",
@@ -195,7 +214,16 @@ function ranked(members: ThreadMember[], limit: number): ThreadMember[] {
     .slice(0, limit);
 }
 
-function threadOf(graph: KnowledgeGraph, id: number, nodes: string[], topN: number): Thread {
+/** Whether a node's attributes place it in a thread or sub-thread. */
+type Belongs = (attributes: GraphNodeAttributes) => boolean;
+
+function threadOf(
+  graph: KnowledgeGraph,
+  id: number,
+  nodes: string[],
+  topN: number,
+  belongs: Belongs = (a) => a.thread === id,
+): Thread {
   const byType = Object.fromEntries(ENTITY_TYPES.map((t) => [t, [] as ThreadMember[]])) as Record<
     EntityType,
     ThreadMember[]
@@ -211,7 +239,7 @@ function threadOf(graph: KnowledgeGraph, id: number, nodes: string[], topN: numb
     let localPapers = 0;
     let localDegree = 0;
     graph.forEachNeighbor(node, (_, a) => {
-      if (a.thread !== id) return;
+      if (!belongs(a)) return;
       localDegree++;
       if (a.type === "paper") localPapers++;
     });
@@ -287,6 +315,43 @@ export function threadMembers(graph: KnowledgeGraph): Map<number, string[]> {
  */
 export function describeThreads(graph: KnowledgeGraph, topN = 5): Thread[] {
   return [...threadMembers(graph)]
-    .map(([id, nodes]) => threadOf(graph, id, nodes, topN))
+    .map(([id, nodes]) =>
+      withSubthreads(graph, threadOf(graph, id, nodes, topN), String(id), nodes, topN),
+    )
     .sort((a, b) => b.paperCount - a.paperCount || a.id - b.id);
+}
+
+/** A thread or sub-thread with its sub-threads described inside it, by the same rule. */
+function withSubthreads(
+  graph: KnowledgeGraph,
+  thread: Thread,
+  path: string,
+  nodes: string[],
+  topN: number,
+): Thread {
+  const parts = new Map<number, string[]>();
+  const depth = path.split(".").length;
+  for (const node of nodes) {
+    const sub = graph.getNodeAttribute(node, "subthread")?.split(".");
+    if (!sub || sub.length <= depth || sub.slice(0, depth).join(".") !== path) continue;
+    const index = Number(sub[depth]);
+    const list = parts.get(index) ?? [];
+    list.push(node);
+    parts.set(index, list);
+  }
+  if (parts.size === 0) return thread;
+  const subthreads = [...parts]
+    .sort(([a], [b]) => a - b)
+    .map(([index, members]) => {
+      const subpath = `${path}.${index}`;
+      const inside: Belongs = (a) =>
+        a.subthread === subpath || (a.subthread?.startsWith(`${subpath}.`) ?? false);
+      const described = {
+        ...threadOf(graph, index, members, topN, inside),
+        path: subpath,
+        color: thread.color,
+      };
+      return withSubthreads(graph, described, subpath, members, topN);
+    });
+  return { ...thread, subthreads };
 }

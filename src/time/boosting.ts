@@ -65,6 +65,15 @@ export function forestScore(forest: Forest, x: ArrayLike<number>): number {
   return z;
 }
 
+/** The highest log-odds a forest can give any row: each tree's highest leaf. */
+export function forestMax(forest: Forest): number {
+  const leavesPerTree = innerNodes(forest.depth) + 1;
+  let z = forest.base;
+  for (let start = 0; start < forest.leaves.length; start += leavesPerTree)
+    z += Math.max(...forest.leaves.slice(start, start + leavesPerTree));
+  return z;
+}
+
 /** Each feature's candidate thresholds: distinct values at its quantiles. */
 function binEdges(rows: readonly ArrayLike<number>[], feature: number, bins: number): number[] {
   const values = rows.map((r) => r[feature] as number).sort((a, b) => a - b);

@@ -6,7 +6,7 @@
  */
 import { type Candidate, forEachCandidate, PAIR_TYPE_NAMES, type PairType } from "./candidates.js";
 import { type Incidence, placedDate } from "./incidence.js";
-import { FEATURES, featuresOf, type GapModel, scoreOf } from "./link-model.js";
+import { FEATURES, featuresOf, type GapModel, scoreBound, scoreOf } from "./link-model.js";
 import { nextDay } from "./months.js";
 import { addMonthsToDay, fitOnPast, HORIZON_MONTHS, RECENT_MONTHS } from "./past.js";
 import { type Snapshot, takeSnapshot } from "./snapshot.js";
@@ -138,8 +138,11 @@ export function findGaps(incidence: Incidence, options: Partial<GapOptions> = {}
       pairType,
       (c) => {
         candidates++;
+        const full = best.length >= limit;
+        const worst = full ? (best.at(-1) as { score: number }).score : Number.NEGATIVE_INFINITY;
+        if (full && model && scoreBound(model, c) <= worst) return;
         const s = score(c);
-        if (best.length >= limit && s <= (best.at(-1) as { score: number }).score) return;
+        if (full && s <= worst) return;
         best.push({ c: { ...c }, score: s });
         best.sort((p, q) => q.score - p.score || p.c.a - q.c.a || p.c.b - q.c.b);
         if (best.length > limit) best.pop();

@@ -10,6 +10,7 @@ export { DEFAULT_GAPS, findGaps, type Gap, type GapOptions, type GapReport } fro
 export { type Incidence, incidenceOf } from "./incidence.js";
 export type { GapModel } from "./link-model.js";
 export { addMonths, monthOf, monthsBetween, parseMonth } from "./months.js";
+export { HORIZON_MONTHS } from "./past.js";
 export type { RankingScores } from "./ranking.js";
 export { type FieldSeries, fieldSeries, type Series, type Timeline } from "./series.js";
 export {

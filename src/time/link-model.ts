@@ -11,7 +11,7 @@
  */
 
 import { ENTITY_TYPES } from "../types.js";
-import { type Forest, fitForest, forestScore } from "./boosting.js";
+import { type Forest, fitForest, forestMax, forestScore } from "./boosting.js";
 import { type Candidate, degree, PAIR_TYPE_NAMES, PAIR_TYPES } from "./candidates.js";
 import type { Snapshot } from "./snapshot.js";
 
@@ -125,6 +125,23 @@ export function scoreOf(model: GapModel, c: Candidate, x: ArrayLike<number>): nu
   // Trees give whole groups of pairs one score; within a group, more shared neighbours rank higher.
   const forest = c.common >= NEAR_COMMON ? model.near : model.far;
   return forestScore(forest, x) + TIE_BREAK * c.adamicAdar;
+}
+
+/**
+ * The most `scoreOf` can give a candidate, from what is known before its features are computed:
+ * a list already holding better pairs need not score it.
+ */
+export function scoreBound(model: GapModel, c: Candidate): number {
+  const forest = c.common >= NEAR_COMMON ? model.near : model.far;
+  return (boundCache.get(forest) ?? cacheBound(forest)) + TIE_BREAK * c.adamicAdar;
+}
+
+const boundCache = new WeakMap<Forest, number>();
+
+function cacheBound(forest: Forest): number {
+  const bound = forestMax(forest);
+  boundCache.set(forest, bound);
+  return bound;
 }
 
 /** Training pairs: features, whether they met, near or far, and how many pairs each stands for. */
