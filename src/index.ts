@@ -48,7 +48,6 @@ export type {
   Gap,
   PairType,
   RankingScores,
-  Trend,
   TrendOptions,
   TrendReport,
 } from "./time/index.js";

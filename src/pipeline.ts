@@ -254,7 +254,7 @@ async function runBuild(
       onStage: (stage) => clock.start(stage),
     });
     clock.start("export");
-    await writeBuildFiles(dir, built.graph, built.threads);
+    await writeBuildFiles(dir, built.graph, withRising(built));
     store?.saveBuild(
       papers,
       built.graph.mapNodes((node, { x, y, thread }) => [node, { x, y, thread }]),
@@ -468,6 +468,17 @@ export async function evaluate(
   const scored = goldPapers(gold, papers);
   const extraction = await extract(scored.papers, options);
   return scoreExtraction(gold, scored.ids, extraction, options.types ?? ENTITY_TYPES);
+}
+
+/** Entities and threads threads.json lists as rising, for the viewer. */
+const RISING_LISTED = 15;
+
+/** The threads with what is rising in the recent months: what threads.json holds. */
+export function withRising(built: GraphWithThreads): ThreadReport {
+  const { since, months, rising } = trends(built, { limit: RISING_LISTED });
+  return rising.length > 0
+    ? { ...built.threads, rising: { since, months, trends: rising } }
+    : built.threads;
 }
 
 /** A built graph and its threads: what the questions of time read. */

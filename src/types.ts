@@ -214,4 +214,22 @@ export interface ThreadReport {
   modularity: number;
   resolution: number;
   threads: Thread[];
+  /** What is rising in the recent months, entities and threads: the viewer's "Rising" list. */
+  rising?: { since: string; months: string[]; trends: Trend[] };
+}
+
+/** An entity or thread whose papers month by month tell a trend (see `papergraph trends`). */
+export interface Trend {
+  id: string;
+  label: string;
+  type: EntityType | "thread";
+  /** Its dated papers, and the month of the first. */
+  papers: number;
+  first: string;
+  /** Papers month by month, aligned with the report's months. */
+  monthly: number[];
+  /** Rising: the burst that runs into the recent months. */
+  burst?: { start: string; end: string; strength: number };
+  /** Fading: its share of the papers before the recent months and in them, and the G² of the change. */
+  change?: { before: number; recent: number; g2: number };
 }

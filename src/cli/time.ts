@@ -9,10 +9,9 @@ import {
   type PairType,
   parseMonth,
   SCORERS,
-  type Trend,
   type TrendReport,
 } from "../time/index.js";
-import { ENTITY_TYPES, type EntityType } from "../types.js";
+import { ENTITY_TYPES, type EntityType, type Trend } from "../types.js";
 import { type CliIO, count } from "./io.js";
 import { positiveInteger } from "./query.js";
 

@@ -69,6 +69,8 @@ export interface WholeGraph {
   extent: { x: [number, number]; y: [number, number] };
   /** Each thread's centre, over all its nodes: where its region label goes. */
   centres: Record<number, [number, number]>;
+  /** Each sub-thread's centre (first level, by path: "3.0"): where its label goes on zoom. */
+  subcentres: Record<string, [number, number]>;
 }
 
 /**
@@ -169,12 +171,25 @@ function addEdgeColumn(
   if (a.relation) edges.relation[i] = a.relation;
 }
 
+/** Adds a point to the running sum of its group. */
+function addTo<K>(
+  sums: Map<K, { x: number; y: number; n: number }>,
+  key: K,
+  x: number,
+  y: number,
+): void {
+  const sum = sums.get(key);
+  if (sum) Object.assign(sum, { x: sum.x + x, y: sum.y + y, n: sum.n + 1 });
+  else sums.set(key, { x, y, n: 1 });
+}
+
 /** What the viewer needs to know of a whole graph to draw its overview first. */
 export function wholeGraph(graph: KnowledgeGraph): WholeGraph {
   const entityCounts: number[] = [];
   let [minX, maxX, minY, maxY] = [Infinity, -Infinity, Infinity, -Infinity];
   const sums = new Map<number, { x: number; y: number; n: number }>();
-  graph.forEachNode((_, { type, paperCount, x, y, thread }) => {
+  const subsums = new Map<string, { x: number; y: number; n: number }>();
+  graph.forEachNode((_, { type, paperCount, x, y, thread, subthread }) => {
     if (type !== "paper") entityCounts.push(paperCount ?? 1);
     [minX, maxX, minY, maxY] = [
       Math.min(minX, x),
@@ -183,21 +198,26 @@ export function wholeGraph(graph: KnowledgeGraph): WholeGraph {
       Math.max(maxY, y),
     ];
     if (thread < 0) return;
-    const sum = sums.get(thread);
-    if (sum) Object.assign(sum, { x: sum.x + x, y: sum.y + y, n: sum.n + 1 });
-    else sums.set(thread, { x, y, n: 1 });
+    addTo(sums, thread, x, y);
+    if (subthread) addTo(subsums, subthread.split(".").slice(0, 2).join("."), x, y);
   });
   const extent: WholeGraph["extent"] =
     graph.order === 0 ? { x: [0, 1], y: [0, 1] } : { x: [minX, maxX], y: [minY, maxY] };
   const centres: WholeGraph["centres"] = {};
   for (const [thread, { x, y, n }] of [...sums].sort((a, b) => a[0] - b[0]))
     centres[thread] = [x / n, y / n];
+  const subcentres: WholeGraph["subcentres"] = {};
+  for (const [path, { x, y, n }] of [...subsums].sort(([a], [b]) =>
+    a.localeCompare(b, "en", { numeric: true }),
+  ))
+    subcentres[path] = [x / n, y / n];
   return {
     order: graph.order,
     size: graph.size,
     minPapers: defaultMinPapers(entityCounts),
     extent,
     centres,
+    subcentres,
   };
 }
 

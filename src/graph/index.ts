@@ -72,7 +72,7 @@ export function buildGraph(extraction: Extraction, options: BuildOptions = {}): 
   const found = kept
     ? keepThreads(graph, kept, threadOptions.resolution)
     : detectCommunities(graph, threadOptions);
-  detectSubthreads(graph, threadMembers(graph));
+  detectSubthreads(graph, threadMembers(graph), threadOptions.subthreadMinPapers);
   const modularity = Math.round(found * 1e4) / 1e4;
   graph.mergeAttributes({ modularity, resolution: threadOptions.resolution });
   options.onStage?.("layout");

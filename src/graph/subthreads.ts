@@ -10,11 +10,14 @@ import louvain from "graphology-communities-louvain";
 import { seededRandom } from "../random.js";
 import type { KnowledgeGraph } from "./build.js";
 
-/** A thread with this many papers or more is split into sub-threads: more than a person skims. */
+/** A thread with this many papers or more is split into sub-threads, by default: more than a person skims. */
 export const SUBTHREAD_MIN_PAPERS = 300;
-/** A part needs this share of its parent's papers, and MIN_PART_PAPERS, to be a sub-thread. */
+/**
+ * A part needs this share of its parent's papers, and a thirtieth of the papers that make a thread
+ * large (10 by default), to be a sub-thread: fewer are a handful of papers, not a region.
+ */
 const MIN_PART_SHARE = 0.02;
-const MIN_PART_PAPERS = 10;
+const MIN_PART_OF_LARGE = 1 / 30;
 /**
  * A split is kept only where Louvain's modularity on the thread's own graph reaches this: a thin
  * random graph splits into parts of modularity 0.1 to 0.2 by chance alone, a real one above.
@@ -73,8 +76,9 @@ export function splitOversized(
   graph: KnowledgeGraph,
   groups: string[][],
   totalPapers: number,
+  minPapers = SUBTHREAD_MIN_PAPERS,
 ): string[][] {
-  const limit = Math.max(MAX_THREAD_SHARE * totalPapers, SUBTHREAD_MIN_PAPERS);
+  const limit = Math.max(MAX_THREAD_SHARE * totalPapers, minPapers);
   const result: string[][] = [];
   const pending = [...groups];
   while (pending.length > 0) {
@@ -93,24 +97,25 @@ export function splitOversized(
 
 /**
  * Sets each node's `subthread`, the path of the sub-threads it lies in ("3.0.2": thread 3, its
- * first sub-thread, that one's third), for the threads of SUBTHREAD_MIN_PAPERS or more; removes
- * it from the others. Sub-threads are numbered by papers, most first.
+ * first sub-thread, that one's third), for the threads of `minPapers` (SUBTHREAD_MIN_PAPERS) or
+ * more; removes it from the others. Sub-threads are numbered by papers, most first.
  */
 export function detectSubthreads(
   graph: KnowledgeGraph,
   members: ReadonlyMap<number, string[]>,
+  minPapers = SUBTHREAD_MIN_PAPERS,
 ): void {
   graph.forEachNode((node, attributes) => {
     if (attributes.subthread !== undefined) graph.removeNodeAttribute(node, "subthread");
   });
   const split = (nodes: string[], path: string, depth: number) => {
     const papers = nodes.filter((n) => isPaper(graph, n)).length;
-    if (depth > SUBTHREAD_DEPTH || papers < SUBTHREAD_MIN_PAPERS) return;
+    if (depth > SUBTHREAD_DEPTH || papers < minPapers) return;
     const { parts, modularity } = splitNodes(graph, nodes);
     if (modularity < MIN_SPLIT_MODULARITY) return;
     const kept = parts.filter((part) => {
       const n = part.filter((node) => isPaper(graph, node)).length;
-      return n >= MIN_PART_PAPERS && n >= MIN_PART_SHARE * papers;
+      return n >= Math.max(3, MIN_PART_OF_LARGE * minPapers) && n >= MIN_PART_SHARE * papers;
     });
     if (kept.length < 2) return;
     kept.forEach((part, i) => {

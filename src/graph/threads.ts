@@ -9,7 +9,7 @@ import {
   type ThreadMember,
 } from "../types.js";
 import type { KnowledgeGraph } from "./build.js";
-import { splitOversized } from "./subthreads.js";
+import { SUBTHREAD_MIN_PAPERS, splitOversized } from "./subthreads.js";
 
 export interface ThreadOptions {
   /** Louvain's resolution: above 1 gives more, smaller threads. */
@@ -17,9 +17,16 @@ export interface ThreadOptions {
   seed: number;
   /** A community with fewer papers is no thread: its nodes get thread -1. */
   minPapers: number;
+  /** A thread with this many papers or more is split into sub-threads (subthreads.ts). */
+  subthreadMinPapers: number;
 }
 
-export const DEFAULT_THREADS: ThreadOptions = { resolution: 1, seed: 42, minPapers: 2 };
+export const DEFAULT_THREADS: ThreadOptions = {
+  resolution: 1,
+  seed: 42,
+  minPapers: 2,
+  subthreadMinPapers: SUBTHREAD_MIN_PAPERS,
+};
 
 /**
  * A qualitative palette that tells 40 threads apart: Tableau 10's strong tones, then colours chosen
@@ -103,7 +110,12 @@ export function detectCommunities(graph: KnowledgeGraph, options = DEFAULT_THREA
   graph.forEachNode((_, { type }) => {
     if (type === "paper") totalPapers++;
   });
-  const groups = splitOversized(graph, [...members.values()], totalPapers);
+  const groups = splitOversized(
+    graph,
+    [...members.values()],
+    totalPapers,
+    options.subthreadMinPapers,
+  );
   const ranked = groups
     .map((nodes) => ({ nodes: nodes.sort(), papers: papersIn(nodes) }))
     .sort(

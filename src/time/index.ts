@@ -17,7 +17,6 @@ export {
   DEFAULT_TRENDS,
   findTrends,
   gSquared,
-  type Trend,
   type TrendOptions,
   type TrendReport,
 } from "./trends.js";

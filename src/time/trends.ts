@@ -6,7 +6,7 @@
  * Fading: named far less in the recent months than before them, by a log-likelihood ratio
  * (Dunning's G²) of its share of each period's papers, most certain first.
  */
-import type { EntityType } from "../types.js";
+import type { EntityType, Trend } from "../types.js";
 import { type BurstOptions, DEFAULT_BURST, detectBursts } from "./burst.js";
 import { addMonths } from "./months.js";
 import type { FieldSeries, Series, Timeline } from "./series.js";
@@ -31,21 +31,6 @@ export const NEW_MIN_PAPERS = 3;
 export const FADING_MIN_PAPERS = 10;
 /** G² above this is a change with p < 0.001 (χ² with one degree of freedom). */
 const G2_CRITICAL = 10.83;
-
-export interface Trend {
-  id: string;
-  label: string;
-  type: EntityType | "thread";
-  /** Its dated papers, and the month of the first. */
-  papers: number;
-  first: string;
-  /** Papers month by month, aligned with the report's months. */
-  monthly: number[];
-  /** Rising: the burst that runs into the recent months. */
-  burst?: { start: string; end: string; strength: number };
-  /** Fading: its share of the papers before the recent months and in them, and the G² of the change. */
-  change?: { before: number; recent: number; g2: number };
-}
 
 export interface TrendReport extends Timeline {
   since: string;

@@ -1,4 +1,4 @@
-import type { NodeType, Thread } from "../../src/types.js";
+import type { NodeType, Thread, ThreadReport } from "../../src/types.js";
 import type { ViewerGraph } from "./data.js";
 import { h } from "./dom.js";
 import { TYPE_STYLE } from "./reducers.js";
@@ -99,4 +99,54 @@ export function mountThreadLegend(
   store.subscribe((state, previous) => {
     if (state.thread !== previous.thread) render();
   });
+}
+
+/**
+ * What is rising (threads.json's `rising`): each entity or thread with its papers month by month;
+ * choosing one focuses the map on it, as choosing a thread or searching for an entity does.
+ */
+export function mountRisingList(
+  section: HTMLElement,
+  graph: ViewerGraph,
+  rising: ThreadReport["rising"],
+  store: Store,
+): void {
+  if (!rising || rising.trends.length === 0) return;
+  const items = rising.trends.filter((t) => (t.type === "thread" ? true : graph.hasNode(t.id)));
+  if (items.length === 0) return;
+  section.hidden = false;
+  const note = section.querySelector("#rising-note") as HTMLElement;
+  note.textContent = `A burst of papers running into ${rising.since} and after; bars: each month's share.`;
+  const list = section.querySelector("#rising") as HTMLElement;
+  list.replaceChildren(
+    ...items.map((trend) => {
+      const thread = trend.type === "thread" ? Number(trend.id.slice("thread:".length)) : null;
+      const button = h(
+        "button",
+        { type: "button", class: "rising-item", "data-id": trend.id },
+        sparkline(trend.monthly),
+        h("span", { class: "thread-label" }, trend.label),
+        h("span", { class: "count" }, trend.type === "thread" ? "thread" : trend.type),
+      );
+      button.title = `${trend.papers} papers; burst ${trend.burst?.start} to ${trend.burst?.end}, strength ${trend.burst?.strength}`;
+      button.addEventListener("click", () =>
+        store.set(
+          thread === null ? { selected: trend.id, thread: null } : { thread, selected: null },
+        ),
+      );
+      return h("li", {}, button);
+    }),
+  );
+}
+
+/** A small bar a month, tallest the most papers. */
+function sparkline(monthly: readonly number[]): HTMLElement {
+  const most = Math.max(1, ...monthly);
+  return h(
+    "span",
+    { class: "sparkline", "aria-hidden": "true" },
+    ...monthly.map((n) =>
+      h("span", { style: `height:${Math.max(1, Math.round((14 * n) / most))}px` }),
+    ),
+  );
 }

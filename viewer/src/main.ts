@@ -9,7 +9,7 @@ import { type Curator, mountCurator } from "./curator-ui.js";
 import { EMBEDDED_DATA_ID, loadData, type ViewerData } from "./data.js";
 import { mountDetailControl } from "./detail.js";
 import { byId, download } from "./dom.js";
-import { mountThreadLegend, mountTypeLegend } from "./legend.js";
+import { mountRisingList, mountThreadLegend, mountTypeLegend } from "./legend.js";
 import { mountHistory, mountKeyboard } from "./navigation.js";
 import { renderPanel } from "./panel.js";
 import { downloadMapPNG } from "./png.js";
@@ -208,8 +208,16 @@ function start(
   renderer.on("clickNode", ({ node }) => select(node));
   renderer.on("clickStage", () => store.set({ selected: null }));
 
-  mountRegionLabels(byId("region-labels"), whole.centres, threads.threads, renderer, store);
+  mountRegionLabels(
+    byId("region-labels"),
+    whole.centres,
+    whole.subcentres ?? {},
+    threads.threads,
+    renderer,
+    store,
+  );
   mountThreadLegend(byId("thread-legend"), byId("clear-thread"), threads.threads, store);
+  mountRisingList(byId("rising-section"), graph, threads.rising, store);
   byId("download-gexf").addEventListener("click", () =>
     download("papergraph.gexf", new Blob([toGexf(graph)], { type: "application/gexf+xml" })),
   );

@@ -10,6 +10,7 @@ import type {
 import type { ViewerGraph } from "./data.js";
 import { h } from "./dom.js";
 import { TYPE_STYLE } from "./reducers.js";
+import { monthSection } from "./time.js";
 
 export interface PanelActions {
   select: (id: string) => void;
@@ -212,6 +213,7 @@ function entityPanel(
       ? h("p", { class: "aliases" }, `Also written: ${aliasList(a.aliases)}`)
       : null,
     actions.fixes?.(node) ?? null,
+    monthSection(graph, papers),
     ...neighborGroups(graph, node, actions),
     h(
       "section",

@@ -1,8 +1,9 @@
 /**
  * Each research thread's name, large on its region of the map, as Open Knowledge Maps and
  * VOSviewer label clusters: placed at the thread's centre after every frame, biggest threads
- * first, a label left out where it would overlap one already placed. They give way to the nodes'
- * own labels when the map is zoomed in, and to a focused thread's.
+ * first, a label left out where it would overlap one already placed. Zooming in, a large thread's
+ * label gives way to its sub-threads' (the parts a person zooms into); further in, region labels
+ * give way to the nodes' own, and all of them to a focused thread's.
  */
 import type Sigma from "sigma";
 import type { WholeGraph } from "../../src/export/viewer-data.js";
@@ -12,6 +13,8 @@ import type { Store } from "./store.js";
 
 interface RegionLabel {
   thread: number;
+  /** A sub-thread's path ("3.0"); undefined for a thread's own label. */
+  path?: string;
   x: number;
   y: number;
   element: HTMLElement;
@@ -30,8 +33,12 @@ const FULL_WIDTH = 1000;
  * above it (the overview), the regions' labels speak and the nodes' are left out.
  */
 export const ZOOMED_IN = 0.35;
+/** Below this camera ratio and above ZOOMED_IN, large threads are named by their sub-threads. */
+export const SUBTHREADS_AT = 0.75;
 /** At most this many region labels: the largest threads; the others' nodes speak for them. */
 const MAX_LABELS = 24;
+/** At most this many sub-thread labels, the largest first. */
+const MAX_SUBTHREAD_LABELS = 80;
 
 /** The first two terms of a thread's label: "diffusion model · image generation". */
 function shortLabel(label: string): string {
@@ -46,6 +53,7 @@ export function mountRegionLabels(
   layer: HTMLElement,
   /** Each thread's centre, over all its nodes (map.json's, whether or not they are loaded yet). */
   centres: WholeGraph["centres"],
+  subcentres: WholeGraph["subcentres"],
   threads: readonly Thread[],
   renderer: Sigma,
   store: Store,
@@ -74,10 +82,36 @@ export function mountRegionLabels(
         height: 0,
       };
     });
+  const named = new Set(labels.map((label) => label.thread));
+  const parts = threads
+    .filter((t) => named.has(t.id))
+    .flatMap((t) => (t.subthreads ?? []).map((part) => ({ part, thread: t })))
+    .filter(({ part }) => part.path !== undefined && subcentres[part.path] !== undefined)
+    .sort((a, b) => b.part.paperCount - a.part.paperCount)
+    .slice(0, MAX_SUBTHREAD_LABELS);
+  for (const { part, thread } of parts) {
+    const [x, y] = subcentres[part.path as string] as [number, number];
+    const element = h(
+      "div",
+      {
+        class: "region-label subthread",
+        style: `color:${thread.color}`,
+        "data-path": part.path as string,
+      },
+      shortLabel(part.label),
+    );
+    layer.append(element);
+    const size = 11 + 6 * Math.sqrt(part.paperCount / largest);
+    labels.push({ thread: thread.id, path: part.path, x, y, element, size, width: 0, height: 0 });
+  }
+  /** Threads whose sub-threads speak for them on zoom. */
+  const split = new Set(labels.filter((label) => label.path).map((label) => label.thread));
   let scale = 0;
   const place = () => {
     const { thread: focused, selected } = store.state;
-    const zoomedIn = renderer.getCamera().getState().ratio < ZOOMED_IN;
+    const ratio = renderer.getCamera().getState().ratio;
+    const zoomedIn = ratio < ZOOMED_IN;
+    const inParts = ratio < SUBTHREADS_AT;
     const [width, height] = [layer.clientWidth, layer.clientHeight];
     const fit = Math.min(1, Math.max(0.6, width / FULL_WIDTH));
     if (fit !== scale) {
@@ -92,7 +126,11 @@ export function mountRegionLabels(
     }
     const placed: Box[] = [];
     for (const label of labels) {
-      const shown = focused === null ? !zoomedIn && !selected : label.thread === focused;
+      // A split thread is named by its parts once zoomed in, and so is a focused one.
+      const byParts = inParts && split.has(label.thread);
+      const speaks = label.path ? byParts : !byParts;
+      const shown =
+        focused === null ? !zoomedIn && !selected && speaks : label.thread === focused && speaks;
       if (!shown) {
         label.element.hidden = true;
         continue;

@@ -8,10 +8,39 @@ import type { ViewerGraph } from "./data.js";
 import { h } from "./dom.js";
 import { link as button, type PanelActions } from "./panel.js";
 import { TYPE_STYLE } from "./reducers.js";
-import { monthBars, papersPerMonth } from "./time.js";
+import { monthSection } from "./time.js";
 
 /** Papers listed at once; the rest are counted. */
 const LISTED = 200;
+
+/** A large thread's parts, each with its papers and how many name its label; nested parts within. */
+function subthreadList(thread: Thread): HTMLElement | string {
+  const items = (parts: readonly Thread[]): HTMLElement =>
+    h(
+      "ul",
+      { class: "subthreads" },
+      ...parts.map((part) =>
+        h(
+          "li",
+          {},
+          h("span", { class: "subthread-label" }, part.label),
+          h(
+            "span",
+            { class: "weight" },
+            ` ${part.paperCount} papers, ${part.labelPaperCount} naming its label`,
+          ),
+          part.subthreads ? items(part.subthreads) : "",
+        ),
+      ),
+    );
+  if (!thread.subthreads) return "";
+  return h(
+    "section",
+    { class: "group" },
+    h("h3", {}, `Sub-threads (${thread.subthreads.length})`),
+    items(thread.subthreads),
+  );
+}
 
 export function renderThreadPanel(
   panel: HTMLElement,
@@ -54,7 +83,6 @@ export function renderThreadPanel(
     renderList();
   });
   renderList();
-  const months = papersPerMonth(graph, papers);
   const top = (["method", "dataset", "task", "invariance"] as const)
     .filter((type) => thread.top[type].length > 0)
     .map((type) =>
@@ -92,15 +120,8 @@ export function renderThreadPanel(
       { class: "meta" },
       `Research thread ${thread.id}: ${thread.paperCount} papers, ${thread.labelPaperCount} of them naming its label; ${thread.size} nodes`,
     ),
-    months.length > 1
-      ? h(
-          "section",
-          { class: "group" },
-          h("h3", {}, "Papers per month"),
-          monthBars(months),
-          h("p", { class: "detail-note" }, `${months[0]?.[0]} to ${months.at(-1)?.[0]}`),
-        )
-      : "",
+    monthSection(graph, papers) ?? "",
+    subthreadList(thread),
     ...top,
     h("section", { class: "group" }, h("h3", {}, `Papers (${papers.length}), `, sortButton), list),
   );

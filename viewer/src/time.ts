@@ -26,6 +26,22 @@ export function papersPerMonth(graph: ViewerGraph, papers: readonly string[]): [
   return [...counts].sort(([a], [b]) => (a < b ? -1 : 1));
 }
 
+/**
+ * "Papers per month": a bar a month of the given papers, with the first and last month; null where
+ * their dates span less than two months, as a bar alone says nothing of time.
+ */
+export function monthSection(graph: ViewerGraph, papers: readonly string[]): HTMLElement | null {
+  const months = papersPerMonth(graph, papers);
+  if (months.length < 2) return null;
+  return h(
+    "section",
+    { class: "group months" },
+    h("h3", {}, "Papers per month"),
+    monthBars(months),
+    h("p", { class: "detail-note" }, `${months[0]?.[0]} to ${months.at(-1)?.[0]}`),
+  );
+}
+
 /** A row of bars, one a month, tallest the most papers; each says its month and count. */
 export function monthBars(counts: readonly [string, number][]): HTMLElement {
   const most = Math.max(1, ...counts.map(([, n]) => n));
