@@ -64,6 +64,7 @@ import {
   findTrends,
   type GapOptions,
   type GapReport,
+  gapField,
   incidenceOf,
   type TrendOptions,
   type TrendReport,
@@ -514,7 +515,7 @@ export function gaps(graph: KnowledgeGraph, options: GapsOptions = {}): GapsResu
     if (concept.type === "paper")
       throw new UsageError(`"${options.concept}" is a paper; gaps are between entities`);
   }
-  const report = findGaps(incidenceOf(graph), { ...options, concept: concept?.id });
+  const report = findGaps(gapField(incidenceOf(graph)), { ...options, concept: concept?.id });
   return concept ? { concept, ...report } : report;
 }
 

@@ -1,6 +1,7 @@
 /**
  * Serve: the built viewer and one built graph over HTTP on the loopback interface. Only the
- * viewer's files and the graph's three files are served; nothing else on disk is reachable.
+ * viewer's files, the graph's files and the answers to its gaps (GAPS_PATH) are served; nothing
+ * else on disk is reachable.
  */
 import { timingSafeEqual } from "node:crypto";
 import { createReadStream } from "node:fs";
@@ -9,6 +10,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { extname, join, normalize, sep } from "node:path";
 
 import type { Curator } from "./curator.js";
+import { gapsAnswerer } from "./gaps.js";
 
 export { buildCurator, type Curator, type CuratorReply } from "./curator.js";
 export { readViewerBundle, VIEWER_DIR } from "./viewer-files.js";
@@ -166,13 +168,27 @@ async function pageWithToken(file: string, token: string): Promise<string> {
   return html.replace("<head>", `<head>\n    <meta name="${TOKEN_META}" content="${token}" />`);
 }
 
+/** Where the viewer asks a served build for an entity's gaps: `?concept=ID&limit=N[&pair=TYPES]`. */
+export const GAPS_PATH = "/api/gaps";
+
 export function createViewerServer(options: ServeOptions): Server {
   const queue = serialized();
+  const gaps = gapsAnswerer(options.graphDir);
   return createServer(async (request, response) => {
     if (request.method === "POST" && options.curator)
       return handleCurator(request, response, options.curator, queue);
     if (request.method !== "GET" && request.method !== "HEAD")
       return send(response, 405, "Method not allowed\n");
+    const url = new URL(request.url ?? "/", "http://localhost");
+    if (url.pathname === GAPS_PATH) {
+      const answer = await gaps(url.searchParams).catch((error: Error) => ({
+        status: 500 as const,
+        error: error.message,
+      }));
+      return "report" in answer
+        ? sendJson(response, 200, answer.report)
+        : sendJson(response, answer.status, { error: answer.error });
+    }
     const file = resolveRequest(request.url ?? "/", options);
     const info = file ? await stat(file).catch(() => undefined) : undefined;
     if (!file || !info?.isFile()) return send(response, 404, "Not found\n");

@@ -118,12 +118,28 @@ export function gapScorer(incidence: Incidence, cutoff: string | undefined): Gap
   };
 }
 
-/** The gaps of a field, or of one entity, by the strongest scorer its dates allow. */
-export function findGaps(incidence: Incidence, options: Partial<GapOptions> = {}): GapReport {
-  const { limit, pairs, concept } = { ...DEFAULT_GAPS, ...options };
+/** A field as it stands, with its scorer: what every question of its gaps reads, made once. */
+export interface GapField {
+  incidence: Incidence;
+  snapshot: Snapshot;
+  scorer: GapScorer;
+}
+
+/** The field of an incidence as it stands, and the strongest scorer its dates allow. */
+export function gapField(incidence: Incidence): GapField {
   const lastDay = lastDayOf(incidence);
-  const { scorer, because, model } = gapScorer(incidence, lastDay && nextDay(lastDay));
-  const snapshot = snapshotNow(incidence, lastDay);
+  return {
+    incidence,
+    snapshot: snapshotNow(incidence, lastDay),
+    scorer: gapScorer(incidence, lastDay && nextDay(lastDay)),
+  };
+}
+
+/** The gaps of a field, or of one entity. */
+export function findGaps(field: GapField, options: Partial<GapOptions> = {}): GapReport {
+  const { limit, pairs, concept } = { ...DEFAULT_GAPS, ...options };
+  const { incidence, snapshot } = field;
+  const { scorer, because, model } = field.scorer;
   const x = new Float64Array(FEATURES.length);
   const score = (c: Candidate) =>
     model ? scoreOf(model, c, featuresOf(snapshot, c, x)) : c.adamicAdar;

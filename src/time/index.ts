@@ -6,7 +6,15 @@
 export { type BacktestReport, backtestGaps, SCORERS, type Scorer } from "./backtest.js";
 export { type Burst, type BurstOptions, DEFAULT_BURST, detectBursts } from "./burst.js";
 export { PAIR_TYPE_NAMES, PAIR_TYPES, type PairType } from "./candidates.js";
-export { DEFAULT_GAPS, findGaps, type Gap, type GapOptions, type GapReport } from "./gaps.js";
+export {
+  DEFAULT_GAPS,
+  findGaps,
+  type Gap,
+  type GapField,
+  type GapOptions,
+  type GapReport,
+  gapField,
+} from "./gaps.js";
 export { type Incidence, incidenceOf } from "./incidence.js";
 export type { GapModel } from "./link-model.js";
 export { addMonths, monthOf, monthsBetween, parseMonth } from "./months.js";

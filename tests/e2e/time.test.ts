@@ -108,4 +108,39 @@ describe.runIf(canRunBrowser)("the field in time in the viewer", () => {
     expect(await listed.count()).toBe(split?.subthreads?.length);
     await page.close();
   });
+
+  it("lists what an entity has not yet been studied with, asked of the server", async () => {
+    const page = await openViewer(browser, `${url}?node=method%3Alarge-language-model`);
+    const items = page.locator("#panel .gaps li");
+    await page.waitForFunction(
+      () => !document.querySelector("#panel .gaps li")?.textContent?.startsWith("asking"),
+    );
+    expect(await items.count()).toBeGreaterThan(0);
+    expect(await items.first().textContent()).toMatch(/\d+ shared neighbours$/);
+    expect(await page.textContent("#panel .gaps + .detail-note")).toMatch(
+      /^No paper names these with it yet; Adamic-Adar, .*too few to learn from/,
+    );
+    await screenshot(page, "time-gaps");
+    await page.close();
+  });
+
+  it("crosses a thread's methods and tasks: papers naming both, and the gaps likely to fill", async () => {
+    const thread = threads.threads.find((t) => t.top.method.length >= 2 && t.top.task.length >= 2);
+    const page = await openViewer(browser, `${url}?thread=${thread?.id}`);
+    const matrix = page.locator("#panel .matrix");
+    await matrix.waitFor();
+    const methods = Math.min(6, thread?.top.method.length ?? 0);
+    const tasks = Math.min(6, thread?.top.task.length ?? 0);
+    expect(await matrix.locator("tbody tr").count()).toBe(methods);
+    expect(await matrix.locator("tbody td").count()).toBe(methods * tasks);
+    const counts = (await matrix.locator("tbody td").allTextContents()).filter((t) =>
+      /^\d+$/.test(t),
+    );
+    expect(counts.length).toBeGreaterThan(0);
+    await page.waitForTimeout(1500);
+    for (const cell of await matrix.locator("td.gap").all())
+      expect(await cell.getAttribute("title")).toMatch(/^Adamic-Adar \d/);
+    await screenshot(page, "time-matrix");
+    await page.close();
+  });
 });

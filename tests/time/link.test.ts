@@ -3,7 +3,7 @@ import { seededRandom } from "../../src/random.js";
 import { backtestGaps } from "../../src/time/backtest.js";
 import { fitForest, forestScore } from "../../src/time/boosting.js";
 import { type Candidate, forEachCandidate } from "../../src/time/candidates.js";
-import { findGaps } from "../../src/time/gaps.js";
+import { findGaps, gapField } from "../../src/time/gaps.js";
 import type { Incidence } from "../../src/time/incidence.js";
 import { pairsMet, snapshotBefore } from "../../src/time/past.js";
 import { RankingMeter } from "../../src/time/ranking.js";
@@ -207,7 +207,7 @@ describe("gaps fitted on a field's own past", () => {
   }
 
   it("learns from the pairs that met, and puts only pairs of one school at the top", () => {
-    const report = findGaps(schools(), { limit: 10 });
+    const report = findGaps(gapField(schools()), { limit: 10 });
     expect(report.scorer).toBe("fitted");
     expect(report.gaps).toHaveLength(10);
     for (const gap of report.gaps) expect(gap.a.label.slice(0, 2)).toBe(gap.b.label.slice(0, 2));

@@ -9,6 +9,7 @@ import { type Curator, mountCurator } from "./curator-ui.js";
 import { EMBEDDED_DATA_ID, loadData, type ViewerData } from "./data.js";
 import { mountDetailControl } from "./detail.js";
 import { byId, download } from "./dom.js";
+import { askServer } from "./gaps.js";
 import { mountRisingList, mountThreadLegend, mountTypeLegend } from "./legend.js";
 import { mountHistory, mountKeyboard } from "./navigation.js";
 import { renderPanel } from "./panel.js";
@@ -159,6 +160,8 @@ function start(
     close: () =>
       store.state.selected ? store.set({ selected: null }) : store.set({ thread: null }),
     fixes: curator?.fixes,
+    // Gaps are asked of the server; the offline page, with its data embedded, has none to ask.
+    gaps: document.getElementById(EMBEDDED_DATA_ID) === null ? askServer : undefined,
   };
   /** The panel of the selected node, or else of the focused thread, or none. */
   const showPanel = async (state: typeof store.state) => {

@@ -9,6 +9,7 @@ import type {
 } from "../../src/types.js";
 import type { ViewerGraph } from "./data.js";
 import { h } from "./dom.js";
+import { type AskGaps, gapsSection } from "./gaps.js";
 import { TYPE_STYLE } from "./reducers.js";
 import { monthSection } from "./time.js";
 
@@ -18,6 +19,8 @@ export interface PanelActions {
   close: () => void;
   /** Curator mode's fixes for an entity, when it is on. */
   fixes?: (node: string) => HTMLElement | null;
+  /** Asks the server for gaps; absent in the offline page. */
+  gaps?: AskGaps;
 }
 
 const ENTITY_TYPES: NodeType[] = ["method", "dataset", "task", "invariance"];
@@ -215,6 +218,9 @@ function entityPanel(
     actions.fixes?.(node) ?? null,
     monthSection(graph, papers),
     ...neighborGroups(graph, node, actions),
+    actions.gaps && a.type !== "paper"
+      ? gapsSection(graph, node, actions.gaps, actions.select)
+      : null,
     h(
       "section",
       { class: "group" },

@@ -6,6 +6,7 @@
 import type { Thread } from "../../src/types.js";
 import type { ViewerGraph } from "./data.js";
 import { h } from "./dom.js";
+import { threadMatrix } from "./gaps.js";
 import { link as button, type PanelActions } from "./panel.js";
 import { TYPE_STYLE } from "./reducers.js";
 import { monthSection } from "./time.js";
@@ -123,6 +124,7 @@ export function renderThreadPanel(
     monthSection(graph, papers) ?? "",
     subthreadList(thread),
     ...top,
+    threadMatrix(graph, thread, actions.gaps),
     h("section", { class: "group" }, h("h3", {}, `Papers (${papers.length}), `, sortButton), list),
   );
   panel.hidden = false;
