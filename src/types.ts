@@ -147,6 +147,8 @@ export interface GraphNodeAttributes {
   /** Entities: other names, and how many papers name it. */
   aliases?: string[];
   paperCount?: number;
+  /** Entities in the viewer's map: the month ("2025-03") their first dated paper appeared. */
+  first?: string;
   /** Papers: the record, and where each entity is mentioned. */
   abstract?: string;
   date?: string;

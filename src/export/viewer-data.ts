@@ -46,6 +46,8 @@ export interface MapColumns {
     date: string[];
     /** Entities with other names: node index → aliases. */
     aliases: Record<number, string[]>;
+    /** Entities with a dated paper: node index → the month of the first (the map's year overlay). */
+    first: Record<number, string>;
   };
   edges: {
     source: number[];
@@ -133,12 +135,18 @@ function emptyColumns(): MapColumns {
       paperCount: [],
       date: [],
       aliases: {},
+      first: {},
     },
     edges: { source: [], target: [], type: [], weight: [], count: {}, papers: {}, relation: {} },
   };
 }
 
-function addNodeColumn(columns: MapColumns, key: string, a: GraphNodeAttributes): void {
+function addNodeColumn(
+  columns: MapColumns,
+  key: string,
+  a: GraphNodeAttributes,
+  first: string | undefined,
+): void {
   const { nodes } = columns;
   const i = nodes.key.length;
   nodes.key.push(key);
@@ -152,6 +160,23 @@ function addNodeColumn(columns: MapColumns, key: string, a: GraphNodeAttributes)
   nodes.paperCount.push(a.paperCount ?? 0);
   nodes.date.push(a.date ?? "");
   if (a.aliases && a.aliases.length > 0) nodes.aliases[i] = a.aliases;
+  if (first) nodes.first[i] = first;
+}
+
+/** Each entity's first month: the earliest of its papers' dates that give one. */
+function firstMonths(graph: KnowledgeGraph): Map<string, string> {
+  const months = new Map<string, string>();
+  graph.forEachNode((node, { type }) => {
+    if (type === "paper") return;
+    let first: string | undefined;
+    graph.forEachNeighbor(node, (_, { type: t, date }) => {
+      if (t !== "paper" || !date || !/^\d{4}-\d{2}/.test(date)) return;
+      const month = date.slice(0, 7);
+      if (!first || month < first) first = month;
+    });
+    if (first) months.set(node, first);
+  });
+  return months;
 }
 
 function addEdgeColumn(
@@ -234,15 +259,16 @@ export function viewerMaps(graph: KnowledgeGraph): { map: ViewerMap; rest: Viewe
   const overview = emptyColumns();
   const rest = emptyColumns();
   const index = new Map<string, number>();
+  const months = firstMonths(graph);
   graph.forEachNode((key, a) => {
     if (!inOverview(a)) return;
     index.set(key, index.size);
-    addNodeColumn(overview, key, a);
+    addNodeColumn(overview, key, a, months.get(key));
   });
   graph.forEachNode((key, a) => {
     if (inOverview(a)) return;
     index.set(key, index.size);
-    addNodeColumn(rest, key, a);
+    addNodeColumn(rest, key, a, months.get(key));
   });
   const first = overview.nodes.key.length;
   graph.forEachEdge((_, a, source, target) => {
@@ -305,6 +331,8 @@ function addColumns(
     if (nodes.date[i]) attributes.date = nodes.date[i];
     const aliases = nodes.aliases[i];
     if (aliases) attributes.aliases = aliases;
+    const first = nodes.first?.[i];
+    if (first) attributes.first = first;
     graph.addNode(key, attributes);
   });
   edges.source.forEach((s, i) => {

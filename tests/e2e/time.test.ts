@@ -143,4 +143,35 @@ describe.runIf(canRunBrowser)("the field in time in the viewer", () => {
     await screenshot(page, "time-matrix");
     await page.close();
   });
+
+  it("colours the map by when each entity first appeared, with its legend", async () => {
+    const page = await openViewer(browser, url);
+    expect(await page.isVisible("#first-seen-legend")).toBe(false);
+    await page.check("#first-seen");
+    expect(await page.isVisible("#first-seen-legend")).toBe(true);
+    expect(await page.textContent("#first-seen-legend .ends")).toBe("2025-032026-07");
+    await page.waitForTimeout(300);
+    const colours = await page.evaluate(() => {
+      const { graph, renderer } = (
+        window as unknown as {
+          papergraph: {
+            graph: { filterNodes(f: (n: string, a: { first?: string }) => boolean): string[] };
+            renderer: { getNodeDisplayData(n: string): { color: string } | undefined };
+          };
+        }
+      ).papergraph;
+      const early = graph.filterNodes((_, a) => a.first === "2025-03")[0] as string;
+      return {
+        early: renderer.getNodeDisplayData(early)?.color,
+        burst: renderer.getNodeDisplayData("method:burstnet")?.color,
+      };
+    });
+    // Viridis: the first month dark purple, BurstNet's May 2026 (14 of 16 months on) yellow-green.
+    expect(colours.early).toBe("rgb(68,1,84)");
+    expect(colours.burst).toMatch(/^rgb\((1\d\d|2\d\d),2\d\d,\d{1,2}\)$/);
+    await screenshot(page, "time-first-seen");
+    await page.uncheck("#first-seen");
+    expect(await page.isVisible("#first-seen-legend")).toBe(false);
+    await page.close();
+  });
 });

@@ -12,6 +12,7 @@ import { byId, download } from "./dom.js";
 import { askServer } from "./gaps.js";
 import { mountRisingList, mountThreadLegend, mountTypeLegend } from "./legend.js";
 import { mountHistory, mountKeyboard } from "./navigation.js";
+import { firstSeenScale, mountFirstSeenOverlay } from "./overlay.js";
 import { renderPanel } from "./panel.js";
 import { downloadMapPNG } from "./png.js";
 import { focusOf, LARGE_MAP_FROM, makeReducers, pointedItems } from "./reducers.js";
@@ -60,6 +61,7 @@ function start(
   let focus = focusOf(graph, store.state, quietHover);
   let overview = true;
   let inTime = nodesInTime(graph, store.state.dateFrom, store.state.dateTo);
+  const firstSeen = firstSeenScale(graph);
   const { nodeReducer, edgeReducer } = makeReducers(
     graph,
     whole,
@@ -67,6 +69,7 @@ function start(
     () => focus,
     () => overview,
     () => inTime,
+    firstSeen?.color ?? null,
   );
   // Sigma is untyped over attributes here; the reducers read them as the graph schema says.
   const renderer = new Sigma(graph as unknown as Graph, byId("map"), {
@@ -244,6 +247,7 @@ function start(
     mountTypeLegend(byId("type-legend"), graph, store);
     mountDetailControl(byId("detail"), graph, store);
     mountTimeControl(byId("time"), graph, store);
+    mountFirstSeenOverlay(byId("time"), firstSeen, store);
     const papers = graph.filterNodes((_, a) => a.type === "paper").length;
     const counts = `${papers} papers · ${graph.order - papers} entities · ${threads.threads.length} threads · modularity ${threads.modularity.toFixed(2)}`;
     byId("status").textContent = counts;

@@ -83,6 +83,8 @@ export function makeReducers(
   isOverview: () => boolean,
   /** The nodes the range of months keeps, or undefined when no range is set. */
   inTime: () => ReadonlySet<string> | undefined,
+  /** A node's colour when the map is coloured by first appearance; null where none can be. */
+  firstSeenColor: ((a: GraphNodeAttributes) => string) | null = null,
 ) {
   const papersOnZoom = whole.order > PAPERS_ON_ZOOM_FROM;
   /** What the level of detail leaves out of the map, unless it is opened. */
@@ -101,7 +103,7 @@ export function makeReducers(
       x: data.x,
       y: data.y,
       size: data.size,
-      color: data.color,
+      color: state.colorBy === "first" && firstSeenColor ? firstSeenColor(data) : data.color,
       label: data.type === "paper" ? null : data.label,
       type: style.shape === "square" ? "square" : "bordered",
       borderColor: style.ring,

@@ -16,6 +16,8 @@ export interface ViewState {
   curating: boolean;
   /** The entity being merged, while the user chooses what to merge it into. */
   mergeFrom: string | null;
+  /** Nodes coloured by their thread, or by when they first appeared (overlay.ts). */
+  colorBy: "thread" | "first";
 }
 
 type Listener = (state: ViewState, previous: ViewState) => void;
@@ -55,4 +57,5 @@ export const INITIAL_STATE: ViewState = {
   minPapers: 1,
   curating: false,
   mergeFrom: null,
+  colorBy: "thread",
 };
