@@ -1,7 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { PapergraphError } from "../errors.js";
 import { DEFAULT_CORPUS, DEFAULTS } from "../options.js";
-import { PAIR_TYPE_NAMES } from "../time/index.js";
+import { DEFAULT_GAPS, DEFAULT_TRENDS, PAIR_TYPE_NAMES } from "../time/index.js";
 import { addCommand, buildCommand, rebuildCommand } from "./build.js";
 import { suggestMergesCommand } from "./curate.js";
 import { evalCommand } from "./eval.js";
@@ -215,7 +215,7 @@ function buildProgram(io: CliIO, done: (exitCode: number) => void): Command {
     )
     .option("--since <month>", "the first of the recent months (YYYY-MM; default: the last 6)")
     .option("-t, --type <type>", "only this type (method, dataset, task, invariance) or thread")
-    .option("-l, --limit <n>", "at most this many in each list", "15")
+    .option("-l, --limit <n>", "at most this many in each list", String(DEFAULT_TRENDS.limit))
     .option("-g, --graph <dir>", "the built graph", DEFAULTS.out)
     .option("--json", "print one JSON object")
     .action(async (options) => {
@@ -232,7 +232,7 @@ function buildProgram(io: CliIO, done: (exitCode: number) => void): Command {
       "only this concept's likeliest new partners (a name, alias or type:name)",
     )
     .option("--pair <types...>", `only these pairs of types (${PAIR_TYPE_NAMES.join(", ")})`)
-    .option("-l, --limit <n>", "at most this many", "20")
+    .option("-l, --limit <n>", "at most this many", String(DEFAULT_GAPS.limit))
     .option("-g, --graph <dir>", "the built graph", DEFAULTS.out)
     .option(
       "--backtest",

@@ -168,7 +168,11 @@ function formatGaps(result: GapsResult): string[] {
     }, ${result.because}`,
   ];
   if (result.gaps.length === 0)
-    lines.push("  none: no pair of entities named by 3 papers or more is left unmet");
+    lines.push(
+      result.concept && result.candidates === 0
+        ? `  none: ${result.concept.label} is named by fewer than 3 papers, too few to tell its next partners`
+        : "  none: no pair of entities named by 3 papers or more is left unmet",
+    );
   result.gaps.forEach((gap, i) => {
     lines.push(
       `${String(i + 1).padStart(4)}. ${gap.a.label} × ${gap.b.label}  (${gap.pairType}; ${count(gap.a.papers, "paper")} × ${count(gap.b.papers, "paper")}; ${strength(result, gap.score)})`,

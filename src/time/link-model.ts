@@ -11,7 +11,7 @@
  */
 
 import { ENTITY_TYPES } from "../types.js";
-import { type Forest, fitForest, forestMax, forestScore } from "./boosting.js";
+import { DEFAULT_BOOSTING, type Forest, fitForest, forestMax, forestScore } from "./boosting.js";
 import { type Candidate, degree, PAIR_TYPE_NAMES, PAIR_TYPES } from "./candidates.js";
 import type { Snapshot } from "./snapshot.js";
 
@@ -153,15 +153,8 @@ export interface TrainingSet {
 }
 
 /** The near forest reads the top of the list finely; the far one only sorts the bulk. */
-const NEAR_BOOSTING = {
-  rounds: 300,
-  depth: 2,
-  learningRate: 0.05,
-  minLeaf: 50,
-  lambda: 1,
-  bins: 48,
-};
-const FAR_BOOSTING = { rounds: 100, depth: 2, learningRate: 0.1, minLeaf: 50, lambda: 1, bins: 48 };
+const NEAR_BOOSTING = DEFAULT_BOOSTING;
+const FAR_BOOSTING = { ...DEFAULT_BOOSTING, rounds: 100, learningRate: 0.1 };
 
 function roundForest(forest: Forest): Forest {
   const round = (x: number) => Math.round(x * 1e6) / 1e6;

@@ -132,6 +132,14 @@ describe("papergraph gaps", () => {
     for (const gap of report.gaps) expect(linked.has(gap.b.id)).toBe(false);
   });
 
+  it("says when a concept is named by too few papers to tell its next partners", async () => {
+    const { code, stdout } = await papergraph(["gaps", "O-Net", "-g", out]);
+    expect(code).toBe(0);
+    expect(stdout).toContain(
+      "  none: O-Net is named by fewer than 3 papers, too few to tell its next partners",
+    );
+  });
+
   it("backtests at a cutoff, the four scorers side by side, the same twice", async () => {
     const args = ["gaps", "-g", out, "--backtest", "--cutoff", "2025-09-01", "--json"];
     const first = await papergraph(args);
