@@ -12,7 +12,7 @@ import { addMonths } from "./months.js";
 import type { FieldSeries, Series, Timeline } from "./series.js";
 
 export interface TrendOptions {
-  /** The first of the recent months; by default RECENT_MONTHS before the last dated month. */
+  /** The first of the recent months; by default the last RECENT_MONTHS (defaultSince). */
   since?: string;
   /** Only entities of this type, or only threads. */
   type?: EntityType | "thread";
@@ -82,6 +82,16 @@ function sum(values: ArrayLike<number>, from: number, to: number): number {
   return total;
 }
 
+/**
+ * The recent months by default: the last RECENT_MONTHS, or the later half of a corpus that spans
+ * fewer than twice as many (three months of papers have one month before the recent ones, not none).
+ */
+function defaultSince(months: readonly string[]): string {
+  const lastSix = addMonths(months.at(-1) as string, -(RECENT_MONTHS - 1));
+  const laterHalf = addMonths(months[0] as string, Math.floor(months.length / 2));
+  return lastSix > laterHalf ? lastSix : laterHalf;
+}
+
 /** Rising, new and fading entities and threads of a field's series. */
 export function findTrends(
   { timeline, series }: FieldSeries,
@@ -90,7 +100,7 @@ export function findTrends(
   const { limit, burst, type, since: given } = { ...DEFAULT_TRENDS, ...options };
   const { months, papers } = timeline;
   const last = months.at(-1);
-  const since = given ?? (last ? addMonths(last, -(RECENT_MONTHS - 1)) : "");
+  const since = given ?? (last ? defaultSince(months) : "");
   const report: TrendReport = { ...timeline, since, rising: [], new: [], fading: [] };
   if (!last) return report;
   // The first recent month's index; none recent where `since` is after the last month.
