@@ -71,7 +71,10 @@ export interface WholeGraph {
   extent: { x: [number, number]; y: [number, number] };
   /** Each thread's centre, over all its nodes: where its region label goes. */
   centres: Record<number, [number, number]>;
-  /** Each sub-thread's centre (first level, by path: "3.0"): where its label goes on zoom. */
+  /**
+   * Where each sub-thread's label goes on zoom (first level, by path: "3.0"): at its most named
+   * entity, since a sub-thread's nodes spread through its thread's disc and their mean is its middle.
+   */
   subcentres: Record<string, [number, number]>;
 }
 
@@ -213,7 +216,7 @@ export function wholeGraph(graph: KnowledgeGraph): WholeGraph {
   const entityCounts: number[] = [];
   let [minX, maxX, minY, maxY] = [Infinity, -Infinity, Infinity, -Infinity];
   const sums = new Map<number, { x: number; y: number; n: number }>();
-  const subsums = new Map<string, { x: number; y: number; n: number }>();
+  const hubs = new Map<string, { x: number; y: number; papers: number }>();
   graph.forEachNode((_, { type, paperCount, x, y, thread, subthread }) => {
     if (type !== "paper") entityCounts.push(paperCount ?? 1);
     [minX, maxX, minY, maxY] = [
@@ -224,7 +227,10 @@ export function wholeGraph(graph: KnowledgeGraph): WholeGraph {
     ];
     if (thread < 0) return;
     addTo(sums, thread, x, y);
-    if (subthread) addTo(subsums, subthread.split(".").slice(0, 2).join("."), x, y);
+    if (!subthread || type === "paper") return;
+    const path = subthread.split(".").slice(0, 2).join(".");
+    const papers = paperCount ?? 0;
+    if (papers > (hubs.get(path)?.papers ?? -1)) hubs.set(path, { x, y, papers });
   });
   const extent: WholeGraph["extent"] =
     graph.order === 0 ? { x: [0, 1], y: [0, 1] } : { x: [minX, maxX], y: [minY, maxY] };
@@ -232,10 +238,10 @@ export function wholeGraph(graph: KnowledgeGraph): WholeGraph {
   for (const [thread, { x, y, n }] of [...sums].sort((a, b) => a[0] - b[0]))
     centres[thread] = [x / n, y / n];
   const subcentres: WholeGraph["subcentres"] = {};
-  for (const [path, { x, y, n }] of [...subsums].sort(([a], [b]) =>
+  for (const [path, { x, y }] of [...hubs].sort(([a], [b]) =>
     a.localeCompare(b, "en", { numeric: true }),
   ))
-    subcentres[path] = [x / n, y / n];
+    subcentres[path] = [x, y];
   return {
     order: graph.order,
     size: graph.size,

@@ -93,15 +93,12 @@ export function mountRegionLabels(
     const [x, y] = subcentres[part.path as string] as [number, number];
     const element = h(
       "div",
-      {
-        class: "region-label subthread",
-        style: `color:${thread.color}`,
-        "data-path": part.path as string,
-      },
+      // Dark, not the thread's colour: it sits on the thread's own nodes.
+      { class: "region-label subthread", "data-path": part.path as string },
       shortLabel(part.label),
     );
     layer.append(element);
-    const size = 11 + 6 * Math.sqrt(part.paperCount / largest);
+    const size = 12 + 6 * Math.sqrt(part.paperCount / largest);
     labels.push({ thread: thread.id, path: part.path, x, y, element, size, width: 0, height: 0 });
   }
   /** Threads whose sub-threads speak for them on zoom. */
