@@ -1,6 +1,7 @@
 import type { KnowledgeGraph } from "../graph/index.js";
 // The graph's serialization entry, light enough for the viewer bundle that also writes GEXF.
 import { edgeKey } from "../graph/index.js";
+import { placedDate } from "../time/months.js";
 import {
   EDGE_TYPES,
   type EdgeType,
@@ -102,12 +103,7 @@ const DAY_MS = 86_400_000;
 
 /** A paper's date as a day a timeline can place (a month stands for its first day); NO_DAY if none. */
 function dayOf(date: string | undefined): number {
-  if (!date) return NO_DAY;
-  const day = /^\d{4}-\d{2}-\d{2}/.test(date)
-    ? date.slice(0, 10)
-    : /^\d{4}-\d{2}$/.test(date)
-      ? `${date}-01`
-      : "";
+  const day = date === undefined ? undefined : placedDate(date);
   const ms = day ? Date.parse(`${day}T00:00:00Z`) : Number.NaN;
   return Number.isNaN(ms) ? NO_DAY : Math.round(ms / DAY_MS);
 }

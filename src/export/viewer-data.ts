@@ -9,6 +9,7 @@
 import Graph from "graphology";
 import type { KnowledgeGraph } from "../graph/build.js";
 import { edgeKey } from "../graph/index.js";
+import { monthOf } from "../time/months.js";
 import {
   EDGE_TYPES,
   type EdgeType,
@@ -173,9 +174,8 @@ function firstMonths(graph: KnowledgeGraph): Map<string, string> {
     if (type === "paper") return;
     let first: string | undefined;
     graph.forEachNeighbor(node, (_, { type: t, date }) => {
-      if (t !== "paper" || !date || !/^\d{4}-\d{2}/.test(date)) return;
-      const month = date.slice(0, 7);
-      if (!first || month < first) first = month;
+      const month = t === "paper" ? monthOf(date) : undefined;
+      if (month && (!first || month < first)) first = month;
     });
     if (first) months.set(node, first);
   });

@@ -4,10 +4,16 @@
  * each). Scored by the model fitted on the corpus's own past (past.ts); where the corpus has too
  * few dated papers for a past to learn from, by Adamic–Adar, and the report says which.
  */
-import { type Candidate, forEachCandidate, PAIR_TYPE_NAMES, type PairType } from "./candidates.js";
-import { type Incidence, placedDate } from "./incidence.js";
+import {
+  type Candidate,
+  degree,
+  forEachCandidate,
+  PAIR_TYPE_NAMES,
+  type PairType,
+} from "./candidates.js";
+import type { Incidence } from "./incidence.js";
 import { FEATURES, featuresOf, type GapModel, scoreBound, scoreOf } from "./link-model.js";
-import { nextDay } from "./months.js";
+import { nextDay, placedDate } from "./months.js";
 import { addMonthsToDay, fitOnPast, HORIZON_MONTHS, RECENT_MONTHS } from "./past.js";
 import { type Snapshot, takeSnapshot } from "./snapshot.js";
 
@@ -79,10 +85,9 @@ function lastDayOf(incidence: Incidence): string | undefined {
 function sharedNeighbours(snapshot: Snapshot, a: number, b: number): number[] {
   const { offsets, neighbours } = snapshot;
   const ofB = new Set(neighbours.subarray(offsets[b] as number, offsets[b + 1] as number));
-  const degree = (m: number) => (offsets[m + 1] as number) - (offsets[m] as number);
   return Array.from(neighbours.subarray(offsets[a] as number, offsets[a + 1] as number))
     .filter((w) => ofB.has(w))
-    .sort((x, y) => degree(x) - degree(y) || x - y);
+    .sort((x, y) => degree(snapshot, x) - degree(snapshot, y) || x - y);
 }
 
 function pairsMetInWords(n: number): string {

@@ -52,12 +52,3 @@ export function incidenceOf(graph: KnowledgeGraph): Incidence {
   });
   return { ids, labels, types, ranges, papers };
 }
-
-/**
- * A date a cutoff can place before or after it, as YYYY-MM-DD: a month alone stands for its first
- * day; a year alone, or no date, cannot be placed.
- */
-export function placedDate(date: string): string | undefined {
-  if (/^\d{4}-\d{2}-\d{2}/.test(date)) return date.slice(0, 10);
-  return /^\d{4}-\d{2}$/.test(date) ? `${date}-01` : undefined;
-}

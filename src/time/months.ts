@@ -36,3 +36,12 @@ export function nextDay(day: string): string {
   date.setUTCDate(date.getUTCDate() + 1);
   return date.toISOString().slice(0, 10);
 }
+
+/**
+ * A date a cutoff or a timeline can place before or after it, as YYYY-MM-DD: a month alone stands for its first
+ * day; a year alone, or no date, cannot be placed.
+ */
+export function placedDate(date: string): string | undefined {
+  if (/^\d{4}-\d{2}-\d{2}/.test(date)) return date.slice(0, 10);
+  return /^\d{4}-\d{2}$/.test(date) ? `${date}-01` : undefined;
+}

@@ -6,7 +6,7 @@
 import { seededRandom } from "../random.js";
 import { ENTITY_TYPES, type EntityType } from "../types.js";
 import { candidateCount, forEachCandidate, PAIR_TYPE_NAMES, PAIR_TYPES } from "./candidates.js";
-import { type Incidence, placedDate } from "./incidence.js";
+import type { Incidence } from "./incidence.js";
 import {
   FEATURES,
   featuresOf,
@@ -15,7 +15,7 @@ import {
   NEAR_COMMON,
   type TrainingSet,
 } from "./link-model.js";
-import { addMonths } from "./months.js";
+import { addMonths, placedDate } from "./months.js";
 import { linked, type Snapshot, takeSnapshot } from "./snapshot.js";
 
 /** Months before a cutoff whose papers count as recent work. */

@@ -48,13 +48,12 @@ function paperMonths(graph: KnowledgeGraph): Map<string, string> {
 }
 
 /**
- * The timeline of a graph and the monthly papers of each entity named by at least `minPapers`
- * dated papers and of each thread, in graph order (threads after entities, by id).
+ * The timeline of a graph and the monthly papers of each entity named by a dated paper and of
+ * each thread, in graph order (threads after entities, by id).
  */
 export function fieldSeries(
   graph: KnowledgeGraph,
   threadLabels: ReadonlyMap<number, string>,
-  minPapers = 1,
 ): FieldSeries {
   const months = paperMonths(graph);
   let paperCount = 0;
@@ -90,7 +89,7 @@ export function fieldSeries(
       (monthly[index.get(month) as number] as number)++;
       total++;
     });
-    if (total >= minPapers) series.push({ id: node, label, type, monthly, total });
+    if (total > 0) series.push({ id: node, label, type, monthly, total });
   });
   for (const [thread, monthly] of [...threads].sort(([a], [b]) => a - b)) {
     const total = monthly.reduce((sum, n) => sum + n, 0);

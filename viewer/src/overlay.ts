@@ -4,11 +4,11 @@
  * late in yellow (viridis, readable in grey and by most colour-blind eyes), undated in grey.
  * A reducer's colour over the store's `colorBy`, never a change to the graph.
  */
+import { monthOf } from "../../src/time/months.js";
 import type { GraphNodeAttributes } from "../../src/types.js";
 import type { ViewerGraph } from "./data.js";
 import { h } from "./dom.js";
 import type { Store } from "./store.js";
-import { monthOf } from "./time.js";
 
 /** Viridis at nine stops. */
 const VIRIDIS = [
