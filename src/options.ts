@@ -31,6 +31,13 @@ export interface PipelineOptions {
   /** Skip bad records and files, reporting each to `onSkip`, instead of stopping at the first. */
   skipBad: boolean;
   onSkip?: (problem: RecordProblem) => void;
+  /**
+   * Analysis files or folders of them (`papergraph extract --shard`): their analyses are used, not
+   * made again. With no inputs, the papers too come from them.
+   */
+  analyses: readonly string[];
+  /** false: refuse to build where a paper has no analysis in the cache or `analyses`. */
+  extract: boolean;
   /** Called with what a reader should know but is no error: a build folder skipped in a walk. */
   onNote?: (note: string) => void;
   /** Called as each stage starts. */
@@ -47,6 +54,8 @@ export const DEFAULTS: Readonly<PipelineOptions> = Object.freeze({
   resolution: 1,
   workers: undefined,
   cache: true,
+  analyses: [],
+  extract: true,
   cwd: ".",
   limits: {},
   skipBad: false,

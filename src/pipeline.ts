@@ -28,9 +28,11 @@ import {
 } from "./eval/index.js";
 import {
   analyzeAhead,
+  analyzeShard,
   EXTRACTOR_FINGERPRINT,
   extractPapersCached,
   extractPapersParallel,
+  type Shard,
 } from "./extract/index.js";
 import {
   type BuiltGraph,
@@ -55,7 +57,14 @@ import {
   neighbors as neighborsOf,
   resolveConcept,
 } from "./query/index.js";
-import { type BuildStore, openBuildStore, STORE_FILE } from "./store/index.js";
+import {
+  analysesFileChunks,
+  analysesFileName,
+  type BuildStore,
+  importAnalyses,
+  openBuildStore,
+  STORE_FILE,
+} from "./store/index.js";
 import {
   type BacktestReport,
   backtestGaps as backtestAt,
@@ -120,6 +129,46 @@ export function extract(
 ): Promise<Extraction> {
   const { workers, onProgress } = resolveOptions(options);
   return extractPapersParallel(papers, { workers, onProgress });
+}
+
+export interface ShardResult {
+  /** The analysis file written, absolute. */
+  file: string;
+  /** Papers of the corpus, and of this shard. */
+  corpusPapers: number;
+  papers: number;
+  /** Mentions found in this shard's papers, before the corpus pass merges them. */
+  candidates: number;
+}
+
+/**
+ * Extracts one shard of a corpus (the papers `shardOf` puts there) into an analysis file in
+ * `dir`: what one task of a job array does. `build` with `analyses` reads the files back.
+ */
+export async function extractShard(
+  input: PaperInput,
+  shard: Shard,
+  dir: string,
+  options: Partial<PipelineOptions> = {},
+): Promise<ShardResult> {
+  const resolved = resolveOptions(options);
+  const { papers } = await ingest(input, resolved);
+  const { workers, onProgress } = resolved;
+  const { corpus, records } = await analyzeShard(papers, shard, { workers, onProgress });
+  const file = join(resolve(resolved.cwd, dir), analysesFileName(shard.index, shard.count));
+  const header = {
+    papergraph: "analyses",
+    format: 1,
+    fingerprint: EXTRACTOR_FINGERPRINT,
+    shard: shard.index,
+    shards: shard.count,
+    corpus,
+    corpusPapers: papers.length,
+    papers: records.length,
+  } as const;
+  await writeFileAtomic(file, analysesFileChunks(header, records));
+  const candidates = records.reduce((n, r) => n + r.analysis.candidates.length, 0);
+  return { file, corpusPapers: papers.length, papers: records.length, candidates };
 }
 
 /** The knowledge graph of an extraction: typed edges, co-occurrence, research threads, layout. */
@@ -243,8 +292,9 @@ async function runBuild(
     const { papers, ahead } = await readPapers(store);
     clock.start("extract");
     const { workers, onProgress } = options;
+    const onlyCached = !options.extract;
     const cached = store
-      ? await extractPapersCached(papers, store, { workers, onProgress, ahead })
+      ? await extractPapersCached(papers, store, { workers, onProgress, ahead, onlyCached })
       : { extraction: await extract(papers, options), analyzed: papers.length, reused: 0 };
     const corrected = applyCorrections(cached.extraction, corrections);
     // An incremental build keeps the previous map (positions and threads), kept in the store.
@@ -299,7 +349,30 @@ export function build(
   options: Partial<PipelineOptions> = {},
 ): Promise<BuildResult> {
   const resolved = resolveOptions(options);
-  const read = async () => ({ papers: (await ingest(input, resolved)).papers });
+  const { analyses, cwd, onNote } = resolved;
+  if (analyses.length > 0 && !resolved.cache)
+    throw new UsageError("analyses are read into the build's cache: drop --no-cache to use them");
+  if (!resolved.extract && !resolved.cache)
+    throw new UsageError("--no-extract builds from cached analyses: drop --no-cache");
+  const read = async (store: BuildStore | undefined) => {
+    // Given no inputs, the papers come from the analyses, in the corpus's order.
+    const wantPapers = input.length === 0;
+    const imported =
+      store && analyses.length > 0
+        ? await importAnalyses(store, analyses, {
+            cwd,
+            fingerprint: EXTRACTOR_FINGERPRINT,
+            wantPapers,
+            onNote,
+          })
+        : undefined;
+    if (imported)
+      onNote?.(
+        `analyses of ${imported.analyses} papers read from ${imported.files} file${imported.files === 1 ? "" : "s"}`,
+      );
+    if (wantPapers && imported?.papers) return { papers: imported.papers };
+    return { papers: (await ingest(input, resolved)).papers };
+  };
   return runBuild(read, resolved, { incremental: false, input });
 }
 

@@ -1,5 +1,5 @@
 import type { Correction } from "../curate/index.js";
-import type { PipelineOptions } from "../options.js";
+import { DEFAULT_CORPUS, type PipelineOptions } from "../options.js";
 import { add, type BuildResult, build, rebuild } from "../pipeline.js";
 import { type CliIO, count, limitsFrom, noteTo, resolutionFrom, workersFrom } from "./io.js";
 import { progress } from "./progress.js";
@@ -11,6 +11,10 @@ export interface BuildCommandOptions {
   workers?: string;
   /** false with --no-cache: no store, every paper extracted. */
   cache?: boolean;
+  /** --analyses, once per path. */
+  analyses?: string[];
+  /** false with --no-extract. */
+  extract?: boolean;
   resolution: string;
   corrections?: string;
   thesaurus?: string;
@@ -60,6 +64,8 @@ function pipelineOptions(options: BuildCommandOptions, io: CliIO): Partial<Pipel
     cwd: io.cwd,
     onNote: noteTo(io),
     cache: options.cache,
+    analyses: options.analyses,
+    extract: options.extract,
     resolution: resolutionFrom(options.resolution),
     workers: workersFrom(options),
     limits: limitsFrom(options),
@@ -76,7 +82,9 @@ export async function buildCommand(
   options: BuildCommandOptions,
   io: CliIO,
 ): Promise<number> {
-  report(await build(paths, pipelineOptions(options, io)), options, io);
+  // Inputs default to the shipped corpus, unless the analyses bring the papers.
+  const inputs = paths.length > 0 || options.analyses?.length ? paths : [DEFAULT_CORPUS];
+  report(await build(inputs, pipelineOptions(options, io)), options, io);
   return 0;
 }
 
@@ -123,8 +131,9 @@ function report(result: BuildResult, options: BuildCommandOptions, io: CliIO): v
       })),
     };
     const { seconds } = result;
+    const { analyzed: extracted, reused } = result;
     io.stdout(
-      `${JSON.stringify({ out, ...result.stats, threads, corrections, seconds, peakRssMB })}\n`,
+      `${JSON.stringify({ out, ...result.stats, threads, corrections, extracted, reused, seconds, peakRssMB })}\n`,
     );
   } else if (!options.quiet) io.stdout(formatSummary(result, options.out));
 }

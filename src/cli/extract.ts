@@ -1,6 +1,8 @@
 import { resolve } from "node:path";
+import { UsageError } from "../errors.js";
+import { parseShard } from "../extract/index.js";
 import { toJsonLines, writeFileAtomic } from "../io/index.js";
-import { extract, ingest } from "../pipeline.js";
+import { extract, extractShard, ingest } from "../pipeline.js";
 import { ENTITY_TYPES, type Extraction } from "../types.js";
 import { type CliIO, count, limitsFrom, noteTo, workersFrom } from "./io.js";
 import { progress } from "./progress.js";
@@ -10,6 +12,8 @@ export interface ExtractCommandOptions {
   maxFileSize?: string;
   maxAbstractLength?: string;
   workers?: string;
+  /** "i/N": only shard i of N, into an analysis file in the folder --out. */
+  shard?: string;
   json?: boolean;
   quiet?: boolean;
 }
@@ -48,12 +52,43 @@ async function ingestAndExtract(paths: string[], io: CliIO, options: ExtractComm
   return { extraction, seconds: (performance.now() - started) / 1000 };
 }
 
+/** `papergraph extract --shard i/N --out DIR`: one task of a job array. */
+async function extractShardCommand(
+  paths: string[],
+  options: ExtractCommandOptions & { shard: string },
+  io: CliIO,
+): Promise<number> {
+  const shard = parseShard(options.shard);
+  if (!options.out)
+    throw new UsageError("--shard writes an analysis file into a folder: give it with --out DIR");
+  const bar = progress(io, `extract ${shard.index}/${shard.count}`, options.quiet || options.json);
+  const started = performance.now();
+  const result = await extractShard(paths, shard, options.out, {
+    cwd: io.cwd,
+    limits: limitsFrom(options),
+    onNote: noteTo(io),
+    workers: workersFrom(options),
+    onProgress: bar.update,
+  });
+  bar.done();
+  const seconds = (performance.now() - started) / 1000;
+  if (options.json) io.stdout(`${JSON.stringify({ shard, ...result, seconds })}\n`);
+  else if (!options.quiet)
+    io.stdout(
+      `Extracted shard ${shard.index}/${shard.count}: ${count(result.papers, "paper")} of ${result.corpusPapers} in ${seconds.toFixed(2)} s, ${result.candidates} mentions\n` +
+        `Wrote ${result.file}\n`,
+    );
+  return 0;
+}
+
 /** `papergraph extract <paths...>`: every paper with its mentions, for inspection. */
 export async function extractCommand(
   paths: string[],
   options: ExtractCommandOptions,
   io: CliIO,
 ): Promise<number> {
+  const { shard } = options;
+  if (shard !== undefined) return extractShardCommand(paths, { ...options, shard }, io);
   const { extraction, seconds } = await ingestAndExtract(paths, io, options);
   if (options.out) {
     const records = extraction.papers.map(({ paper, mentions }) => ({ ...paper, mentions }));

@@ -69,9 +69,19 @@ function buildProgram(io: CliIO, done: (exitCode: number) => void): Command {
 
   withCorrections(withWorkers(withLimits(program.command("build"))))
     .description("build the knowledge graph: graph.json (viewer), graph.gexf (Gephi), threads.json")
-    .argument("[paths...]", "files, directories or glob patterns to ingest", [DEFAULT_CORPUS])
+    .argument(
+      "[paths...]",
+      `files, directories or glob patterns to ingest (default: ${DEFAULT_CORPUS}; with --analyses, the papers the analyses hold)`,
+    )
     .option("-o, --out <dir>", "output directory", DEFAULTS.out)
     .option("--no-cache", "extract every paper again instead of reusing the build's cache")
+    .option(
+      "--analyses <path>",
+      "analysis files, or folders of them, from `extract --shard` (repeat for more): used, not extracted again",
+      (path: string, paths: string[]) => [...paths, path],
+      [] as string[],
+    )
+    .option("--no-extract", "refuse to build if a paper has no analysis rather than extract it")
     .option(
       "-r, --resolution <number>",
       "Louvain resolution: above 1 gives more, smaller threads",
@@ -121,7 +131,14 @@ function buildProgram(io: CliIO, done: (exitCode: number) => void): Command {
   withWorkers(withLimits(program.command("extract")))
     .description("extract methods, datasets, tasks and invariances from every paper")
     .argument("<paths...>", "files, directories or glob patterns to ingest")
-    .option("-o, --out <file>", "write each paper with its mentions as JSON Lines")
+    .option(
+      "-o, --out <path>",
+      "write each paper with its mentions as JSON Lines (with --shard: the folder of analysis files)",
+    )
+    .option(
+      "--shard <i/N>",
+      "extract only shard i of N (a hash of each paper's id) into --out, for `build --analyses`",
+    )
     .option("--json", "print the summary as one JSON object")
     .option("-q, --quiet", "print nothing but errors")
     .action(async (paths: string[], options) => {

@@ -2,11 +2,20 @@
  * Extract: papers → mentions of methods, datasets, tasks and invariances, merged over the corpus
  * into canonical entities. Pure: no I/O.
  */
+import { createHash } from "node:crypto";
+import { PapergraphError } from "../errors.js";
 import type { Extraction, Paper } from "../types.js";
-import { type AnalysisCache, analysisKey, fromCached, toCached } from "./cache.js";
+import {
+  type AnalysisCache,
+  analysisKey,
+  type CachedAnalysis,
+  fromCached,
+  toCached,
+} from "./cache.js";
 import { canonicalize, canonicalizeLater } from "./canonical.js";
 import { type AnalyzedPaper, analyzePaper } from "./paper.js";
 import { analyzeInWorkers, defaultWorkers } from "./parallel.js";
+import { type Shard, shardOf } from "./shard.js";
 
 export {
   type AnalysisCache,
@@ -17,6 +26,7 @@ export {
 export { entityKey, phraseWords, singular, slug } from "./keys.js";
 export { LEXICON_BY_KEY } from "./lexicon.js";
 export { prestartWorkers } from "./parallel.js";
+export { parseShard, type Shard, shardOf } from "./shard.js";
 
 export interface ExtractOptions {
   /** Called after each paper is analysed, for progress on long runs. */
@@ -73,6 +83,20 @@ export function analyzeAhead(
 export interface CachedExtractOptions extends ParallelExtractOptions {
   /** Analyses already under way (analyzeAhead). */
   ahead?: AnalysesAhead;
+  /** Refuse (MissingAnalysesError) rather than analyse a paper the cache does not hold. */
+  onlyCached?: boolean;
+}
+
+/** Papers a build was told not to extract (`--no-extract`) that no analysis covers. */
+export class MissingAnalysesError extends PapergraphError {
+  constructor(missing: readonly Paper[]) {
+    const first = missing[0] as Paper;
+    const source = first.sources[0];
+    const where = source ? ` (${source.file}${source.line ? `:${source.line}` : ""})` : "";
+    super(
+      `${missing.length} of the papers ${missing.length === 1 ? "has" : "have"} no analysis of this extractor, first "${first.title}"${where}; extract them (drop --no-extract) or give the analyses that cover them`,
+    );
+  }
 }
 
 /**
@@ -97,6 +121,8 @@ export async function extractPapersCached(
   const missing = papers.flatMap((paper, i) =>
     known[i] || early.has(keys[i] as string) ? [] : [{ paper, key: keys[i] as string }],
   );
+  if (options.onlyCached && missing.length > 0)
+    throw new MissingAnalysesError(missing.map(({ paper }) => paper));
   const fresh = new Map(early);
   const analyses = await analyzePapers(
     missing.map(({ paper }) => paper),
@@ -113,6 +139,39 @@ export async function extractPapersCached(
     if (analysis) rest.set(i, { ...analysis, paper });
   });
   return { extraction: finish(rest), analyzed: rest.size, reused: papers.length - rest.size };
+}
+
+/** A paper of a shard with its analysis, as a job array's task hands it to the build. */
+export interface ShardAnalysis {
+  /** The paper's place in the whole corpus. */
+  position: number;
+  key: string;
+  paper: Paper;
+  analysis: CachedAnalysis;
+}
+
+/** The papers of one shard of a corpus, analysed; and a digest of the whole corpus in order. */
+export async function analyzeShard(
+  papers: readonly Paper[],
+  shard: Shard,
+  options: ParallelExtractOptions = {},
+): Promise<{ corpus: string; records: ShardAnalysis[] }> {
+  const digest = createHash("sha1");
+  const mine: { position: number; key: string; paper: Paper }[] = [];
+  papers.forEach((paper, position) => {
+    const key = analysisKey(paper);
+    digest.update(key);
+    if (shardOf(paper, shard.count) === shard.index) mine.push({ position, key, paper });
+  });
+  const analyses = await analyzePapers(
+    mine.map(({ paper }) => paper),
+    options,
+  );
+  const records = mine.map((item, i) => ({
+    ...item,
+    analysis: toCached(analyses[i] as AnalyzedPaper),
+  }));
+  return { corpus: digest.digest("hex"), records };
 }
 
 /** Per-paper analysis, on worker threads when there are enough papers to pay for them. */

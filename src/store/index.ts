@@ -7,6 +7,14 @@ import Database from "better-sqlite3";
 import type { AnalysisCache, CachedAnalysis } from "../extract/index.js";
 import type { NodePlacement, Paper } from "../types.js";
 
+export {
+  type AnalysesHeader,
+  analysesFileChunks,
+  analysesFileName,
+  type ImportedAnalyses,
+  importAnalyses,
+} from "./analyses-file.js";
+
 export const STORE_FILE = "cache.sqlite";
 
 export interface BuildStore extends AnalysisCache {

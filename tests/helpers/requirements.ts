@@ -44,6 +44,12 @@ export const REQUIREMENTS = {
     tests: "the GEXF export read back by networkx",
     missing: "python3 has no networkx (Debian: apt-get install python3-networkx)",
   },
+  slurm: {
+    met: inCI || runs("sinfo", ["--noheader", "--states=idle,mixed"]),
+    tests: "sharded extraction as a real Slurm job array (tests/cluster/slurm.test.ts)",
+    missing:
+      "no Slurm cluster answers here (.ci/slurm up starts one of one node: Debian's slurm-wlm and munge)",
+  },
   devGold: {
     met: existsSync(join(SHARED, "gold", "dev.jsonl")),
     tests: "the extractor's score on the annotated dev set",
