@@ -10,16 +10,32 @@
  * compiled CLI, as a user runs it, start-up included. Reports each stage's time (ingest, extract,
  * graph, threads, layout, export), papers per second and peak resident memory. Prints figures;
  * asserts nothing.
+ *
+ * Past the real file: `--scale 150000,1000000 --corpus FILE` builds a real-like corpus of each size
+ * (scripts/scaled.ts: the file, then copies of it naming new things, a share `--share` of their
+ * names varied) and adds 1,000 more papers of it, once; `--fit 10000,25000,50000,74728` first
+ * counts the distinct entities of the file's prefixes and fits Heaps' law to them, so each scaled
+ * size prints what the real corpus's growth predicts beside what the build holds.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, createReadStream, rmSync, writeFileSync } from "node:fs";
-import { cpus } from "node:os";
+import { once } from "node:events";
+import {
+  cpSync,
+  createReadStream,
+  createWriteStream,
+  mkdtempSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
+import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
+import { pipeline } from "node:stream/promises";
 import { parseArgs } from "node:util";
-import { createGunzip, gzipSync } from "node:zlib";
+import { createGunzip, createGzip, gzipSync } from "node:zlib";
 import { ingestPaths } from "../src/ingest/index.js";
 import { tempDir } from "../tests/helpers/cli.js";
+import { DEFAULT_SHARE, heapsFit, scaledLine } from "./scaled.js";
 import { syntheticRecords, syntheticSource } from "./synthetic.js";
 
 const ROOT = join(import.meta.dirname, "..");
@@ -28,10 +44,15 @@ const BIN = join(ROOT, "bin", "papergraph.js");
 const ADD_RUNS = 3;
 /** Papers each `add` brings. */
 const ADDED = 100;
+/** Papers the one `add` of a scaled corpus brings: the figure #24 asks of the largest builds. */
+const SCALED_ADDED = 1_000;
 const { values } = parseArgs({
   options: {
-    sizes: { type: "string", default: "1000,10000,100000" },
+    sizes: { type: "string" },
     corpus: { type: "string" },
+    scale: { type: "string" },
+    fit: { type: "string" },
+    share: { type: "string", default: String(DEFAULT_SHARE) },
     json: { type: "boolean", default: false },
   },
 });
@@ -63,6 +84,7 @@ interface SizeResult {
 }
 
 interface Report {
+  nodesByType: Record<string, number>;
   nodes: number;
   edges: number;
   seconds: Record<string, number>;
@@ -84,13 +106,13 @@ function timed(argv: string[], cwd: string): Report & { wall: number } {
   return { ...report, wall };
 }
 
-/** The lines of a gzipped JSON Lines file, the first `count` of them. */
-async function gzippedLines(path: string, count: number): Promise<string[]> {
+/** The lines of a gzipped JSON Lines file, the first `count` of them (or all). */
+async function gzippedLines(path: string, count: number, all = false): Promise<string[]> {
   const lines: string[] = [];
   const reader = createInterface({ input: createReadStream(path).pipe(createGunzip()) });
   for await (const line of reader) {
     if (line.trim() !== "") lines.push(line);
-    if (lines.length >= count) break;
+    if (!all && lines.length >= count) break;
   }
   reader.close();
   return lines;
@@ -119,6 +141,77 @@ async function syntheticInputs(size: number): Promise<Inputs> {
     "more.jsonl": syntheticRecords(source, ADDED, 2).replaceAll('"synthetic-', '"more-'),
   };
   return { files, corpus: "corpus.jsonl", papers: size };
+}
+
+/** Entities a build holds: its nodes that are not papers. */
+function entitiesOf(report: Report): number {
+  return report.nodes - (report.nodesByType.paper ?? 0);
+}
+
+/**
+ * Distinct entities at each prefix of the real file, and Heaps' law fitted to them: what the
+ * scaled corpus must follow. One build folder serves every prefix (its cache spares extracting a
+ * paper twice); only the counts are read.
+ */
+function fitOnPrefixes(lines: readonly string[], prefixes: readonly number[]) {
+  const dir = mkdtempSync(join(tmpdir(), "papergraph-fit-"));
+  const points = prefixes.map((size) => {
+    const papers = Math.min(size, lines.length);
+    writeFileSync(join(dir, "prefix.jsonl"), `${lines.slice(0, papers).join("\n")}\n`);
+    const report = timed(["build", "prefix.jsonl", "--out", "out"], dir);
+    return { papers, entities: entitiesOf(report) };
+  });
+  rmSync(dir, { recursive: true, force: true });
+  const fit = heapsFit(points);
+  if (!values.json) {
+    console.log("distinct entities of the real file's prefixes, and Heaps' law fitted to them:");
+    for (const { papers, entities } of points)
+      console.log(
+        `  ${String(papers).padStart(7)} papers: ${entities} entities (fit ${Math.round(fit.at(papers))})`,
+      );
+    console.log(`  entities ≈ ${fit.k.toFixed(2)} × papers^${fit.beta.toFixed(3)}`);
+  } else console.log(JSON.stringify({ fit: { k: fit.k, beta: fit.beta, points } }));
+  return fit;
+}
+
+/** Writes the scaled corpus's records [from, to) as gzipped JSON Lines, streamed. */
+async function writeScaled(
+  path: string,
+  lines: readonly string[],
+  [from, to]: [number, number],
+  share: number,
+): Promise<void> {
+  const gzip = createGzip();
+  const done = pipeline(gzip, createWriteStream(path));
+  for (let i = from; i < to; i++) {
+    if (!gzip.write(`${scaledLine(lines, i, share)}\n`)) await once(gzip, "drain");
+  }
+  gzip.end();
+  await done;
+}
+
+/** A real-like corpus of `size` papers built, and 1,000 more added to it (one run: builds are large). */
+async function runScaled(lines: readonly string[], size: number, share: number) {
+  const dir = mkdtempSync(join(tmpdir(), "papergraph-scaled-"));
+  process.stderr.write(`  writing ${size} real-like papers…\n`);
+  await writeScaled(join(dir, "corpus.jsonl.gz"), lines, [0, size], share);
+  await writeScaled(join(dir, "more.jsonl.gz"), lines, [size, size + SCALED_ADDED], share);
+  const full = timed(["build", "corpus.jsonl.gz", "--out", "out"], dir);
+  const added = timed(["add", "more.jsonl.gz", "--out", "out"], dir);
+  rmSync(dir, { recursive: true, force: true });
+  return {
+    papers: size,
+    seconds: full.seconds,
+    totalSeconds: full.wall,
+    extractPapersPerSecond: Math.round(size / (full.seconds.extract ?? 1)),
+    peakRssMB: full.peakRssMB,
+    nodes: full.nodes,
+    entities: entitiesOf(full),
+    edges: full.edges,
+    addSeconds: added.wall,
+    addShare: Math.round((added.wall / full.wall) * 1000) / 1000,
+    addPeakRssMB: added.peakRssMB,
+  };
 }
 
 async function runSize(inputs: Inputs): Promise<SizeResult> {
@@ -186,11 +279,18 @@ async function runSize(inputs: Inputs): Promise<SizeResult> {
   };
 }
 
-const sizes = values.sizes.split(",").map(Number);
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}`;
 const corpus = values.corpus ? `${values.corpus} (real abstracts)` : "synthetic corpus";
+const list = (text: string | undefined) => (text ? text.split(",").map(Number) : []);
+const sizes = list(values.sizes ?? (values.scale || values.fit ? "" : "1000,10000,100000"));
+const scaled = list(values.scale);
+const fitSizes = list(values.fit);
+if ((scaled.length > 0 || fitSizes.length > 0) && !values.corpus) {
+  console.error("--scale and --fit make their corpus from a real one: give it with --corpus FILE");
+  process.exit(2);
+}
 const lines = values.corpus
-  ? await gzippedLines(values.corpus, Math.max(...sizes) + ADDED)
+  ? await gzippedLines(values.corpus, Math.max(...sizes, ...fitSizes, 0) + ADDED, scaled.length > 0)
   : undefined;
 if (!values.json) console.log(`pipeline benchmark on ${machine}, ${corpus}`);
 for (const requested of sizes) {
@@ -214,6 +314,28 @@ for (const requested of sizes) {
         Object.entries(result.rebuildStages)
           .map(([s, t]) => `${s} ${t.toFixed(2)}s`)
           .join(", "),
+    );
+  }
+}
+const fit = lines && fitSizes.length > 1 ? fitOnPrefixes(lines, fitSizes) : undefined;
+const share = Number(values.share);
+for (const size of scaled) {
+  const result = await runScaled(lines as string[], size, share);
+  const predicted = fit ? Math.round(fit.at(size)) : undefined;
+  if (values.json)
+    console.log(JSON.stringify({ size, corpus, machine, share, predicted, ...result }));
+  else {
+    const stages = Object.entries(result.seconds)
+      .map(([s, t]) => `${s} ${t.toFixed(2)}s`)
+      .join(", ");
+    const vs = predicted
+      ? ` (the real corpus's fit predicts ${predicted}: ${((result.entities / predicted - 1) * 100).toFixed(1)}%)`
+      : "";
+    console.log(
+      `${String(size).padStart(7)} real-like papers (share ${share}): ${result.totalSeconds.toFixed(1)} s total, extract ${result.extractPapersPerSecond}/s, ` +
+        `peak RSS ${result.peakRssMB} MB\n          ${stages}\n` +
+        `          ${result.nodes} nodes, ${result.entities} entities${vs}, ${result.edges} edges\n` +
+        `          add ${SCALED_ADDED} papers: ${result.addSeconds.toFixed(2)} s (${(result.addShare * 100).toFixed(1)}% of the build), peak RSS ${result.addPeakRssMB} MB`,
     );
   }
 }

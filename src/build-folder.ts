@@ -81,10 +81,11 @@ export async function writeBuildFiles(
   dir: string,
   graph: KnowledgeGraph,
   threads: ThreadReport,
+  offMapFrom?: number,
 ): Promise<void> {
   await removeStaleTemporaries(dir);
-  const details = viewerDetails(graph);
-  const { map, rest } = viewerMaps(graph);
+  const details = viewerDetails(graph, offMapFrom);
+  const { map, rest } = viewerMaps(graph, offMapFrom);
   await writeFilesAtomic([
     [join(dir, GRAPH_FILE), jsonChunks(graph)],
     [join(dir, GEXF_FILE), gexfFileData(graph)],

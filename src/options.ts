@@ -3,6 +3,7 @@
  * server all start from DEFAULTS.
  */
 import { UsageError } from "./errors.js";
+import { OFF_MAP_FROM } from "./export/level-of-detail.js";
 import type { IngestLimits, RecordProblem } from "./ingest/index.js";
 
 /** A step of a build, in the order they run; each is timed and announced by `onStage`. */
@@ -38,6 +39,11 @@ export interface PipelineOptions {
   analyses: readonly string[];
   /** false: refuse to build where a paper has no analysis in the cache or `analyses`. */
   extract: boolean;
+  /**
+   * Above this many nodes the viewer's map leaves off the entities one paper alone names (they
+   * stay in their paper's details and in the search index): OFF_MAP_FROM of the export stage.
+   */
+  offMapFrom: number;
   /** Called with what a reader should know but is no error: a build folder skipped in a walk. */
   onNote?: (note: string) => void;
   /** Called as each stage starts. */
@@ -56,6 +62,7 @@ export const DEFAULTS: Readonly<PipelineOptions> = Object.freeze({
   cache: true,
   analyses: [],
   extract: true,
+  offMapFrom: OFF_MAP_FROM,
   cwd: ".",
   limits: {},
   skipBad: false,
@@ -69,5 +76,7 @@ export function resolveOptions(given: Partial<PipelineOptions> = {}): PipelineOp
     throw new UsageError(`resolution must be a positive number, got ${options.resolution}`);
   if (options.workers !== undefined && (!Number.isInteger(options.workers) || options.workers < 1))
     throw new UsageError(`workers must be a whole number of at least 1, got ${options.workers}`);
+  if (!Number.isInteger(options.offMapFrom) || options.offMapFrom < 0)
+    throw new UsageError(`offMapFrom must be a whole number of nodes, got ${options.offMapFrom}`);
   return options;
 }

@@ -63,6 +63,7 @@ import {
   type BuildStore,
   importAnalyses,
   openBuildStore,
+  type SearchRow,
   STORE_FILE,
 } from "./store/index.js";
 import {
@@ -186,6 +187,8 @@ export interface BuildResult extends BuiltGraph {
   stats: GraphStats;
   /** Seconds each stage took, in the order they ran. */
   seconds: Partial<Record<Stage, number>>;
+  /** The process's peak resident memory as each stage ended, in MB (worker threads included). */
+  peakMB: Partial<Record<Stage, number>>;
   /** Papers analysed by this run, and papers whose analysis came from the cache. */
   analyzed: number;
   reused: number;
@@ -199,13 +202,19 @@ export interface AddResult extends BuildResult {
   added: number;
 }
 
-/** Times each stage as `onStage` announces it, passing the announcement on. */
+/**
+ * Times each stage as `onStage` announces it, passing the announcement on, and notes the process's
+ * peak resident memory when each ends: the stage where it grows is the one that holds the most.
+ */
 function stopwatch(onStage: PipelineOptions["onStage"]) {
   const seconds: Partial<Record<Stage, number>> = {};
+  const peakMB: Partial<Record<Stage, number>> = {};
   let stage: Stage | undefined;
   let started = performance.now();
   const stop = () => {
-    if (stage) seconds[stage] = Math.round(performance.now() - started) / 1000;
+    if (!stage) return;
+    seconds[stage] = Math.round(performance.now() - started) / 1000;
+    peakMB[stage] = Math.round(process.resourceUsage().maxRSS / 1024);
   };
   return {
     start(next: Stage) {
@@ -217,7 +226,7 @@ function stopwatch(onStage: PipelineOptions["onStage"]) {
     current: () => stage ?? "ingest",
     finish() {
       stop();
-      return seconds;
+      return { seconds, peakMB };
     },
   };
 }
@@ -264,6 +273,24 @@ function firstMissing(path: string): string | undefined {
   return parent === path ? path : (firstMissing(parent) ?? path);
 }
 
+/** Every node of a graph as the search index keeps it; an entity with a paper naming it. */
+function* searchRows(graph: KnowledgeGraph): Generator<SearchRow> {
+  for (const { node, attributes: a } of graph.nodeEntries()) {
+    const paper =
+      a.type === "paper"
+        ? undefined
+        : graph.findNeighbor(node, (_, neighbor) => neighbor.type === "paper");
+    yield {
+      node,
+      type: a.type,
+      label: a.label,
+      aliases: a.aliases ?? [],
+      paperCount: a.paperCount ?? 0,
+      paper,
+    };
+  }
+}
+
 type PaperReader = (
   store: BuildStore | undefined,
 ) => Promise<{ papers: Paper[]; ahead?: ReturnType<typeof analyzeAhead> }>;
@@ -305,11 +332,12 @@ async function runBuild(
       onStage: (stage) => clock.start(stage),
     });
     clock.start("export");
-    await writeBuildFiles(dir, built.graph, withRising(built));
+    await writeBuildFiles(dir, built.graph, withRising(built), options.offMapFrom);
     store?.saveBuild(
       papers,
       built.graph.mapNodes((node, { x, y, thread }) => [node, { x, y, thread }]),
     );
+    store?.saveSearch(searchRows(built.graph));
     store?.saveSetting("corrections", files.corrections);
     store?.saveSetting("thesaurus", files.thesaurus);
     const { analyzed, reused } = cached;
@@ -320,7 +348,7 @@ async function runBuild(
       ...built,
       dir,
       stats,
-      seconds: clock.finish(),
+      ...clock.finish(),
       analyzed,
       reused,
       corrections: { ...files, applied, unused: corrected.unused },

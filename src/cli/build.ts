@@ -130,10 +130,10 @@ function report(result: BuildResult, options: BuildCommandOptions, io: CliIO): v
         entity: entity.ref,
       })),
     };
-    const { seconds } = result;
+    const { seconds, peakMB: peakRssMBByStage } = result;
     const { analyzed: extracted, reused } = result;
     io.stdout(
-      `${JSON.stringify({ out, ...result.stats, threads, corrections, extracted, reused, seconds, peakRssMB })}\n`,
+      `${JSON.stringify({ out, ...result.stats, threads, corrections, extracted, reused, seconds, peakRssMBByStage, peakRssMB })}\n`,
     );
   } else if (!options.quiet) io.stdout(formatSummary(result, options.out));
 }

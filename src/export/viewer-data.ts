@@ -21,7 +21,7 @@ import {
   NODE_TYPES,
   type NodeType,
 } from "../types.js";
-import { defaultMinPapers, PAPERS_ON_ZOOM_FROM } from "./level-of-detail.js";
+import { defaultMinPapers, OFF_MAP_FROM, offMap, PAPERS_ON_ZOOM_FROM } from "./level-of-detail.js";
 
 export const VIEWER_MAP_FORMAT = "papergraph-map/2";
 export const VIEWER_MAP_REST_FORMAT = "papergraph-map-rest/2";
@@ -68,6 +68,8 @@ export interface WholeGraph {
   size: number;
   /** The least papers an entity needs to be shown by default (level-of-detail.ts). */
   minPapers: number;
+  /** Entities not drawn at all (named by one paper in a large graph): in their papers' details. */
+  offMap: number;
   /** The bounding box of every node's position: the frame stays put when the rest arrives. */
   extent: { x: [number, number]; y: [number, number] };
   /** Each thread's centre, over all its nodes: where its region label goes. */
@@ -101,6 +103,17 @@ export interface ViewerMapRest extends MapColumns {
   format: typeof VIEWER_MAP_REST_FORMAT;
 }
 
+/**
+ * An entity the map leaves off (named by this paper alone, in a large graph): all the viewer needs
+ * to put it on the map beside its paper when it is opened.
+ */
+export interface OffMapEntity {
+  key: string;
+  attributes: GraphNodeAttributes;
+  /** The paper → entity edge. */
+  edge: GraphEdgeAttributes;
+}
+
 /** What a paper's panel needs beyond the map. */
 export interface PaperDetails {
   abstract?: string;
@@ -108,6 +121,8 @@ export interface PaperDetails {
   authors?: string[];
   sources?: string[];
   mentions?: MentionSpan[];
+  /** The entities it names that the map leaves off. */
+  offMap?: OffMapEntity[];
 }
 
 /** The details shard of a paper: a stable hash of its key, so the viewer finds it alone. */
@@ -211,13 +226,26 @@ function addTo<K>(
   else sums.set(key, { x, y, n: 1 });
 }
 
+/** Whether the map leaves this node off: an entity of a large graph that one paper alone names. */
+function offMapTest(graph: KnowledgeGraph, from: number) {
+  return (a: GraphNodeAttributes) =>
+    a.type !== "paper" && offMap(graph.order, a.paperCount ?? 1, from);
+}
+
 /** What the viewer needs to know of a whole graph to draw its overview first. */
-export function wholeGraph(graph: KnowledgeGraph): WholeGraph {
+export function wholeGraph(graph: KnowledgeGraph, offMapFrom = OFF_MAP_FROM): WholeGraph {
+  const isOffMap = offMapTest(graph, offMapFrom);
+  let offMapCount = 0;
   const entityCounts: number[] = [];
   let [minX, maxX, minY, maxY] = [Infinity, -Infinity, Infinity, -Infinity];
   const sums = new Map<number, { x: number; y: number; n: number }>();
   const hubs = new Map<string, { x: number; y: number; papers: number }>();
-  graph.forEachNode((_, { type, paperCount, x, y, thread, subthread }) => {
+  graph.forEachNode((_, a) => {
+    const { type, paperCount, x, y, thread, subthread } = a;
+    if (isOffMap(a)) {
+      offMapCount++;
+      return;
+    }
     if (type !== "paper") entityCounts.push(paperCount ?? 1);
     [minX, maxX, minY, maxY] = [
       Math.min(minX, x),
@@ -246,6 +274,7 @@ export function wholeGraph(graph: KnowledgeGraph): WholeGraph {
     order: graph.order,
     size: graph.size,
     minPapers: defaultMinPapers(entityCounts),
+    offMap: offMapCount,
     extent,
     centres,
     subcentres,
@@ -257,8 +286,12 @@ export function wholeGraph(graph: KnowledgeGraph): WholeGraph {
  * overview is the entities named by at least the default number of papers and the edges between
  * them, exactly what the viewer shows before anything is opened.
  */
-export function viewerMaps(graph: KnowledgeGraph): { map: ViewerMap; rest: ViewerMapRest | null } {
-  const whole = wholeGraph(graph);
+export function viewerMaps(
+  graph: KnowledgeGraph,
+  offMapFrom = OFF_MAP_FROM,
+): { map: ViewerMap; rest: ViewerMapRest | null } {
+  const whole = wholeGraph(graph, offMapFrom);
+  const isOffMap = offMapTest(graph, offMapFrom);
   const split = graph.order > PAPERS_ON_ZOOM_FROM;
   const inOverview = (a: GraphNodeAttributes) =>
     !split || (a.type !== "paper" && (a.paperCount ?? 1) >= whole.minPapers);
@@ -267,18 +300,19 @@ export function viewerMaps(graph: KnowledgeGraph): { map: ViewerMap; rest: Viewe
   const index = new Map<string, number>();
   const months = firstMonths(graph);
   graph.forEachNode((key, a) => {
-    if (!inOverview(a)) return;
+    if (!inOverview(a) || isOffMap(a)) return;
     index.set(key, index.size);
     addNodeColumn(overview, key, a, months.get(key));
   });
   graph.forEachNode((key, a) => {
-    if (inOverview(a)) return;
+    if (inOverview(a) || isOffMap(a)) return;
     index.set(key, index.size);
     addNodeColumn(rest, key, a, months.get(key));
   });
   const first = overview.nodes.key.length;
   graph.forEachEdge((_, a, source, target) => {
-    const [s, t] = [index.get(source) as number, index.get(target) as number];
+    const [s, t] = [index.get(source), index.get(target)];
+    if (s === undefined || t === undefined) return;
     addEdgeColumn(s < first && t < first ? overview : rest, s, t, a);
   });
   return {
@@ -296,8 +330,28 @@ export function viewerMaps(graph: KnowledgeGraph): { map: ViewerMap; rest: Viewe
   };
 }
 
+/** The entities a paper names that the map leaves off, each with its node and its edge. */
+function offMapEntities(
+  graph: KnowledgeGraph,
+  paper: string,
+  isOffMap: (a: GraphNodeAttributes) => boolean,
+): OffMapEntity[] | undefined {
+  const entities: OffMapEntity[] = [];
+  graph.forEachEdge(paper, (_, edge, source, target, sourceAttributes, targetAttributes) => {
+    const [key, attributes] =
+      source === paper ? [target, targetAttributes] : [source, sourceAttributes];
+    if (isOffMap(attributes)) entities.push({ key, attributes, edge });
+  });
+  return entities.length > 0 ? entities : undefined;
+}
+
 /** Every paper's details, by shard: shard → paper key → details. */
-export function viewerDetails(graph: KnowledgeGraph): Record<string, PaperDetails>[] {
+export function viewerDetails(
+  graph: KnowledgeGraph,
+  offMapFrom = OFF_MAP_FROM,
+): Record<string, PaperDetails>[] {
+  const isOffMap = offMapTest(graph, offMapFrom);
+  const months = firstMonths(graph);
   const shards: Record<string, PaperDetails>[] = Array.from(
     { length: shardCount(graph) },
     () => ({}),
@@ -305,12 +359,17 @@ export function viewerDetails(graph: KnowledgeGraph): Record<string, PaperDetail
   graph.forEachNode((key, a) => {
     if (a.type !== "paper") return;
     const { abstract, url, authors, sources, mentions } = a;
+    const offMap = offMapEntities(graph, key, isOffMap)?.map((entity) => {
+      const first = months.get(entity.key);
+      return first ? { ...entity, attributes: { ...entity.attributes, first } } : entity;
+    });
     (shards[detailsShard(key, shards.length)] as Record<string, PaperDetails>)[key] = {
       abstract,
       url,
       authors,
       sources,
       mentions,
+      offMap,
     };
   });
   return shards;

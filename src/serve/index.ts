@@ -1,7 +1,7 @@
 /**
  * Serve: the built viewer and one built graph over HTTP on the loopback interface. Only the
- * viewer's files, the graph's files and the answers to its gaps (GAPS_PATH) are served; nothing
- * else on disk is reachable.
+ * viewer's files, the graph's files and the answers to its gaps (GAPS_PATH) and searches
+ * (SEARCH_PATH) are served; nothing else on disk is reachable.
  */
 import { timingSafeEqual } from "node:crypto";
 import { createReadStream } from "node:fs";
@@ -11,6 +11,7 @@ import { extname, join, normalize, sep } from "node:path";
 
 import type { Curator } from "./curator.js";
 import { gapsAnswerer } from "./gaps.js";
+import { searchAnswerer } from "./search.js";
 
 export { buildCurator, type Curator, type CuratorReply } from "./curator.js";
 export { readViewerBundle, VIEWER_DIR } from "./viewer-files.js";
@@ -171,9 +172,13 @@ async function pageWithToken(file: string, token: string): Promise<string> {
 /** Where the viewer asks a served build for an entity's gaps: `?concept=ID&limit=N[&pair=TYPES]`. */
 export const GAPS_PATH = "/api/gaps";
 
+/** Where the viewer searches every node of a served build: `?q=WORDS[&limit=N]`. */
+export const SEARCH_PATH = "/api/search";
+
 export function createViewerServer(options: ServeOptions): Server {
   const queue = serialized();
   const gaps = gapsAnswerer(options.graphDir);
+  const search = searchAnswerer(options.graphDir);
   return createServer(async (request, response) => {
     if (request.method === "POST" && options.curator)
       return handleCurator(request, response, options.curator, queue);
@@ -187,6 +192,12 @@ export function createViewerServer(options: ServeOptions): Server {
       }));
       return "report" in answer
         ? sendJson(response, 200, answer.report)
+        : sendJson(response, answer.status, { error: answer.error });
+    }
+    if (url.pathname === SEARCH_PATH) {
+      const answer = search(url.searchParams);
+      return "hits" in answer
+        ? sendJson(response, 200, answer.hits)
         : sendJson(response, answer.status, { error: answer.error });
     }
     const file = resolveRequest(request.url ?? "/", options);

@@ -6,6 +6,13 @@
 import Database from "better-sqlite3";
 import type { AnalysisCache, CachedAnalysis } from "../extract/index.js";
 import type { NodePlacement, Paper } from "../types.js";
+import {
+  SEARCH_SCHEMA,
+  type SearchHit,
+  type SearchRow,
+  searchIndex,
+  writeSearch,
+} from "./search.js";
 
 export {
   type AnalysesHeader,
@@ -14,6 +21,8 @@ export {
   type ImportedAnalyses,
   importAnalyses,
 } from "./analyses-file.js";
+
+export type { SearchHit, SearchRow } from "./search.js";
 
 export const STORE_FILE = "cache.sqlite";
 
@@ -26,6 +35,8 @@ export interface BuildStore extends AnalysisCache {
   loadPlacements(): Map<string, NodePlacement>;
   /** The papers and node placements of a finished build, in one transaction. */
   saveBuild(papers: readonly Paper[], placements: Iterable<[node: string, NodePlacement]>): void;
+  /** Every node's names, for `papergraph serve` to search (openSearch). */
+  saveSearch(rows: Iterable<SearchRow>): void;
   /** A setting the build keeps for the next add or rebuild (the corrections file it read). */
   setting(name: string): string | undefined;
   saveSetting(name: string, value: string | undefined): void;
@@ -78,6 +89,7 @@ export function openBuildStore(path: string, fingerprint: string): BuildStore {
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = NORMAL");
   db.exec(SCHEMA);
+  db.exec(SEARCH_SCHEMA);
   const insert = db.prepare(
     "INSERT OR REPLACE INTO analyses (key, fingerprint, data) VALUES (?, ?, ?)",
   );
@@ -146,6 +158,7 @@ export function openBuildStore(path: string, fingerprint: string): BuildStore {
       // The papers saved are the caller's, who may change them: written whole next time.
       asRead = [];
     },
+    saveSearch: (rows) => writeSearch(db, rows),
     setting: (name) =>
       (
         db.prepare("SELECT value FROM settings WHERE name = ?").get(name) as
@@ -161,4 +174,27 @@ export function openBuildStore(path: string, fingerprint: string): BuildStore {
       db.prepare("DELETE FROM analyses WHERE fingerprint != ?").run(current).changes,
     close: () => db.close(),
   };
+}
+
+/**
+ * The search index of a build's store, opened to read; undefined where the build has none (built
+ * with --no-cache, or before the index was written).
+ */
+export function openSearch(
+  path: string,
+): { search: (text: string, limit: number) => SearchHit[]; close: () => void } | undefined {
+  let db: Database.Database;
+  try {
+    db = new Database(path, { readonly: true, fileMustExist: true });
+  } catch {
+    return undefined;
+  }
+  const table = db
+    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'search'")
+    .get();
+  if (!table) {
+    db.close();
+    return undefined;
+  }
+  return { search: searchIndex(db), close: () => db.close() };
 }

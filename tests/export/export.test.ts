@@ -216,6 +216,30 @@ describe("the viewer's files", () => {
     expect(JSON.stringify(map).length).toBeLessThan(toJson(graph).length / 2);
   });
 
+  it("above a size, leaves off the map the entities one paper names, each in its paper's details", () => {
+    const { graph } = smallGraph();
+    const { map } = viewerMaps(graph, 0);
+    const drawn = graphFromMap(JSON.parse(JSON.stringify(map)));
+    const single = graph.filterNodes((_, a) => a.type !== "paper" && (a.paperCount ?? 1) < 2);
+    expect(single.length).toBeGreaterThan(3);
+    expect(map.whole.offMap).toBe(single.length);
+    for (const node of single) expect(drawn.hasNode(node)).toBe(false);
+    expect(drawn.order).toBe(graph.order - single.length);
+    // Each is in the details of the one paper naming it, with what the viewer needs to draw it.
+    const shards = viewerDetails(graph, 0);
+    for (const node of single) {
+      const [paper] = graph.neighbors(node);
+      const details = shards[detailsShard(paper as string, map.shards)]?.[paper as string];
+      const entry = details?.offMap?.find((e) => e.key === node);
+      expect(entry?.attributes).toMatchObject(graph.getNodeAttributes(node));
+      expect(entry?.edge.type).toBe(
+        graph.getEdgeAttributes(graph.edge(paper, node) as string).type,
+      );
+    }
+    // Below the size, every entity is drawn.
+    expect(viewerMaps(graph).map.whole.offMap).toBe(0);
+  });
+
   it("on a large graph, map.json holds the overview the viewer shows first and map-rest.json the rest", () => {
     const { graph } = largeGraph();
     const { map, rest } = viewerMaps(graph);

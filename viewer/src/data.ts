@@ -3,6 +3,7 @@ import {
   addMapRest,
   detailsShard,
   graphFromMap,
+  type OffMapEntity,
   type PaperDetails,
   VIEWER_MAP_FORMAT,
   type ViewerMap,
@@ -10,7 +11,7 @@ import {
   type WholeGraph,
   wholeGraph,
 } from "../../src/export/viewer-data.js";
-import type { KnowledgeGraph } from "../../src/graph/build.js";
+import { edgeKey, type KnowledgeGraph } from "../../src/graph/build.js";
 import { graphFromJson, type SerializedKnowledgeGraph } from "../../src/graph/serialize.js";
 import type {
   GraphAttributes,
@@ -51,7 +52,24 @@ async function fetchJson<T>(url: string): Promise<T> {
   return (await response.json()) as T;
 }
 
-/** Details from shards (fetched, or embedded), merged into the papers' nodes when first asked for. */
+/**
+ * An entity the map left off, put on it beside its paper now that the paper's details are here:
+ * from then on it is highlighted in the abstract, listed and opened as any other.
+ */
+function putOnMap(
+  graph: ViewerGraph,
+  paper: string,
+  { key, attributes, edge }: OffMapEntity,
+): void {
+  if (!graph.hasNode(key)) graph.addNode(key, attributes);
+  const id = edgeKey(paper, key, edge.type);
+  if (!graph.hasEdge(id)) graph.addEdgeWithKey(id, paper, key, edge);
+}
+
+/**
+ * Details from shards (fetched, or embedded), merged into the papers' nodes when first asked for,
+ * with the entities of theirs the map left off.
+ */
 function detailsLoader(
   graph: ViewerGraph,
   shards: number,
@@ -62,8 +80,11 @@ function detailsLoader(
     let pending = loaded.get(shard);
     if (!pending) {
       pending = fetchShard(shard).then((papers) => {
-        for (const [key, details] of Object.entries(papers))
-          if (graph.hasNode(key)) graph.mergeNodeAttributes(key, details);
+        for (const [key, { offMap, ...details }] of Object.entries(papers)) {
+          if (!graph.hasNode(key)) continue;
+          graph.mergeNodeAttributes(key, details);
+          for (const entity of offMap ?? []) putOnMap(graph, key, entity);
+        }
       });
       loaded.set(shard, pending);
     }

@@ -17,7 +17,7 @@ import { renderPanel } from "./panel.js";
 import { downloadMapPNG } from "./png.js";
 import { focusOf, LARGE_MAP_FROM, makeReducers, pointedItems } from "./reducers.js";
 import { mountRegionLabels, ZOOMED_IN } from "./regions.js";
-import { mountSearch, searchIndex } from "./search.js";
+import { mountSearch, offMapNote, searchIndex, searchServer } from "./search.js";
 import { INITIAL_STATE, Store } from "./store.js";
 import { renderThreadPanel } from "./thread-panel.js";
 import { mountTimeControl, nodesInTime } from "./time.js";
@@ -151,6 +151,15 @@ function start(
     frame(id);
   };
 
+  // The offline page has its data embedded and no server to ask (search, gaps).
+  const served = document.getElementById(EMBEDDED_DATA_ID) === null;
+  const offMap = whole.offMap ?? 0;
+  /** A search result: one the map left off is put on it first, beside its paper. */
+  const openFound = async (id: string, paper?: string) => {
+    if (!graph.hasNode(id) && paper) await loadDetails([paper]);
+    if (graph.hasNode(id)) select(id);
+  };
+
   const panel = byId("panel");
   const channel = fixChannel(document.getElementById(EMBEDDED_DATA_ID) !== null, () =>
     location.reload(),
@@ -163,8 +172,7 @@ function start(
     close: () =>
       store.state.selected ? store.set({ selected: null }) : store.set({ thread: null }),
     fixes: curator?.fixes,
-    // Gaps are asked of the server; the offline page, with its data embedded, has none to ask.
-    gaps: document.getElementById(EMBEDDED_DATA_ID) === null ? askServer : undefined,
+    gaps: served ? askServer : undefined,
   };
   /** The panel of the selected node, or else of the focused thread, or none. */
   const showPanel = async (state: typeof store.state) => {
@@ -243,14 +251,20 @@ function start(
   const mountWhole = () => {
     focus = focusOf(graph, store.state, quietHover);
     inTime = nodesInTime(graph, store.state.dateFrom, store.state.dateTo);
-    mountSearch(byId<HTMLInputElement>("search"), byId("suggestions"), searchIndex(graph), select);
+    mountSearch(
+      byId<HTMLInputElement>("search"),
+      byId("suggestions"),
+      searchIndex(graph),
+      openFound,
+      served ? searchServer : undefined,
+    );
     mountTypeLegend(byId("type-legend"), graph, store);
     mountDetailControl(byId("detail"), graph, store);
     mountTimeControl(byId("time"), graph, store);
     mountFirstSeenOverlay(byId("time"), firstSeen, store);
     const papers = graph.filterNodes((_, a) => a.type === "paper").length;
     const counts = `${papers} papers · ${graph.order - papers} entities · ${threads.threads.length} threads · modularity ${threads.modularity.toFixed(2)}`;
-    byId("status").textContent = counts;
+    byId("status").textContent = offMap > 0 ? `${counts} · ${offMapNote(offMap, served)}` : counts;
     // An address naming what this map lacks is said over the map, where the reader looks.
     if (unknown) {
       byId("notice-text").textContent = unknown;
@@ -279,7 +293,7 @@ function start(
         ).length,
     },
   });
-  if (graph.order === whole.order) {
+  if (graph.order === whole.order - offMap) {
     mountWhole();
     // Sigma draws the first frame as it is built; the benchmark (npm run bench:viewer) reads this.
     requestAnimationFrame(() => performance.mark("papergraph:first-render"));

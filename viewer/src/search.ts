@@ -16,6 +16,28 @@ export interface Suggestion {
   type: NodeType;
   /** The alias that matched, when it was not the label. */
   via?: string;
+  /** Found by the server among what the map leaves off: opened beside this paper. */
+  paper?: string;
+}
+
+/** Asks a search of the server (papergraph serve): every node, those off the map included. */
+export type RemoteSearch = (query: string) => Promise<Suggestion[]>;
+
+/** Matches the server adds to the map's own: those the map leaves off. */
+const REMOTE_LIMIT = 8;
+
+export const searchServer: RemoteSearch = async (query) => {
+  const params = new URLSearchParams({ q: query, limit: String(REMOTE_LIMIT * 4) });
+  const response = await fetch(`api/search?${params}`);
+  if (!response.ok) return [];
+  return (await response.json()) as Suggestion[];
+};
+
+/** What the status line says of the entities the map leaves off. */
+export function offMapNote(count: number, served: boolean): string {
+  return served
+    ? `${count} entities named by one paper not drawn (search finds them, their paper's panel opens them)`
+    : `${count} entities named by one paper not drawn nor searched here (papergraph serve searches them; their paper's panel opens them)`;
 }
 
 /** Every node by its label and aliases; entities rank by how many papers name them. */
@@ -67,10 +89,23 @@ export function mountSearch(
   input: HTMLInputElement,
   list: HTMLElement,
   index: Entry[],
-  choose: (id: string) => void,
+  choose: (id: string, paper?: string) => void,
+  remote?: RemoteSearch,
 ): void {
   let items: Suggestion[] = [];
   let active = 0;
+  const onMap = new Set(index.map((entry) => entry.id));
+  let asked = 0;
+  /** The server's matches the map does not hold, after the map's own, if the query still stands. */
+  const askRemote = async (query: string) => {
+    const ask = ++asked;
+    const found = await remote?.(query).catch(() => []);
+    if (ask !== asked || !found) return;
+    const extra = found.filter((hit) => !onMap.has(hit.id)).slice(0, REMOTE_LIMIT);
+    if (extra.length === 0) return;
+    items = [...items, ...extra];
+    render();
+  };
   // A combobox, as assistive technology expects one: it says whether its list is open and which
   // option the arrows are on.
   input.setAttribute("role", "combobox");
@@ -87,7 +122,7 @@ export function mountSearch(
     if (!item) return;
     input.value = item.label;
     close();
-    choose(item.id);
+    choose(item.id, item.paper);
   };
   const render = () => {
     list.replaceChildren(
@@ -104,6 +139,7 @@ export function mountSearch(
           h("span", { class: `badge ${item.type}` }, item.type),
           h("span", { class: "suggestion-label" }, item.label),
           item.via ? h("span", { class: "suggestion-via" }, `(${item.via})`) : null,
+          onMap.has(item.id) ? null : h("span", { class: "suggestion-via" }, "· off the map"),
         );
         li.addEventListener("mousedown", (event) => {
           event.preventDefault();
@@ -121,6 +157,7 @@ export function mountSearch(
     items = suggest(index, input.value);
     active = 0;
     render();
+    if (remote && input.value.trim().length >= 2) void askRemote(input.value);
   });
   input.addEventListener("keydown", (event) => {
     if (event.key === "ArrowDown" || event.key === "ArrowUp") {

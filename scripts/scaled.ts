@@ -1,0 +1,99 @@
+/**
+ * A real-like corpus of any size from a real one (`npm run bench -- --scale N`): the real records
+ * first, then copies of them, each copy a new set of papers naming new things. Copy k gives every
+ * paper a new id and a title prefix, and gives a share of the names in it (words with two capitals
+ * or a digit, and capitalised words inside a sentence: "NeRF", "ResNet-50", "Gaussian Splatting")
+ * copy k's own suffix, the same all through the copy. A name so varied is a new entity that the
+ * copy's papers share, as the new methods and datasets of a later year are; lower-case task and
+ * method names ("image classification") stay, as a field's vocabulary does. The share is set so
+ * that distinct entities grow with papers as the real corpus's do (Heaps' law, fitted by the bench
+ * on the real file's prefixes); with share 1 every such name is new in each copy.
+ */
+import { createHash } from "node:crypto";
+
+/** A word that names something: two capitals or a digit, or capitalised after a sentence's first word. */
+const NAME_WORD = /(?<=[\s([{/"'-]|^)([A-Za-z][A-Za-z0-9]*(?:[-.][A-Za-z0-9]+)*)/g;
+/** The share of names each copy varies, set so the scaled corpus follows the real one's fit. */
+export const DEFAULT_SHARE = 1;
+const CONSONANTS = "bdfgklmnprstvz";
+const VOWELS = "aeiou";
+
+/** Copy k's suffix: pronounceable, letters only ("ba", "be", …, "zu", "baba", …). */
+export function copySuffix(copy: number): string {
+  let suffix = "";
+  let n = copy - 1;
+  do {
+    const syllable = n % (CONSONANTS.length * VOWELS.length);
+    suffix += `${CONSONANTS[Math.floor(syllable / VOWELS.length)]}${VOWELS[syllable % VOWELS.length]}`;
+    n = Math.floor(n / (CONSONANTS.length * VOWELS.length)) - 1;
+  } while (n >= 0);
+  return suffix;
+}
+
+function isName(word: string, sentenceStart: boolean): boolean {
+  if (/\d/.test(word) || /[A-Z].*[A-Z]/.test(word)) return true;
+  return !sentenceStart && /^[A-Z][a-z]/.test(word);
+}
+
+/** Whether copy k varies this name: a hash of both, below the share. */
+function varied(word: string, copy: number, share: number): boolean {
+  if (share >= 1) return true;
+  const hash = createHash("sha1").update(`${copy}\u0000${word}`).digest().readUInt32BE(0);
+  return hash / 2 ** 32 < share;
+}
+
+/**
+ * A text of copy k: the names it varies carry the copy's suffix. In a title every word may be
+ * capitalised, so there only two capitals or a digit make a name.
+ */
+export function variedText(text: string, copy: number, share: number, title = false): string {
+  const suffix = copySuffix(copy);
+  return text.replace(NAME_WORD, (word: string, _: string, offset: number) => {
+    const before = text.slice(Math.max(0, offset - 3), offset);
+    const sentenceStart = title || offset === 0 || /[.!?:]\s*$/.test(before);
+    return isName(word, sentenceStart) && varied(word, copy, share) ? `${word}${suffix}` : word;
+  });
+}
+
+interface Source {
+  id?: string;
+  title?: string;
+  abstract?: string;
+  [field: string]: unknown;
+}
+
+/** The i-th record of the scaled corpus, as a JSON line, from the real file's lines. */
+export function scaledLine(lines: readonly string[], i: number, share: number): string {
+  const copy = Math.floor(i / lines.length);
+  const line = lines[i % lines.length] as string;
+  if (copy === 0) return line;
+  const record = JSON.parse(line) as Source;
+  return JSON.stringify({
+    ...record,
+    id: `${record.id ?? i}-copy${copy}`,
+    title: `${copySuffix(copy).toUpperCase()}: ${variedText(record.title ?? "", copy, share, true)}`,
+    abstract: variedText(record.abstract ?? "", copy, share),
+  });
+}
+
+/** Distinct entities grow as K·n^β (Heaps' law): the least-squares fit in log–log space. */
+export function heapsFit(points: readonly { papers: number; entities: number }[]): {
+  k: number;
+  beta: number;
+  at(papers: number): number;
+} {
+  const xs = points.map((p) => Math.log(p.papers));
+  const ys = points.map((p) => Math.log(p.entities));
+  const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+  const mx = mean(xs);
+  const my = mean(ys);
+  let sxy = 0;
+  let sxx = 0;
+  xs.forEach((x, i) => {
+    sxy += (x - mx) * ((ys[i] as number) - my);
+    sxx += (x - mx) ** 2;
+  });
+  const beta = sxy / sxx;
+  const k = Math.exp(my - beta * mx);
+  return { k, beta, at: (papers) => k * papers ** beta };
+}
