@@ -9,7 +9,7 @@ import {
   gexfFileData,
   jsonChunks,
   MAP_REST_FILE,
-  viewerDetails,
+  viewerDetailShards,
   viewerMaps,
 } from "./export/index.js";
 import {
@@ -84,7 +84,7 @@ export async function writeBuildFiles(
   offMapFrom?: number,
 ): Promise<void> {
   await removeStaleTemporaries(dir);
-  const details = viewerDetails(graph, offMapFrom);
+  const details = viewerDetailShards(graph, offMapFrom);
   const { map, rest } = viewerMaps(graph, offMapFrom);
   await writeFilesAtomic([
     [join(dir, GRAPH_FILE), jsonChunks(graph)],
@@ -92,8 +92,16 @@ export async function writeBuildFiles(
     [join(dir, THREADS_FILE), `${JSON.stringify(threads, null, 2)}\n`],
     [join(dir, MAP_FILE), JSON.stringify(map)],
     ...(rest ? [[join(dir, MAP_REST_FILE), JSON.stringify(rest)] as const] : []),
-    ...details.map(
-      (shard, i) => [join(dir, DETAILS_DIR, `${i}.json`), JSON.stringify(shard)] as const,
+    // Each shard is made as it is written.
+    ...Array.from(
+      { length: details.count },
+      (_, i) =>
+        [
+          join(dir, DETAILS_DIR, `${i}.json`),
+          (function* () {
+            yield JSON.stringify(details.shard(i));
+          })(),
+        ] as const,
     ),
   ]);
   // A rest a larger build left, and shards past this build's count, are no longer read: removed.
@@ -101,6 +109,6 @@ export async function writeBuildFiles(
   const shards = await readdir(join(dir, DETAILS_DIR)).catch(() => []);
   for (const name of shards) {
     const shard = /^(\d+)\.json$/.exec(name);
-    if (shard && Number(shard[1]) >= details.length) await rm(join(dir, DETAILS_DIR, name));
+    if (shard && Number(shard[1]) >= details.count) await rm(join(dir, DETAILS_DIR, name));
   }
 }

@@ -40,6 +40,8 @@ import {
   buildGraph as graphStage,
   graphStats,
   type KnowledgeGraph,
+  linkedGraph,
+  threadedGraph,
 } from "./graph/index.js";
 import {
   CORRECTIONS_FILE,
@@ -291,6 +293,34 @@ function* searchRows(graph: KnowledgeGraph): Generator<SearchRow> {
   }
 }
 
+/**
+ * Extraction (cached analyses reused), corrections, and the linked graph: the extraction is let go
+ * on return, so its mentions are not held through threads, layout and export.
+ */
+async function extractedGraph(
+  papers: readonly Paper[],
+  {
+    store,
+    ahead,
+    corrections,
+  }: {
+    store: BuildStore | undefined;
+    ahead: ReturnType<typeof analyzeAhead> | undefined;
+    corrections: Correction[];
+  },
+  options: PipelineOptions,
+  graphOptions: { onStage: (stage: Stage) => void },
+) {
+  const { workers, onProgress } = options;
+  const onlyCached = !options.extract;
+  const cached = store
+    ? await extractPapersCached(papers, store, { workers, onProgress, ahead, onlyCached })
+    : { extraction: await extract(papers, options), analyzed: papers.length, reused: 0 };
+  const corrected = applyCorrections(cached.extraction, corrections);
+  const graph = linkedGraph(corrected.extraction, graphOptions);
+  return { graph, analyzed: cached.analyzed, reused: cached.reused, unused: corrected.unused };
+}
+
 type PaperReader = (
   store: BuildStore | undefined,
 ) => Promise<{ papers: Paper[]; ahead?: ReturnType<typeof analyzeAhead> }>;
@@ -318,19 +348,19 @@ async function runBuild(
     const corrections = await loadCorrections(files, options.cwd);
     const { papers, ahead } = await readPapers(store);
     clock.start("extract");
-    const { workers, onProgress } = options;
-    const onlyCached = !options.extract;
-    const cached = store
-      ? await extractPapersCached(papers, store, { workers, onProgress, ahead, onlyCached })
-      : { extraction: await extract(papers, options), analyzed: papers.length, reused: 0 };
-    const corrected = applyCorrections(cached.extraction, corrections);
-    // An incremental build keeps the previous map (positions and threads), kept in the store.
-    const previous = incremental ? store?.loadPlacements() : undefined;
-    const built = graphStage(corrected.extraction, {
+    const graphOptions = {
       threads: { resolution: options.resolution },
-      previous,
-      onStage: (stage) => clock.start(stage),
-    });
+      // An incremental build keeps the previous map (positions and threads), kept in the store.
+      previous: incremental ? store?.loadPlacements() : undefined,
+      onStage: (stage: Stage) => clock.start(stage),
+    };
+    const { graph, analyzed, reused, unused } = await extractedGraph(
+      papers,
+      { store, ahead, corrections },
+      options,
+      graphOptions,
+    );
+    const built = threadedGraph(graph, graphOptions);
     clock.start("export");
     await writeBuildFiles(dir, built.graph, withRising(built), options.offMapFrom);
     store?.saveBuild(
@@ -340,9 +370,8 @@ async function runBuild(
     store?.saveSearch(searchRows(built.graph));
     store?.saveSetting("corrections", files.corrections);
     store?.saveSetting("thesaurus", files.thesaurus);
-    const { analyzed, reused } = cached;
     const stats = graphStats(built.graph);
-    const applied = corrections.length - corrected.unused.length;
+    const applied = corrections.length - unused.length;
     failed = false;
     return {
       ...built,
@@ -351,7 +380,7 @@ async function runBuild(
       ...clock.finish(),
       analyzed,
       reused,
-      corrections: { ...files, applied, unused: corrected.unused },
+      corrections: { ...files, applied, unused },
     };
   } catch (error) {
     if (

@@ -16,6 +16,7 @@ export {
   type PaperDetails,
   type ViewerMap,
   type ViewerMapRest,
+  viewerDetailShards,
   viewerDetails,
   viewerMaps,
 } from "./viewer-data.js";

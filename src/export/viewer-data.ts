@@ -345,34 +345,42 @@ function offMapEntities(
   return entities.length > 0 ? entities : undefined;
 }
 
+/**
+ * The papers' details by shard, each shard made when asked for: a writer holds one shard's
+ * abstracts at a time, not the corpus's.
+ */
+export function viewerDetailShards(
+  graph: KnowledgeGraph,
+  offMapFrom = OFF_MAP_FROM,
+): { count: number; shard: (index: number) => Record<string, PaperDetails> } {
+  const isOffMap = offMapTest(graph, offMapFrom);
+  const months = firstMonths(graph);
+  const count = shardCount(graph);
+  const papers: string[][] = Array.from({ length: count }, () => []);
+  graph.forEachNode((key, a) => {
+    if (a.type === "paper") papers[detailsShard(key, count)]?.push(key);
+  });
+  const details = (key: string): PaperDetails => {
+    const { abstract, url, authors, sources, mentions } = graph.getNodeAttributes(key);
+    const offMap = offMapEntities(graph, key, isOffMap)?.map((entity) => {
+      const first = months.get(entity.key);
+      return first ? { ...entity, attributes: { ...entity.attributes, first } } : entity;
+    });
+    return { abstract, url, authors, sources, mentions, offMap };
+  };
+  return {
+    count,
+    shard: (index) => Object.fromEntries((papers[index] ?? []).map((key) => [key, details(key)])),
+  };
+}
+
 /** Every paper's details, by shard: shard → paper key → details. */
 export function viewerDetails(
   graph: KnowledgeGraph,
   offMapFrom = OFF_MAP_FROM,
 ): Record<string, PaperDetails>[] {
-  const isOffMap = offMapTest(graph, offMapFrom);
-  const months = firstMonths(graph);
-  const shards: Record<string, PaperDetails>[] = Array.from(
-    { length: shardCount(graph) },
-    () => ({}),
-  );
-  graph.forEachNode((key, a) => {
-    if (a.type !== "paper") return;
-    const { abstract, url, authors, sources, mentions } = a;
-    const offMap = offMapEntities(graph, key, isOffMap)?.map((entity) => {
-      const first = months.get(entity.key);
-      return first ? { ...entity, attributes: { ...entity.attributes, first } } : entity;
-    });
-    (shards[detailsShard(key, shards.length)] as Record<string, PaperDetails>)[key] = {
-      abstract,
-      url,
-      authors,
-      sources,
-      mentions,
-      offMap,
-    };
-  });
-  return shards;
+  const { count, shard } = viewerDetailShards(graph, offMapFrom);
+  return Array.from({ length: count }, (_, i) => shard(i));
 }
 
 /** Adds a map's columns to a graph; edge ends index `keys`, the nodes of every part so far. */

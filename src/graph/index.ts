@@ -63,9 +63,22 @@ function keepsMostOf(
 
 /** The whole graph stage: typed graph and co-occurrence, Louvain threads, then layout and style. */
 export function buildGraph(extraction: Extraction, options: BuildOptions = {}): BuiltGraph {
+  return threadedGraph(linkedGraph(extraction, options), options);
+}
+
+/**
+ * The typed graph of an extraction with its co-occurrences: all the graph needs of it. A caller
+ * that lets the extraction go before `threadedGraph` frees its mentions for the stages after.
+ */
+export function linkedGraph(extraction: Extraction, options: BuildOptions = {}): KnowledgeGraph {
   options.onStage?.("graph");
   const graph = typedGraph(extraction, options.name ?? "papergraph");
   addCooccurrence(graph, extraction, { ...DEFAULT_COOCCURRENCE, ...options.cooccurrence });
+  return graph;
+}
+
+/** Research threads (kept from `previous` where it holds most nodes), then layout and style. */
+export function threadedGraph(graph: KnowledgeGraph, options: BuildOptions = {}): BuiltGraph {
   options.onStage?.("threads");
   const threadOptions = { ...DEFAULT_THREADS, ...options.threads };
   const kept = keepsMostOf(graph, options.previous) ? options.previous : undefined;
