@@ -35,7 +35,7 @@ import { parseArgs } from "node:util";
 import { createGunzip, createGzip, gzipSync } from "node:zlib";
 import { ingestPaths } from "../src/ingest/index.js";
 import { tempDir } from "../tests/helpers/cli.js";
-import { DEFAULT_SHARE, heapsFit, scaledLine } from "./scaled.js";
+import { DEFAULT_SHARE, heapsFit, scaledCorpus } from "./scaled.js";
 import { syntheticRecords, syntheticSource } from "./synthetic.js";
 
 const ROOT = join(import.meta.dirname, "..");
@@ -181,10 +181,11 @@ async function writeScaled(
   [from, to]: [number, number],
   share: number,
 ): Promise<void> {
+  const line = scaledCorpus(lines, share);
   const gzip = createGzip();
   const done = pipeline(gzip, createWriteStream(path));
   for (let i = from; i < to; i++) {
-    if (!gzip.write(`${scaledLine(lines, i, share)}\n`)) await once(gzip, "drain");
+    if (!gzip.write(`${line(i)}\n`)) await once(gzip, "drain");
   }
   gzip.end();
   await done;

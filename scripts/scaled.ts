@@ -1,13 +1,14 @@
 /**
  * A real-like corpus of any size from a real one (`npm run bench -- --scale N`): the real records
  * first, then copies of them, each copy a new set of papers naming new things. Copy k gives every
- * paper a new id and a title prefix, and gives a share of the names in it (words with two capitals
- * or a digit, and capitalised words inside a sentence: "NeRF", "ResNet-50", "Gaussian Splatting")
- * copy k's own suffix, the same all through the copy. A name so varied is a new entity that the
- * copy's papers share, as the new methods and datasets of a later year are; lower-case task and
- * method names ("image classification") stay, as a field's vocabulary does. The share is set so
- * that distinct entities grow with papers as the real corpus's do (Heaps' law, fitted by the bench
- * on the real file's prefixes); with share 1 every such name is new in each copy.
+ * paper a new id (and no link) and a title prefix, and gives a share of the names in it (words with two capitals
+ * or a digit, capitalised words inside a sentence, and words no more than a thousandth of the
+ * source's papers use: "NeRF", "ResNet-50", "Gaussian Splatting", "hyperspectral") copy k's own suffix, the same all
+ * through the copy. A name so varied is a new entity that the copy's papers share, as the new
+ * methods and datasets of a later year are, and a rare word makes new the one-paper phrases that
+ * are most of a real corpus's entities; the field's common vocabulary ("image classification")
+ * stays. The share is set so that distinct entities grow with papers as the real corpus's do
+ * (Heaps' law, fitted by the bench on the real file's prefixes).
  */
 import { createHash } from "node:crypto";
 
@@ -30,9 +31,29 @@ export function copySuffix(copy: number): string {
   return suffix;
 }
 
-function isName(word: string, sentenceStart: boolean): boolean {
+/**
+ * Words in at most this share of the source's papers (3 at least) are its own vocabulary, new in
+ * each copy: set so the copies' entities grow as the real file's (see heapsFit).
+ */
+const RARE_SHARE = 0.01;
+
+function isName(word: string, sentenceStart: boolean, rare: ReadonlySet<string>): boolean {
   if (/\d/.test(word) || /[A-Z].*[A-Z]/.test(word)) return true;
+  if (rare.has(word.toLowerCase())) return true;
   return !sentenceStart && /^[A-Z][a-z]/.test(word);
+}
+
+/** The words of the source that few of its papers use (by lower case, four letters or more). */
+export function rareWords(texts: Iterable<string>): Set<string> {
+  const papers = new Map<string, number>();
+  let count = 0;
+  for (const text of texts) {
+    count++;
+    for (const word of new Set(text.toLowerCase().match(/[a-z][a-z-]{3,}/g) ?? []))
+      papers.set(word, (papers.get(word) ?? 0) + 1);
+  }
+  const most = Math.max(3, Math.round(count * RARE_SHARE));
+  return new Set([...papers].filter(([, n]) => n <= most).map(([word]) => word));
 }
 
 /** Whether copy k varies this name: a hash of both, below the share. */
@@ -46,12 +67,20 @@ function varied(word: string, copy: number, share: number): boolean {
  * A text of copy k: the names it varies carry the copy's suffix. In a title every word may be
  * capitalised, so there only two capitals or a digit make a name.
  */
-export function variedText(text: string, copy: number, share: number, title = false): string {
+export function variedText(
+  text: string,
+  copy: number,
+  share: number,
+  rare: ReadonlySet<string>,
+  title = false,
+): string {
   const suffix = copySuffix(copy);
   return text.replace(NAME_WORD, (word: string, _: string, offset: number) => {
     const before = text.slice(Math.max(0, offset - 3), offset);
     const sentenceStart = title || offset === 0 || /[.!?:]\s*$/.test(before);
-    return isName(word, sentenceStart) && varied(word, copy, share) ? `${word}${suffix}` : word;
+    return isName(word, sentenceStart, rare) && varied(word, copy, share)
+      ? `${word}${suffix}`
+      : word;
   });
 }
 
@@ -62,18 +91,24 @@ interface Source {
   [field: string]: unknown;
 }
 
-/** The i-th record of the scaled corpus, as a JSON line, from the real file's lines. */
-export function scaledLine(lines: readonly string[], i: number, share: number): string {
-  const copy = Math.floor(i / lines.length);
-  const line = lines[i % lines.length] as string;
-  if (copy === 0) return line;
-  const record = JSON.parse(line) as Source;
-  return JSON.stringify({
-    ...record,
-    id: `${record.id ?? i}-copy${copy}`,
-    title: `${copySuffix(copy).toUpperCase()}: ${variedText(record.title ?? "", copy, share, true)}`,
-    abstract: variedText(record.abstract ?? "", copy, share),
-  });
+/** The scaled corpus of a real file's lines: its i-th record, as a JSON line. */
+export function scaledCorpus(lines: readonly string[], share: number): (i: number) => string {
+  const records = () => lines.map((line) => JSON.parse(line) as Source);
+  const rare = rareWords(records().map((r) => `${r.title ?? ""} ${r.abstract ?? ""}`));
+  return (i) => {
+    const copy = Math.floor(i / lines.length);
+    const line = lines[i % lines.length] as string;
+    if (copy === 0) return line;
+    // Another paper: an id no reader takes for the arXiv id it was (nor a link that names it).
+    const { url: _, ...record } = JSON.parse(line) as Source;
+    const title = variedText(record.title ?? "", copy, share, rare, true);
+    return JSON.stringify({
+      ...record,
+      id: `scaled-${copy}-${i % lines.length}`,
+      title: `${copySuffix(copy).toUpperCase()}: ${title}`,
+      abstract: variedText(record.abstract ?? "", copy, share, rare),
+    });
+  };
 }
 
 /** Distinct entities grow as K·n^β (Heaps' law): the least-squares fit in log–log space. */

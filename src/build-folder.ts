@@ -4,6 +4,8 @@
  */
 import { readdir, readFile, rm, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
+import Graph from "graphology";
+import type { GraphOptions, SerializedEdge, SerializedNode } from "graphology-types";
 import { NoBuildError, PapergraphError } from "./errors.js";
 import {
   gexfFileData,
@@ -12,14 +14,15 @@ import {
   viewerDetailShards,
   viewerMaps,
 } from "./export/index.js";
-import {
-  graphFromJson,
-  type KnowledgeGraph,
-  type SerializedKnowledgeGraph,
-} from "./graph/index.js";
+import { edgeKey, type KnowledgeGraph } from "./graph/index.js";
 import { inputFiles } from "./ingest/index.js";
-import { removeStaleTemporaries, writeFilesAtomic } from "./io/index.js";
-import type { ThreadReport } from "./types.js";
+import { readJsonObject, removeStaleTemporaries, writeFilesAtomic } from "./io/index.js";
+import type {
+  GraphAttributes,
+  GraphEdgeAttributes,
+  GraphNodeAttributes,
+  ThreadReport,
+} from "./types.js";
 
 export const GRAPH_FILE = "graph.json";
 export const GEXF_FILE = "graph.gexf";
@@ -47,10 +50,42 @@ function parseJson<T>(text: string, where: string): T {
   }
 }
 
-/** The knowledge graph of a build folder. */
+/**
+ * The knowledge graph of a build folder, read as a stream: node by node and edge by edge, so a
+ * graph.json past what one string holds (150,000 papers: 860 MB) reads as a small one does.
+ */
 export async function loadGraph(dir: string, cwd = "."): Promise<KnowledgeGraph> {
-  const text = await readBuilt(dir, GRAPH_FILE, cwd);
-  return graphFromJson(parseJson<SerializedKnowledgeGraph>(text, join(dir, GRAPH_FILE)));
+  const path = join(resolve(cwd, dir), GRAPH_FILE);
+  if (!(await stat(path).catch(() => undefined))?.isFile())
+    throw new NoBuildError(dir, `${GRAPH_FILE}: no built graph here`);
+  let graph: KnowledgeGraph | undefined;
+  const made = () => {
+    if (!graph) throw new Error("its nodes come before its options");
+    return graph;
+  };
+  try {
+    await readJsonObject(path, {
+      onMember(name, value) {
+        if (name === "options") graph = new Graph(value as GraphOptions) as KnowledgeGraph;
+        else if (name === "attributes") made().replaceAttributes(value as GraphAttributes);
+      },
+      onItem(name, item) {
+        if (name === "nodes") {
+          const { key, attributes } = item as SerializedNode<GraphNodeAttributes>;
+          made().addNode(key, attributes ?? ({} as GraphNodeAttributes));
+        } else if (name === "edges") {
+          const { source, target, attributes } = item as SerializedEdge<GraphEdgeAttributes>;
+          const edge = attributes ?? ({} as GraphEdgeAttributes);
+          made().addEdgeWithKey(edgeKey(source, target, edge.type), source, target, edge);
+        }
+      },
+    });
+  } catch (error) {
+    throw new PapergraphError(
+      `${join(dir, GRAPH_FILE)}: not a papergraph build file (${(error as Error).message})`,
+    );
+  }
+  return made();
 }
 
 /** The research threads of a build folder. */

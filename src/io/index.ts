@@ -6,5 +6,6 @@ export {
   writeFileAtomic,
   writeFilesAtomic,
 } from "./atomic.js";
+export { type JsonObjectReader, readJsonObject } from "./json-stream.js";
 export { toJsonLines } from "./jsonl.js";
 export { startWorker } from "./worker.js";
