@@ -111,34 +111,41 @@ export async function isBuildStale(
   return false;
 }
 
-/** Every output of a build, staged and renamed at once: a failure leaves the previous ones. */
+/**
+ * Every output of a build, staged and renamed at once: a failure leaves the previous ones.
+ * `meanwhile` is work for this thread while the GEXF is written on another (the search index).
+ */
 export async function writeBuildFiles(
   dir: string,
   graph: KnowledgeGraph,
   threads: ThreadReport,
   offMapFrom?: number,
+  meanwhile?: () => void,
 ): Promise<void> {
   await removeStaleTemporaries(dir);
   const details = viewerDetailShards(graph, offMapFrom);
   const { map, rest } = viewerMaps(graph, offMapFrom);
-  await writeFilesAtomic([
-    [join(dir, GRAPH_FILE), jsonChunks(graph)],
-    [join(dir, GEXF_FILE), gexfFileData(graph)],
-    [join(dir, THREADS_FILE), `${JSON.stringify(threads, null, 2)}\n`],
-    [join(dir, MAP_FILE), JSON.stringify(map)],
-    ...(rest ? [[join(dir, MAP_REST_FILE), JSON.stringify(rest)] as const] : []),
-    // Each shard is made as it is written.
-    ...Array.from(
-      { length: details.count },
-      (_, i) =>
-        [
-          join(dir, DETAILS_DIR, `${i}.json`),
-          (function* () {
-            yield JSON.stringify(details.shard(i));
-          })(),
-        ] as const,
-    ),
-  ]);
+  await writeFilesAtomic(
+    [
+      [join(dir, GRAPH_FILE), jsonChunks(graph)],
+      [join(dir, GEXF_FILE), gexfFileData(graph)],
+      [join(dir, THREADS_FILE), `${JSON.stringify(threads, null, 2)}\n`],
+      [join(dir, MAP_FILE), JSON.stringify(map)],
+      ...(rest ? [[join(dir, MAP_REST_FILE), JSON.stringify(rest)] as const] : []),
+      // Each shard is made as it is written.
+      ...Array.from(
+        { length: details.count },
+        (_, i) =>
+          [
+            join(dir, DETAILS_DIR, `${i}.json`),
+            (function* () {
+              yield JSON.stringify(details.shard(i));
+            })(),
+          ] as const,
+      ),
+    ],
+    meanwhile,
+  );
   // A rest a larger build left, and shards past this build's count, are no longer read: removed.
   if (!rest) await rm(join(dir, MAP_REST_FILE), { force: true });
   const shards = await readdir(join(dir, DETAILS_DIR)).catch(() => []);

@@ -362,12 +362,13 @@ async function runBuild(
     );
     const built = threadedGraph(graph, graphOptions);
     clock.start("export");
-    await writeBuildFiles(dir, built.graph, withRising(built), options.offMapFrom);
+    await writeBuildFiles(dir, built.graph, withRising(built), options.offMapFrom, () =>
+      store?.saveSearch(searchRows(built.graph)),
+    );
     store?.saveBuild(
       papers,
       built.graph.mapNodes((node, { x, y, thread }) => [node, { x, y, thread }]),
     );
-    store?.saveSearch(searchRows(built.graph));
     store?.saveSetting("corrections", files.corrections);
     store?.saveSetting("thesaurus", files.thesaurus);
     const stats = graphStats(built.graph);

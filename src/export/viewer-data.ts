@@ -354,18 +354,18 @@ export function viewerDetailShards(
   offMapFrom = OFF_MAP_FROM,
 ): { count: number; shard: (index: number) => Record<string, PaperDetails> } {
   const isOffMap = offMapTest(graph, offMapFrom);
-  const months = firstMonths(graph);
   const count = shardCount(graph);
   const papers: string[][] = Array.from({ length: count }, () => []);
   graph.forEachNode((key, a) => {
     if (a.type === "paper") papers[detailsShard(key, count)]?.push(key);
   });
   const details = (key: string): PaperDetails => {
-    const { abstract, url, authors, sources, mentions } = graph.getNodeAttributes(key);
-    const offMap = offMapEntities(graph, key, isOffMap)?.map((entity) => {
-      const first = months.get(entity.key);
-      return first ? { ...entity, attributes: { ...entity.attributes, first } } : entity;
-    });
+    const { abstract, url, authors, sources, mentions, date } = graph.getNodeAttributes(key);
+    // An entity off the map is named by this paper alone: it first appeared when the paper did.
+    const first = monthOf(date);
+    const offMap = offMapEntities(graph, key, isOffMap)?.map((entity) =>
+      first ? { ...entity, attributes: { ...entity.attributes, first } } : entity,
+    );
     return { abstract, url, authors, sources, mentions, offMap };
   };
   return {

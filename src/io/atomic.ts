@@ -36,6 +36,8 @@ export function writeChunks(path: string, chunks: Iterable<string>): void {
  */
 export async function writeFilesAtomic(
   files: readonly (readonly [path: string, data: FileData])[],
+  /** Other work for this thread once its files are written, while background writers finish. */
+  meanwhile?: () => void,
 ): Promise<void> {
   const staged = files.map(([path, data]) => ({ path, data, temporary: temporaryFor(path) }));
   // Background writers' failures are caught as they happen and thrown once this thread is done.
@@ -56,6 +58,7 @@ export async function writeFilesAtomic(
       if (typeof data === "string" || data instanceof Uint8Array) await writeFile(temporary, data);
       else if (typeof data !== "function") writeChunks(temporary, data);
     }
+    meanwhile?.();
     for (const failed of await Promise.all(background)) if (failed) throw failed.error;
     for (const { temporary, path } of staged) await rename(temporary, path);
   } catch (error) {
