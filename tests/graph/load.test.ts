@@ -28,7 +28,9 @@ describe("a build's graph.json read back as a stream", () => {
     const dir = await tempDir();
     const text = toJson(graph);
     await writeFile(join(dir, "graph.json"), text.slice(0, Math.floor(text.length / 2)));
-    await expect(loadGraph(dir)).rejects.toThrow(/graph\.json: not a papergraph build file \(.*ends inside/);
+    await expect(loadGraph(dir)).rejects.toThrow(
+      /graph\.json: not a papergraph build file \(.*ends inside/,
+    );
     await writeFile(join(dir, "graph.json"), '{"nodes":[{"key":"a"}]}');
     await expect(loadGraph(dir)).rejects.toThrow(/graph\.json: not a papergraph build file/);
     const empty = await tempDir();
