@@ -33,6 +33,7 @@ import {
   extractPapersCached,
   extractPapersParallel,
   type Shard,
+  shardPapers,
 } from "./extract/index.js";
 import {
   type BuiltGraph,
@@ -60,13 +61,13 @@ import {
   resolveConcept,
 } from "./query/index.js";
 import {
-  analysesFileChunks,
   analysesFileName,
   type BuildStore,
   importAnalyses,
   openBuildStore,
   type SearchRow,
   STORE_FILE,
+  writeAnalysesFile,
 } from "./store/index.js";
 import {
   type BacktestReport,
@@ -157,7 +158,7 @@ export async function extractShard(
   const resolved = resolveOptions(options);
   const { papers } = await ingest(input, resolved);
   const { workers, onProgress } = resolved;
-  const { corpus, records } = await analyzeShard(papers, shard, { workers, onProgress });
+  const mine = shardPapers(papers, shard);
   const file = join(resolve(resolved.cwd, dir), analysesFileName(shard.index, shard.count));
   const header = {
     papergraph: "analyses",
@@ -165,13 +166,19 @@ export async function extractShard(
     fingerprint: EXTRACTOR_FINGERPRINT,
     shard: shard.index,
     shards: shard.count,
-    corpus,
+    corpus: mine.corpus,
     corpusPapers: papers.length,
-    papers: records.length,
+    papers: mine.papers.length,
   } as const;
-  await writeFileAtomic(file, analysesFileChunks(header, records));
-  const candidates = records.reduce((n, r) => n + r.analysis.candidates.length, 0);
-  return { file, corpusPapers: papers.length, papers: records.length, candidates };
+  let candidates = 0;
+  async function* counted() {
+    for await (const slice of analyzeShard(mine.papers, { workers, onProgress })) {
+      for (const record of slice) candidates += record.analysis.candidates.length;
+      yield slice;
+    }
+  }
+  await writeFileAtomic(file, (path) => writeAnalysesFile(path, header, counted()));
+  return { file, corpusPapers: papers.length, papers: mine.papers.length, candidates };
 }
 
 /** The knowledge graph of an extraction: typed edges, co-occurrence, research threads, layout. */

@@ -150,28 +150,44 @@ export interface ShardAnalysis {
   analysis: CachedAnalysis;
 }
 
-/** The papers of one shard of a corpus, analysed; and a digest of the whole corpus in order. */
-export async function analyzeShard(
+/** Papers of a shard analysed at a time: what a shard task holds of analyses before writing them. */
+const SHARD_SLICE = 20_000;
+
+/** The papers of one shard of a corpus, with a digest of the whole corpus in order. */
+export function shardPapers(
   papers: readonly Paper[],
   shard: Shard,
-  options: ParallelExtractOptions = {},
-): Promise<{ corpus: string; records: ShardAnalysis[] }> {
+): { corpus: string; papers: Omit<ShardAnalysis, "analysis">[] } {
   const digest = createHash("sha1");
-  const mine: { position: number; key: string; paper: Paper }[] = [];
+  const mine: Omit<ShardAnalysis, "analysis">[] = [];
   papers.forEach((paper, position) => {
     const key = analysisKey(paper);
     digest.update(key);
     if (shardOf(paper, shard.count) === shard.index) mine.push({ position, key, paper });
   });
-  const analyses = await analyzePapers(
-    mine.map(({ paper }) => paper),
-    options,
-  );
-  const records = mine.map((item, i) => ({
-    ...item,
-    analysis: toCached(analyses[i] as AnalyzedPaper),
-  }));
-  return { corpus: digest.digest("hex"), records };
+  return { corpus: digest.digest("hex"), papers: mine };
+}
+
+/**
+ * A shard's papers analysed a slice at a time, in order: the caller writes each slice before the
+ * next is made, so a shard of half a million papers never holds all their analyses.
+ */
+export async function* analyzeShard(
+  papers: readonly Omit<ShardAnalysis, "analysis">[],
+  options: ParallelExtractOptions = {},
+  sliceSize = SHARD_SLICE,
+): AsyncGenerator<ShardAnalysis[]> {
+  for (let from = 0; from < papers.length; from += sliceSize) {
+    const slice = papers.slice(from, from + sliceSize);
+    const analyses = await analyzePapers(
+      slice.map(({ paper }) => paper),
+      {
+        ...options,
+        onProgress: (done) => options.onProgress?.(from + done, papers.length),
+      },
+    );
+    yield slice.map((item, i) => ({ ...item, analysis: toCached(analyses[i] as AnalyzedPaper) }));
+  }
 }
 
 /** Per-paper analysis, on worker threads when there are enough papers to pay for them. */

@@ -2,10 +2,10 @@
  * Analysis files: what one task of a job array (`papergraph extract --shard i/N`) hands to the
  * build. JSON Lines: a header naming the extractor fingerprint, the shard and the corpus, then one
  * line a paper with its place in the corpus, its record, its cache key and its analysis. Read and
- * written as streams: a shard of 500,000 papers never sits in memory as one string.
+ * written as streams: a shard of 500,000 papers never sits in memory whole.
  */
 import { createReadStream } from "node:fs";
-import { readdir, stat } from "node:fs/promises";
+import { open, readdir, stat } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
 import { PapergraphError } from "../errors.js";
@@ -41,21 +41,32 @@ export function analysesFileName(shard: number, shards: number): string {
   return `analyses-${shard}-of-${shards}.jsonl`;
 }
 
-/** The file's lines, header first, as chunks for writeFileAtomic. */
-export function* analysesFileChunks(
+/**
+ * Writes an analysis file at `path` (a temporary, for writeFileAtomic): the header, then each
+ * slice of records as it comes, a megabyte at a time.
+ */
+export async function writeAnalysesFile(
+  path: string,
   header: AnalysesHeader,
-  records: Iterable<ShardRecord>,
-): Generator<string> {
-  yield `${JSON.stringify(header)}\n`;
-  let chunk = "";
-  for (const record of records) {
-    chunk += `${JSON.stringify(record)}\n`;
-    if (chunk.length > 1 << 20) {
-      yield chunk;
-      chunk = "";
+  slices: AsyncIterable<readonly ShardRecord[]>,
+): Promise<void> {
+  const file = await open(path, "w");
+  try {
+    await file.write(`${JSON.stringify(header)}\n`);
+    for await (const records of slices) {
+      let chunk = "";
+      for (const record of records) {
+        chunk += `${JSON.stringify(record)}\n`;
+        if (chunk.length > 1 << 20) {
+          await file.write(chunk);
+          chunk = "";
+        }
+      }
+      if (chunk) await file.write(chunk);
     }
+  } finally {
+    await file.close();
   }
-  if (chunk) yield chunk;
 }
 
 /**

@@ -16,10 +16,10 @@ import {
 
 export {
   type AnalysesHeader,
-  analysesFileChunks,
   analysesFileName,
   type ImportedAnalyses,
   importAnalyses,
+  writeAnalysesFile,
 } from "./analyses-file.js";
 
 export type { SearchHit, SearchRow } from "./search.js";

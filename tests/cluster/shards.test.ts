@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { shardOf } from "../../src/extract/index.js";
+import { analyzeShard, shardOf, shardPapers } from "../../src/extract/index.js";
 import { ingest } from "../../src/pipeline.js";
 import { papergraph } from "../helpers/cli.js";
 import { corpusDir, expectSameAsOneMachine } from "./helpers.js";
@@ -28,6 +28,22 @@ describe("sharded extraction (extract --shard, build --analyses)", () => {
     expect(files).toEqual([0, 1, 2, 3].map((i) => `analyses-${i}-of-4.jsonl`));
     const lines = (await readFile(join(dir, "shards", files[1] as string), "utf8")).trim();
     expect(lines.split("\n")).toHaveLength(1 + (counts[1] as number));
+  });
+
+  it("analyses a shard a slice at a time, as one pass would", async () => {
+    const { papers } = await ingest(["corpus.jsonl"], { cwd: dir });
+    const mine = shardPapers(papers, { index: 1, count: 4 });
+    const slices: number[] = [];
+    const sliced = [];
+    for await (const slice of analyzeShard(mine.papers, { workers: 1 }, 7)) {
+      slices.push(slice.length);
+      sliced.push(...slice);
+    }
+    expect(slices.length).toBe(Math.ceil(mine.papers.length / 7));
+    const whole = [];
+    for await (const slice of analyzeShard(mine.papers, { workers: 1 })) whole.push(...slice);
+    expect(sliced).toEqual(whole);
+    expect(whole.map((r) => r.position)).toEqual(mine.papers.map((p) => p.position));
   });
 
   it("builds from the shards alone a graph byte-identical to a one-machine build", async () => {
