@@ -433,7 +433,7 @@ export function build(
         : undefined;
     if (imported)
       onNote?.(
-        `analyses of ${imported.analyses} papers read from ${imported.files} file${imported.files === 1 ? "" : "s"}`,
+        `analyses of ${imported.analyses} paper${imported.analyses === 1 ? "" : "s"} read from ${imported.files} file${imported.files === 1 ? "" : "s"}`,
       );
     if (wantPapers && imported?.papers) return { papers: imported.papers };
     return { papers: (await ingest(input, resolved)).papers };
