@@ -32,7 +32,7 @@ const BRACKET = 91;
 const CLOSE_BRACE = 125;
 const CLOSE_BRACKET = 93;
 /** A member's text: its name, then its value (a "[" alone where an array's items follow). */
-const MEMBER = /^\s*,?\s*("(?:[^"\\]|\\.)*")\s*:\s*([\s\S]*?)\s*$/;
+const MEMBER = /^\s*("(?:[^"\\]|\\.)*")\s*:\s*([\s\S]*?)\s*$/;
 
 /**
  * Reads `path` as one JSON object, handing each member and each array item on as it is complete.
@@ -56,6 +56,7 @@ export async function readJsonObject(path: string, reader: JsonObjectReader): Pr
   };
   /** A member "name": value, or the opening of an array member "name": [ (its items follow). */
   const member = (text: string) => {
+    if (text.trim() === "") return;
     const match = MEMBER.exec(text);
     if (!match) throw new Error(`${path}: not valid JSON (a member without a name)`);
     const name = parse(match[1] as string) as string;
@@ -63,8 +64,18 @@ export async function readJsonObject(path: string, reader: JsonObjectReader): Pr
     if (value === "[") state.array = name;
     else reader.onMember(name, parse(value));
   };
+  const item = (text: string) => {
+    if (text.trim() !== "") reader.onItem(state.array as string, parse(text));
+  };
   const scan = (chunk: string) => {
     let start = 0;
+    /** The text read since the last member or item ended, up to `end`; the next starts after `i`. */
+    const take = (end: number, i: number) => {
+      const text = state.pending + chunk.slice(start, end);
+      state.pending = "";
+      start = i + 1;
+      return text;
+    };
     for (let i = 0; i < chunk.length; i++) {
       const c = chunk.charCodeAt(i);
       if (state.inString) {
@@ -79,37 +90,17 @@ export async function readJsonObject(path: string, reader: JsonObjectReader): Pr
         state.depth++;
         if (state.depth === 1) start = i + 1;
         // An array member opens: its name and "[" end the text so far.
-        else if (state.depth === 2 && c === BRACKET && state.array === undefined) {
-          member(state.pending + chunk.slice(start, i + 1));
-          state.pending = "";
-          start = i + 1;
-        }
+        else if (state.depth === 2 && c === BRACKET && state.array === undefined)
+          member(take(i + 1, i));
       } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
         state.depth--;
         if (state.depth === 1 && state.array !== undefined) {
-          // The array ends: an item before "]" was already handed on at its comma or here.
-          const text = (state.pending + chunk.slice(start, i)).trim().replace(/^,/, "").trim();
-          if (text) reader.onItem(state.array, parse(text));
-          state.pending = "";
+          // The array ends: its last item runs up to the "]".
+          item(take(i, i));
           state.array = undefined;
-          start = i + 1;
-        } else if (state.depth === 0) {
-          const text = state.pending + chunk.slice(start, i);
-          if (text.replace(/^\s*,/, "").trim()) member(text);
-          state.pending = "";
-          start = i + 1;
-        }
-      } else if (c === COMMA && state.depth === 2 && state.array !== undefined) {
-        const text = (state.pending + chunk.slice(start, i)).trim();
-        if (text) reader.onItem(state.array, parse(text));
-        state.pending = "";
-        start = i + 1;
-      } else if (c === COMMA && state.depth === 1) {
-        const text = state.pending + chunk.slice(start, i);
-        if (text.replace(/^\s*,/, "").trim()) member(text);
-        state.pending = "";
-        start = i + 1;
-      }
+        } else if (state.depth === 0) member(take(i, i));
+      } else if (c === COMMA && state.depth === 2 && state.array !== undefined) item(take(i, i));
+      else if (c === COMMA && state.depth === 1) member(take(i, i));
     }
     if (state.depth > 0) state.pending += chunk.slice(start);
   };

@@ -161,9 +161,7 @@ function start(
   };
 
   const panel = byId("panel");
-  const channel = fixChannel(document.getElementById(EMBEDDED_DATA_ID) !== null, () =>
-    location.reload(),
-  );
+  const channel = fixChannel(!served, () => location.reload());
   if (channel) curator = mountCurator(graph, store, channel, () => camera.getState());
   const actions = {
     select,
