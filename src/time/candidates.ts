@@ -29,6 +29,10 @@ export interface Candidate {
   adamicAdar: number;
   pmi: number;
   npmi: number;
+  /** Papers that would name both, were each shared neighbour's papers to name each side as often
+   * as they do: the sum over shared neighbours of (papers naming a and it) × (papers naming b
+   * and it) / (papers naming it). */
+  expected: number;
   /** Neighbours both have through the papers of the last months. */
   recentCommon: number;
 }
@@ -69,12 +73,14 @@ export function forEachCandidate(
     if (only < fromA || only >= toA) return;
     [fromA, toA] = [only, only + 1];
   }
-  const { offsets, neighbours, pmi, npmi, recentOffsets, recentNeighbours } = snapshot;
+  const { offsets, neighbours, weights, papers, pmi, npmi, recentOffsets, recentNeighbours } =
+    snapshot;
   const width = toB - fromB;
   const common = new Int32Array(width);
   const adamicAdar = new Float64Array(width);
   const pmiSum = new Float64Array(width);
   const npmiSum = new Float64Array(width);
+  const expected = new Float64Array(width);
   const recentCommon = new Int32Array(width);
   const isLinked = new Uint8Array(width);
   const candidate: Candidate = {
@@ -85,6 +91,7 @@ export function forEachCandidate(
     adamicAdar: 0,
     pmi: 0,
     npmi: 0,
+    expected: 0,
     recentCommon: 0,
   };
   for (let a = fromA; a < toA; a++) {
@@ -94,6 +101,7 @@ export function forEachCandidate(
       const weight = 1 / Math.log(degree(snapshot, w));
       const pmiAW = Math.max(0, pmi[k] as number);
       const npmiAW = Math.max(0, npmi[k] as number);
+      const share = (weights[k] as number) / (papers[w] as number);
       const end = offsets[w + 1] as number;
       for (let m = lowerBound(neighbours, offsets[w] as number, end, fromB); m < end; m++) {
         const i = (neighbours[m] as number) - fromB;
@@ -102,6 +110,7 @@ export function forEachCandidate(
         (adamicAdar[i] as number) += weight;
         (pmiSum[i] as number) += pmiAW * Math.max(0, pmi[m] as number);
         (npmiSum[i] as number) += npmiAW * Math.max(0, npmi[m] as number);
+        (expected[i] as number) += share * (weights[m] as number);
       }
     }
     for (let k = recentOffsets[a] as number; k < (recentOffsets[a + 1] as number); k++) {
@@ -126,11 +135,13 @@ export function forEachCandidate(
         candidate.adamicAdar = adamicAdar[i] as number;
         candidate.pmi = pmiSum[i] as number;
         candidate.npmi = npmiSum[i] as number;
+        candidate.expected = expected[i] as number;
         candidate.recentCommon = recentCommon[i] as number;
         visit(candidate);
       }
     }
-    for (const sums of [common, adamicAdar, pmiSum, npmiSum, recentCommon, isLinked]) sums.fill(0);
+    for (const sums of [common, adamicAdar, pmiSum, npmiSum, expected, recentCommon, isLinked])
+      sums.fill(0);
   }
 }
 

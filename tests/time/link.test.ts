@@ -82,6 +82,13 @@ describe("candidate pairs and their neighbourhoods", () => {
     expect(candidates.get("m1|t2")?.adamicAdar).toBeCloseTo(1 / Math.log(5), 10);
   });
 
+  it("expects papers to name a pair as often as its shared neighbours' papers name each side", () => {
+    const candidates = methodTaskCandidates(field);
+    // d1 is named by 9 papers, 3 with m2 and 3 with t2: 3 × 3 / 9; d2 by 6, 3 with each: 3 × 3 / 6.
+    expect(candidates.get("m2|t2")?.expected).toBeCloseTo(1 + 1.5, 10);
+    expect(candidates.get("m1|t2")?.expected).toBeCloseTo(1, 10);
+  });
+
   it("leaves out entities named by fewer than 3 papers", () => {
     const rare = incidence([
       ...Array.from({ length: 3 }, (): [string, string[]] => [
