@@ -1,8 +1,9 @@
 /**
  * A paper's broader and narrower names of a task ("mesh generation", "Efficient Mesh
  * Generation"; "pose estimation", "6D pose estimation"): a narrower form that only adds words of
- * manner is the paper's wording of the broader task; any other is a task of its own, which the
- * paper's broader form is shorthand for. Across papers, broader and narrower stay two.
+ * manner is the paper's wording of the broader task, whether or not the paper also writes the
+ * broader one; any other is a task of its own, which the paper's broader form is shorthand for.
+ * Across papers, broader and narrower stay two.
  */
 import type { Candidate } from "./candidate.js";
 import { singularWords } from "./keys.js";
@@ -91,18 +92,47 @@ export function joinPaperTasks(tasks: Map<string, TaskGroup>): void {
   }
   const ownTask = (key: string) =>
     (paperCount.get(key) ?? 0) >= OWN_TASK_PAPERS || isKnownTask(key);
-  for (const paper of [...textsOf.keys()].sort((a, b) => a - b)) {
-    for (const [from, to] of taskMerges(textsOf.get(paper) as Map<string, string>, ownTask)) {
-      const source = tasks.get(from) as TaskGroup;
-      const target = tasks.get(to) as TaskGroup;
-      const moving = source.papers.map((p) => p === paper);
-      source.candidates.forEach((candidate, i) => {
-        if (!moving[i]) return;
-        target.candidates.push(candidate);
-        target.papers.push(paper);
-      });
-      source.candidates = source.candidates.filter((_, i) => !moving[i]);
-      source.papers = source.papers.filter((_, i) => !moving[i]);
+  for (const paper of [...textsOf.keys()].sort((a, b) => a - b))
+    for (const [from, to] of taskMerges(textsOf.get(paper) as Map<string, string>, ownTask))
+      moveCandidates(tasks.get(from) as TaskGroup, tasks.get(to) as TaskGroup, paper);
+  for (const [from, to] of mannerMerges(tasks, ownTask))
+    moveCandidates(tasks.get(from) as TaskGroup, tasks.get(to) as TaskGroup);
+}
+
+/** Moves a group's candidates (those of one paper, or all) into another group. */
+function moveCandidates(source: TaskGroup, target: TaskGroup, paper?: number): void {
+  const moving = source.papers.map((p) => paper === undefined || p === paper);
+  source.candidates.forEach((candidate, i) => {
+    if (!moving[i]) return;
+    target.candidates.push(candidate);
+    target.papers.push(source.papers[i] as number);
+  });
+  source.candidates = source.candidates.filter((_, i) => !moving[i]);
+  source.papers = source.papers.filter((_, i) => !moving[i]);
+}
+
+/**
+ * Across the corpus, a one-off task form that only adds words of manner to a task of its own
+ * ("Adaptive Image Restoration", "Evaluating Mathematical Reasoning", "Unpaired Point Cloud
+ * Completion") is that task, though its paper never writes the task bare; within a paper,
+ * taskMerges already joined those that it does. The longest such task wins.
+ */
+function mannerMerges(
+  tasks: ReadonlyMap<string, TaskGroup>,
+  ownTask: (key: string) => boolean,
+): Map<string, string> {
+  const merges = new Map<string, string>();
+  for (const [key, group] of [...tasks].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const first = group.candidates[0];
+    if (!first || ownTask(key)) continue;
+    const words = singularWords(first.text);
+    for (let start = 1; start < words.length && MANNER.has(words[start - 1] as string); start++) {
+      const broader = words.slice(start).join("");
+      if (broader !== key && tasks.has(broader) && ownTask(broader)) {
+        merges.set(key, broader);
+        break;
+      }
     }
   }
+  return merges;
 }
