@@ -17,6 +17,8 @@ import {
   lexiconKey,
   resolveAcronyms,
   shortFormPieces,
+  spellsInitials,
+  undecidedShortForms,
 } from "./acronyms.js";
 import type { Candidate } from "./candidate.js";
 import { entityKey, singularWords, slug } from "./keys.js";
@@ -60,6 +62,8 @@ function canonicalKey(
   return lexiconKey(expandedKey(candidate.text, (short) => longKeyOf(short) ?? lexiconKey(short)));
 }
 
+const isAcronym = (text: string) => /^[A-Z0-9-]+s?$/.test(text) && !text.includes(" ");
+
 /**
  * Display name: the lexicon's, else the most used form that spells the entity's own key (a merged
  * narrower task or an acronym names it only when nothing else does).
@@ -70,7 +74,6 @@ function displayName(group: Group): string {
   if (group.type === "invariance") return group.key;
   const counts = new Map<string, number>();
   for (const { text } of group.candidates) counts.set(text, (counts.get(text) ?? 0) + 1);
-  const isAcronym = (text: string) => /^[A-Z0-9-]+s?$/.test(text) && !text.includes(" ");
   const ownKey = (text: string) => Number(entityKey(text) !== group.key);
   return [...counts].sort(
     (a, b) =>
@@ -191,7 +194,11 @@ export function canonicalizeLater(
     for (const [paper, analyzed] of rest) addPaper(grouping, paper, analyzed, acronyms);
     const papers = [...known];
     for (const [paper, analyzed] of rest) papers[paper] = analyzed;
-    return entitiesOf(papers as AnalyzedPaper[], grouping.groups);
+    return entitiesOf(
+      papers as AnalyzedPaper[],
+      grouping.groups,
+      undecidedShortForms(votes, acronyms),
+    );
   };
 }
 
@@ -210,8 +217,33 @@ function broader(text: string, nameWords: readonly string[]): boolean {
   return endsWith(nameWords, singularWords(text));
 }
 
+/**
+ * A short form the corpus defines two ways, none by a clear majority ("LVMs": large vision
+ * models, large video models, large vision-language models), is no name of an entity several
+ * papers share unless it spells that entity's name: the defining paper's mention stays the
+ * entity's, but the short form does not stand for it in every paper, nor answer its search. An
+ * entity of one paper keeps the short form that paper gave it.
+ */
+function ambiguousShortForm(
+  text: string,
+  group: Group,
+  name: string,
+  undecided: ReadonlySet<string>,
+): boolean {
+  return (
+    isAcronym(text) &&
+    undecided.has(entityKey(text)) &&
+    new Set(group.papers).size > 1 &&
+    !spellsInitials(text, name)
+  );
+}
+
 /** Entities of the groups, with stable ids, and each paper's mentions of them. */
-function entitiesOf(papers: readonly AnalyzedPaper[], groups: Grouping["groups"]): Extraction {
+function entitiesOf(
+  papers: readonly AnalyzedPaper[],
+  groups: Grouping["groups"],
+  undecided: ReadonlySet<string>,
+): Extraction {
   const mentionsOf: Mention[][] = papers.map(() => []);
   const entities: Entity[] = [];
   const taken = new Set<string>();
@@ -236,7 +268,13 @@ function entitiesOf(papers: readonly AnalyzedPaper[], groups: Grouping["groups"]
     });
     const nameWords = singularWords(name);
     const aliases = [...new Set(candidates.map((c) => c.text))]
-      .filter((a) => a !== name && !BARE_INVARIANCE_WORD.test(a) && !broader(a, nameWords))
+      .filter(
+        (a) =>
+          a !== name &&
+          !BARE_INVARIANCE_WORD.test(a) &&
+          !broader(a, nameWords) &&
+          !ambiguousShortForm(a, group, name, undecided),
+      )
       .sort();
     const paperIds = [...new Set(group.papers)].map((p) => papers[p]?.paper.id as string).sort();
     entities.push({ id, type, name, aliases, papers: paperIds });

@@ -168,6 +168,25 @@ describe("canonical entities", () => {
     ]);
   });
 
+  it("across papers, joins a one-off task form that adds only words of manner to a task of its own", () => {
+    const restores = (title: string, task: string) =>
+      analyzed(paper(title, `We study ${task}.`), [["abstract", task, "task"]]);
+    const x = canonicalize([
+      restores("Restoring Images", "image restoration"),
+      restores("Restoring More Images", "image restoration"),
+      restores("A Paper of Its Own", "adaptive image restoration"),
+      restores("Stars", "blind astronomical image restoration"),
+    ]);
+    const tasks = (i: number) => mentionsOf(x, i).map((m) => m.entityId);
+    // Its paper never writes "image restoration" bare, yet "adaptive" says how, not what.
+    expect(tasks(2)).toEqual(["task:image-restoration"]);
+    expect(x.entities.find((e) => e.id === "task:image-restoration")?.aliases).toEqual([
+      "adaptive image restoration",
+    ]);
+    // "Blind astronomical" names a narrower task, however few papers name it.
+    expect(tasks(3)).toEqual(["task:blind-astronomical-image-restoration"]);
+  });
+
   it("a short form two papers define differently names neither in a third that only uses it", () => {
     const defines = (title: string, abstract: string, long: string) =>
       analyzed(paper(title, abstract), [
@@ -193,6 +212,29 @@ describe("canonical entities", () => {
     ]);
     expect(mentionsOf(x, 1)[1]?.entityId).toBe("method:certified-latent-error-analysis-rule");
     expect(mentionsOf(x, 2)[0]?.entityId).toBe("method:clear");
+  });
+
+  it("a short form defined two ways is no alias of a shared entity whose name it does not spell", () => {
+    const defines = (title: string, long: string) =>
+      analyzed(paper(title, `We study ${long} (LVMs).`), [
+        ["abstract", long, "method", "LVMs"],
+        ["abstract", "LVMs", "method", "LVMs"],
+      ]);
+    const x = canonicalize([
+      defines("One", "large vision models"),
+      defines("Two", "large vision models"),
+      defines("Three", "Large Vision-Language Models"),
+      analyzed(paper("Four", "We use Large Vision-Language Models."), [
+        ["abstract", "Large Vision-Language Models", "method"],
+      ]),
+    ]);
+    const lvlm = "method:large-vision-language-model";
+    // The third paper's "LVMs" is still its mention of the model it defined…
+    expect(mentionsOf(x, 2).map((m) => m.entityId)).toEqual([lvlm, lvlm]);
+    const aliases = (id: string) => x.entities.find((e) => e.id === id)?.aliases;
+    // …but two of three definitions say large vision models, so it names no vision-language model.
+    expect(aliases(lvlm)).toEqual([]);
+    expect(aliases("method:large-vision-model")).toEqual(["LVMs"]);
   });
 
   it("a short form most papers define one way names that entity where it is used undefined", () => {
