@@ -64,6 +64,8 @@ export const NOT_ENTITY_HEADS = singularSet(heads.notEntity);
 export const FLUFF = new Set(modifiers.fluff.map((w) => w.toLowerCase()));
 /** Words that say how a task is done or what a paper does to it (and FLUFF), not which task. */
 export const MANNER = new Set([...FLUFF, ...modifiers.manner]);
+/** Words of manner that say only how well or how a task is treated: they join a task across papers. */
+export const MANNER_ACROSS_PAPERS = new Set(modifiers.mannerAcrossPapers);
 export const GENERIC_HEADS = singularSet(modifiers.genericHeads);
 export const SYSTEM_HEADS = singularSet(modifiers.systemHeads);
 export const STOP_PHRASES = new Set(stopPhrases.phrases.map(entityKey));

@@ -7,7 +7,7 @@
  */
 import type { Candidate } from "./candidate.js";
 import { singularWords } from "./keys.js";
-import { MANNER } from "./lexicon.js";
+import { MANNER, MANNER_ACROSS_PAPERS } from "./lexicon.js";
 import { isKnownTask } from "./model/gazetteer.js";
 
 /** Papers a narrower task form must be named by to be a task of its own. */
@@ -112,10 +112,12 @@ function moveCandidates(source: TaskGroup, target: TaskGroup, paper?: number): v
 }
 
 /**
- * Across the corpus, a one-off task form that only adds words of manner to a task of its own
- * ("Adaptive Image Restoration", "Evaluating Mathematical Reasoning", "Unpaired Point Cloud
- * Completion") is that task, though its paper never writes the task bare; within a paper,
- * taskMerges already joined those that it does. The longest such task wins.
+ * Across the corpus, a one-off task form that only adds words saying how well or how a paper
+ * treats a task of its own (MANNER_ACROSS_PAPERS: "Evaluating Mathematical Reasoning", "Unpaired
+ * Point Cloud Completion") is that task, though its paper never writes the task bare; within a
+ * paper, taskMerges already joined those that it does, by all words of manner. "Dynamic 3D scene
+ * reconstruction" or "whole-body pose estimation" may be narrower tasks: they join nothing
+ * unless their paper says so. The longest such task wins.
  */
 function mannerMerges(
   tasks: ReadonlyMap<string, TaskGroup>,
@@ -126,7 +128,11 @@ function mannerMerges(
     const first = group.candidates[0];
     if (!first || ownTask(key)) continue;
     const words = singularWords(first.text);
-    for (let start = 1; start < words.length && MANNER.has(words[start - 1] as string); start++) {
+    for (
+      let start = 1;
+      start < words.length && MANNER_ACROSS_PAPERS.has(words[start - 1] as string);
+      start++
+    ) {
       const broader = words.slice(start).join("");
       if (broader !== key && tasks.has(broader) && ownTask(broader)) {
         merges.set(key, broader);
