@@ -44,6 +44,16 @@ describe("short forms", () => {
     expect(mentionsOf(y).filter((m) => /[([]/.test(m.text) && !/[)\]]/.test(m.text))).toEqual([]);
   });
 
+  it("a name cut after a bracket begins with no dash", () => {
+    const x = extract([
+      "Hyb-KAN ViT: Hybrid Kolmogorov-Arnold Networks Augmented Vision Transformer",
+      "This study addresses the inherent limitations of Multi-Layer Perceptrons (MLPs) in Vision Transformers (ViTs) by introducing Hybrid Kolmogorov-Arnold Network (KAN)-ViT (Hyb-KAN ViT), a novel framework.",
+    ]);
+    const texts = mentionsOf(x).map((m) => m.text);
+    expect(texts).toContain("ViTs");
+    expect(texts.filter((t) => /^[-‐‑–—]/.test(t))).toEqual([]);
+  });
+
   it("LaTeX left in an abstract names no entity", () => {
     const x = extract([
       "Visual reasoning data",

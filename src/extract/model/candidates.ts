@@ -16,6 +16,13 @@ function withoutPossessive(candidate: Candidate): Candidate {
   return { ...candidate, text: candidate.text.slice(0, match.index), end: candidate.end - 2 };
 }
 
+/** "CLIP-ViT" tagged from its second part names ViT, not "-ViT": a name begins with no dash. */
+function withoutLeadingDash(candidate: Candidate): Candidate {
+  const cut = /^[-‐‑–—]+/.exec(candidate.text)?.[0].length ?? 0;
+  if (cut === 0 || cut === candidate.text.length) return candidate;
+  return { ...candidate, text: candidate.text.slice(cut), start: candidate.start + cut };
+}
+
 /**
  * "(e.g., GPT-4)" names GPT-4: compromise keeps a bracket on a number as a list item's ("3)"), so
  * a name can end in a bracket it never opened, or begin with one it never closes. One closed
@@ -81,12 +88,14 @@ export function modelCandidates(
     const { field, sentence } = sentences[index] as SentenceFeatures;
     const tagged = all.filter((span) => !isGloss(span, all, sentence.words));
     const made = tagged.map((span) =>
-      withoutStrayBracket(
-        withoutPossessive(
-          spanCandidate(field, sentence, span.from, span.to, {
-            type: span.type,
-            rule: `model:${span.type}`,
-          }),
+      withoutLeadingDash(
+        withoutStrayBracket(
+          withoutPossessive(
+            spanCandidate(field, sentence, span.from, span.to, {
+              type: span.type,
+              rule: `model:${span.type}`,
+            }),
+          ),
         ),
       ),
     );
