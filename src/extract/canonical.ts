@@ -22,7 +22,7 @@ import {
 } from "./acronyms.js";
 import type { Candidate } from "./candidate.js";
 import { entityKey, singularWords, slug } from "./keys.js";
-import { LEXICON_BY_KEY } from "./lexicon.js";
+import { LEXICON_BY_KEY, MANNER } from "./lexicon.js";
 import type { AnalyzedPaper } from "./paper.js";
 import { endsWith, joinPaperTasks } from "./tasks.js";
 
@@ -62,7 +62,8 @@ function canonicalKey(
   return lexiconKey(expandedKey(candidate.text, (short) => longKeyOf(short) ?? lexiconKey(short)));
 }
 
-const isAcronym = (text: string) => /^[A-Z0-9-]+s?$/.test(text) && !text.includes(" ");
+/** A short form: capitals and digits, with hyphens or spaces ("LLMs", "GPT-4", "GPT 4"). */
+const isAcronym = (text: string) => /^[A-Z0-9][A-Z0-9 -]*s?$/.test(text);
 
 /**
  * Display name: the lexicon's, else the most used form that spells the entity's own key (a merged
@@ -210,11 +211,15 @@ const BARE_INVARIANCE_WORD = /^(in|equi|co)varian(t|ts|ce|ces)$|^symmetr(y|ies|i
 
 /**
  * A paper's shorthand for its entity that names a broader class ("pose estimation" for "6D object
- * pose estimation"): its mention stays the entity's, but it is no name of the entity, so never an
- * alias (an alias answers search and stands for the node in every paper).
+ * pose estimation"), with or without words of manner ("generalizable reasoning" for "multimodal
+ * reasoning"): its mention stays the entity's, but it is no name of the entity, so never an alias
+ * (an alias answers search and stands for the node in every paper).
  */
 function broader(text: string, nameWords: readonly string[]): boolean {
-  return endsWith(nameWords, singularWords(text));
+  const words = singularWords(text);
+  let start = 0;
+  while (start < words.length - 1 && MANNER.has(words[start] as string)) start++;
+  return endsWith(nameWords, words.slice(start));
 }
 
 /**

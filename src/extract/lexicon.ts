@@ -62,8 +62,13 @@ export const METHOD_HEADS = singularSet(heads.method);
 export const DATASET_HEADS = singularSet(heads.dataset);
 export const NOT_ENTITY_HEADS = singularSet(heads.notEntity);
 export const FLUFF = new Set(modifiers.fluff.map((w) => w.toLowerCase()));
-/** Words that say how a task is done or what a paper does to it (and FLUFF), not which task. */
-export const MANNER = new Set([...FLUFF, ...modifiers.manner]);
+/**
+ * Words that say how a task is done or what a paper does to it, not which task: FLUFF and the
+ * manner list, but for words that also name kinds of task.
+ */
+export const MANNER = new Set(
+  [...FLUFF, ...modifiers.manner].filter((word) => !modifiers.kinds.includes(word)),
+);
 /** Words of manner that say only how well or how a task is treated: they join a task across papers. */
 export const MANNER_ACROSS_PAPERS = new Set(modifiers.mannerAcrossPapers);
 export const GENERIC_HEADS = singularSet(modifiers.genericHeads);

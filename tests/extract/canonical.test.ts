@@ -187,6 +187,24 @@ describe("canonical entities", () => {
     expect(tasks(3)).toEqual(["task:blind-astronomical-image-restoration"]);
   });
 
+  it("a paper's shorthand for its narrower task, with words of manner, is no alias of it", () => {
+    const reasons = (title: string, tasks: string[]) =>
+      analyzed(
+        paper(title, `We study ${tasks.join(" and ")}.`),
+        tasks.map((task): ["abstract", string, EntityType] => ["abstract", task, "task"]),
+      );
+    const x = canonicalize([
+      reasons("One", ["multimodal reasoning"]),
+      reasons("Two", ["multimodal reasoning"]),
+      reasons("Three", ["multimodal reasoning", "reasoning", "generalizable reasoning"]),
+    ]);
+    const multimodal = "task:multimodal-reasoning";
+    // In the third paper both shorter forms stand for its multimodal reasoning…
+    expect(mentionsOf(x, 2).map((m) => m.entityId)).toEqual([multimodal, multimodal, multimodal]);
+    // …but neither is a name of it.
+    expect(x.entities.find((e) => e.id === multimodal)?.aliases).toEqual([]);
+  });
+
   it("a short form two papers define differently names neither in a third that only uses it", () => {
     const defines = (title: string, abstract: string, long: string) =>
       analyzed(paper(title, abstract), [
