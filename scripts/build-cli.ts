@@ -7,18 +7,20 @@
  * thread alike. Every entry and chunk lies one folder below dist/, as every module lies one below
  * src/: paths relative to a module (the workers, the viewer) are the same in both trees. The
  * library's type declarations are emitted by tsc into dist/types/ (tsconfig.build.json); types are
- * checked by `npm run typecheck`.
+ * checked by `npm run typecheck`. The trained models are not bundled but copied into dist/models/,
+ * read when first needed (src/extract/model/files.ts).
  */
 import { spawnSync } from "node:child_process";
-import { readFileSync, rmSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { build, type Plugin } from "esbuild";
+import { MODEL_FILES } from "../src/extract/model/files.js";
 
 const ROOT = join(import.meta.dirname, "..");
 const TSC = join(ROOT, "node_modules", "typescript", "bin", "tsc");
 
 /**
- * JSON modules (the models, the vocabularies) bundled as JSON.parse of one string, not as object
+ * JSON modules (the vocabularies, the word clusters) bundled as JSON.parse of one string, not as object
  * literals: V8 parses a string and JSON far faster and in far less memory than megabytes of
  * JavaScript literal, and the command and every worker thread load them.
  */
@@ -61,6 +63,9 @@ await build({
   plugins: [jsonAsParse],
   logLevel: "warning",
 });
+mkdirSync(join(ROOT, "dist", "models"));
+for (const name of MODEL_FILES)
+  copyFileSync(join(ROOT, "src", "extract", "model", name), join(ROOT, "dist", "models", name));
 const tsc = spawnSync(process.execPath, [TSC, "-p", "tsconfig.build.json"], {
   cwd: ROOT,
   stdio: "inherit",

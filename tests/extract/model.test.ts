@@ -31,10 +31,12 @@ import { extract, mentionsOf, paper } from "./helpers.js";
 
 const MODELS = join(import.meta.dirname, "..", "..", "src", "extract", "model");
 
-/** The short hash of a model file's content as read from disk, as sha1 of its JSON. */
+/** The short hash of a model file's content as read from disk. */
 function hashOf(file: string): string {
-  const stored = JSON.parse(readFileSync(join(MODELS, file), "utf8"));
-  return createHash("sha1").update(JSON.stringify(stored)).digest("hex").slice(0, 12);
+  return createHash("sha1")
+    .update(readFileSync(join(MODELS, file), "utf8"))
+    .digest("hex")
+    .slice(0, 12);
 }
 
 /** A paper's mentions as "type:text" strings. */

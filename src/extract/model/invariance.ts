@@ -9,8 +9,7 @@ import type { InvarianceKind } from "../../types.js";
 import { type Candidate, type Field, spanCandidate } from "../candidate.js";
 import { INVARIANCE_CUES } from "../lexicon.js";
 import type { Word } from "../nlp.js";
-import { modelHash } from "./hash.js";
-import modelFile from "./invariance.json" with { type: "json" };
+import { modelFileHash, readModelFile } from "./files.js";
 
 export const INVARIANCE_KINDS: readonly InvarianceKind[] = [
   "rotation",
@@ -53,11 +52,11 @@ let shipped: Classifier | undefined;
 
 /** The committed classifier (src/extract/model/invariance.json), read once. */
 export function shippedInvarianceClassifier(): Classifier {
-  shipped ??= classifierFromModel(modelFile as StoredClassifier);
+  shipped ??= classifierFromModel(readModelFile("invariance.json") as StoredClassifier);
   return shipped;
 }
 
-export const INVARIANCE_MODEL_HASH = modelHash(modelFile);
+export const INVARIANCE_MODEL_HASH = modelFileHash("invariance.json");
 
 const bucket = (n: number) => (n === 0 ? "0" : n === 1 ? "1" : n <= 3 ? "2" : "4");
 

@@ -1,5 +1,4 @@
-import { modelHash } from "./hash.js";
-import posFile from "./pos.json" with { type: "json" };
+import { modelFileHash, readModelFile } from "./files.js";
 import { indexPairs, type PairIndex } from "./value-pairs.js";
 
 /**
@@ -354,9 +353,9 @@ let shipped: PosTagger | undefined;
 
 /** The committed part-of-speech tagger (pos.json), read once. */
 export function shippedPosTagger(): PosTagger {
-  shipped ??= new PosTagger(posFile as StoredPosModel);
+  shipped ??= new PosTagger(readModelFile("pos.json") as StoredPosModel);
   return shipped;
 }
 
 /** Names the committed model in the extractor's fingerprint. */
-export const POS_HASH = modelHash(posFile);
+export const POS_HASH = modelFileHash("pos.json");

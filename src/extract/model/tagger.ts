@@ -1,8 +1,7 @@
 import type { EntityType } from "../../types.js";
 import { FeatureEncoder, type SentenceFeatures } from "./features.js";
-import { modelHash } from "./hash.js";
+import { modelFileHash, readModelFile } from "./files.js";
 import { decode, LABELS, type TaggerWeights } from "./perceptron.js";
-import modelFile from "./tagger.json" with { type: "json" };
 
 /** The tagger's weights as they are stored (tagger.json, written by `npm run train`). */
 export interface StoredModel {
@@ -76,12 +75,12 @@ let shipped: Tagger | undefined;
 
 /** The committed model (src/extract/model/tagger.json), read once. */
 export function shippedTagger(): Tagger {
-  shipped ??= taggerFromModel(modelFile as StoredModel);
+  shipped ??= taggerFromModel(readModelFile("tagger.json") as StoredModel);
   return shipped;
 }
 
 /** Names the committed model in the extractor's fingerprint: a retrained model renews the cache. */
-export const TAGGER_HASH = modelHash(modelFile);
+export const TAGGER_HASH = modelFileHash("tagger.json");
 
 /** The spans the tagger marks in a paper's sentences. */
 export function tagSpans(tagger: Tagger, sentences: readonly SentenceFeatures[]): TaggedSpan[] {
