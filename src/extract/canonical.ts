@@ -65,9 +65,14 @@ function canonicalKey(
 /** A short form: capitals and digits, with hyphens or spaces ("LLMs", "GPT-4", "GPT 4"). */
 const isAcronym = (text: string) => /^[A-Z0-9][A-Z0-9 -]*s?$/.test(text);
 
+/** How many times more often a model's own name must be written than its spelled-out form to name it. */
+const NAME_OVER_LONG_FORM = 10;
+
 /**
  * Display name: the lexicon's, else the most used form that spells the entity's own key (a merged
- * narrower task or an acronym names it only when nothing else does).
+ * narrower task or an acronym names it only when nothing else does). A name that is no mere
+ * capitals and is written ten times as often as the long form some papers spell out names the
+ * entity ("GPT-4o", not "Generative Pretrained Transformer 4o").
  */
 function displayName(group: Group): string {
   const entry = group.type !== "invariance" ? LEXICON_BY_KEY.get(group.key) : undefined;
@@ -76,14 +81,17 @@ function displayName(group: Group): string {
   const counts = new Map<string, number>();
   for (const { text } of group.candidates) counts.set(text, (counts.get(text) ?? 0) + 1);
   const ownKey = (text: string) => Number(entityKey(text) !== group.key);
-  return [...counts].sort(
+  const byUse = (a: [string, number], b: [string, number]) =>
+    b[1] - a[1] || b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1);
+  const [best] = [...counts].sort(
     (a, b) =>
       ownKey(a[0]) - ownKey(b[0]) ||
       Number(isAcronym(a[0])) - Number(isAcronym(b[0])) ||
-      b[1] - a[1] ||
-      b[0].length - a[0].length ||
-      (a[0] < b[0] ? -1 : 1),
-  )[0]?.[0] as string;
+      byUse(a, b),
+  ) as [[string, number]];
+  const [most] = [...counts].sort(byUse) as [[string, number]];
+  const isName = ownKey(most[0]) === 1 && !isAcronym(most[0]) && ownKey(best[0]) === 0;
+  return isName && most[1] >= NAME_OVER_LONG_FORM * best[1] ? most[0] : best[0];
 }
 
 /**

@@ -232,6 +232,31 @@ describe("canonical entities", () => {
     expect(mentionsOf(x, 2)[0]?.entityId).toBe("method:clear");
   });
 
+  it("a model's own name written far more often than its long form names it; an initialism does not", () => {
+    const x = canonicalize([
+      analyzed(
+        paper(
+          "Defining",
+          "We use Generative Pretrained Transformer 4o (GPT-4o) and large language models (LLMs).",
+        ),
+        [
+          ["abstract", "Generative Pretrained Transformer 4o", "method", "GPT-4o"],
+          ["abstract", "GPT-4o", "method", "GPT-4o"],
+          ["abstract", "large language models", "method", "LLMs"],
+          ["abstract", "LLMs", "method", "LLMs"],
+        ],
+      ),
+      ...Array.from({ length: 10 }, (_, i) =>
+        analyzed(paper(`Using ${i}`, "We prompt GPT-4o and other LLMs."), [
+          ["abstract", "GPT-4o", "method"],
+          ["abstract", "LLMs", "method"],
+        ]),
+      ),
+    ]);
+    const names = x.entities.map((e) => e.name).sort();
+    expect(names).toEqual(["GPT-4o", "large language model"]);
+  });
+
   it("a short form defined two ways is no alias of a shared entity whose name it does not spell", () => {
     const defines = (title: string, long: string) =>
       analyzed(paper(title, `We study ${long} (LVMs).`), [
