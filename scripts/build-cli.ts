@@ -20,9 +20,9 @@ const ROOT = join(import.meta.dirname, "..");
 const TSC = join(ROOT, "node_modules", "typescript", "bin", "tsc");
 
 /**
- * JSON modules (the vocabularies, the word clusters) bundled as JSON.parse of one string, not as object
- * literals: V8 parses a string and JSON far faster and in far less memory than megabytes of
- * JavaScript literal, and the command and every worker thread load them.
+ * JSON modules (the vocabularies, the word clusters) bundled as JSON.parse of one string, not as
+ * object literals: V8 parses a string and JSON far faster and in far less memory than JavaScript
+ * literal, and the command and every worker thread load them.
  */
 const jsonAsParse: Plugin = {
   name: "json-as-parse",
@@ -46,7 +46,7 @@ await build({
   outdir: "dist",
   outbase: "src",
   bundle: true,
-  // The models (megabytes of JSON) are loaded once, in a chunk the command and the library share.
+  // What the entry points share (the vocabularies, the extractor) is loaded once, in chunks.
   splitting: true,
   chunkNames: "chunks/[name]-[hash]",
   platform: "node",

@@ -1,9 +1,10 @@
 /**
  * A paper's broader and narrower names of a task ("mesh generation", "Efficient Mesh
  * Generation"; "pose estimation", "6D pose estimation"): a narrower form that only adds words of
- * manner is the paper's wording of the broader task, whether or not the paper also writes the
- * broader one; any other is a task of its own, which the paper's broader form is shorthand for.
- * Across papers, broader and narrower stay two.
+ * manner is the paper's wording of the broader task (and, for words that say only how well or how
+ * it is treated, even where the paper never writes the broader one); any other is a task of its
+ * own, which the paper's broader form is shorthand for. Across papers, broader and narrower stay
+ * two.
  */
 import type { Candidate } from "./candidate.js";
 import { singularWords } from "./keys.js";

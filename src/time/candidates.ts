@@ -29,9 +29,11 @@ export interface Candidate {
   adamicAdar: number;
   pmi: number;
   npmi: number;
-  /** Papers that would name both, were each shared neighbour's papers to name each side as often
-   * as they do: the sum over shared neighbours of (papers naming a and it) × (papers naming b
-   * and it) / (papers naming it). */
+  /**
+   * Papers that would name both, were each shared neighbour's papers to name each side as often
+   * as they do: the sum over shared neighbours of (papers naming a and it) × (papers naming b and
+   * it) / (papers naming it).
+   */
   expected: number;
   /** Neighbours both have through the papers of the last months. */
   recentCommon: number;

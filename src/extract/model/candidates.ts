@@ -16,7 +16,7 @@ function withoutPossessive(candidate: Candidate): Candidate {
   return { ...candidate, text: candidate.text.slice(0, match.index), end: candidate.end - 2 };
 }
 
-/** "CLIP-ViT" tagged from its second part names ViT, not "-ViT": a name begins with no dash. */
+/** "(KAN)-ViT", cut at its stray bracket, names ViT, not "-ViT": a name begins with no dash. */
 function withoutLeadingDash(candidate: Candidate): Candidate {
   const cut = /^[-‐‑–—]+/.exec(candidate.text)?.[0].length ?? 0;
   if (cut === 0 || cut === candidate.text.length) return candidate;
