@@ -70,9 +70,10 @@ const NAME_OVER_LONG_FORM = 10;
 
 /**
  * Display name: the lexicon's, else the most used form that spells the entity's own key (a merged
- * narrower task or an acronym names it only when nothing else does). A name that is no mere
- * capitals and is written ten times as often as the long form some papers spell out names the
- * entity ("GPT-4o", not "Generative Pretrained Transformer 4o").
+ * narrower task or an acronym names it only when nothing else does). A one-word name that is no
+ * mere capitals and is written ten times as often as the long form some papers spell out names
+ * the entity ("GPT-4o", not "Generative Pretrained Transformer 4o"; but "Large Language Model
+ * Agents", not "LLM agents").
  */
 function displayName(group: Group): string {
   const entry = group.type !== "invariance" ? LEXICON_BY_KEY.get(group.key) : undefined;
@@ -90,7 +91,8 @@ function displayName(group: Group): string {
       byUse(a, b),
   ) as [[string, number]];
   const [most] = [...counts].sort(byUse) as [[string, number]];
-  const isName = ownKey(most[0]) === 1 && !isAcronym(most[0]) && ownKey(best[0]) === 0;
+  const isName =
+    ownKey(most[0]) === 1 && !isAcronym(most[0]) && !most[0].includes(" ") && ownKey(best[0]) === 0;
   return isName && most[1] >= NAME_OVER_LONG_FORM * best[1] ? most[0] : best[0];
 }
 

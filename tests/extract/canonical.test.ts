@@ -232,29 +232,31 @@ describe("canonical entities", () => {
     expect(mentionsOf(x, 2)[0]?.entityId).toBe("method:clear");
   });
 
-  it("a model's own name written far more often than its long form names it; an initialism does not", () => {
+  it("a model's own name written far more often than its long form names it; an initialism or a phrase does not", () => {
     const x = canonicalize([
       analyzed(
         paper(
           "Defining",
-          "We use Generative Pretrained Transformer 4o (GPT-4o) and large language models (LLMs).",
+          "We use Generative Pretrained Transformer 4o (GPT-4o) and large language models (LLMs) as large language model agents.",
         ),
         [
           ["abstract", "Generative Pretrained Transformer 4o", "method", "GPT-4o"],
           ["abstract", "GPT-4o", "method", "GPT-4o"],
           ["abstract", "large language models", "method", "LLMs"],
           ["abstract", "LLMs", "method", "LLMs"],
+          ["abstract", "large language model agents", "method"],
         ],
       ),
       ...Array.from({ length: 10 }, (_, i) =>
-        analyzed(paper(`Using ${i}`, "We prompt GPT-4o and other LLMs."), [
+        analyzed(paper(`Using ${i}`, "We prompt GPT-4o and other LLMs as LLM agents."), [
           ["abstract", "GPT-4o", "method"],
           ["abstract", "LLMs", "method"],
+          ["abstract", "LLM agents", "method"],
         ]),
       ),
     ]);
     const names = x.entities.map((e) => e.name).sort();
-    expect(names).toEqual(["GPT-4o", "large language model"]);
+    expect(names).toEqual(["GPT-4o", "large language model", "large language model agents"]);
   });
 
   it("a short form defined two ways is no alias of a shared entity whose name it does not spell", () => {
