@@ -75,7 +75,7 @@ const NAME_OVER_LONG_FORM = 10;
  * the entity ("GPT-4o", not "Generative Pretrained Transformer 4o"; but "Large Language Model
  * Agents", not "LLM agents").
  */
-function displayName(group: Group): string {
+function displayName(group: Group, others: ReadonlyMap<string, Group>): string {
   const entry = group.type !== "invariance" ? LEXICON_BY_KEY.get(group.key) : undefined;
   if (entry) return entry.name;
   if (group.type === "invariance") return group.key;
@@ -91,8 +91,14 @@ function displayName(group: Group): string {
       byUse(a, b),
   ) as [[string, number]];
   const [most] = [...counts].sort(byUse) as [[string, number]];
+  // Never another entity's own name: two nodes would read alike ("ChatGPT" that two papers
+  // propose in their titles stays apart from the ChatGPT others spell out).
   const isName =
-    ownKey(most[0]) === 1 && !isAcronym(most[0]) && !most[0].includes(" ") && ownKey(best[0]) === 0;
+    ownKey(most[0]) === 1 &&
+    !isAcronym(most[0]) &&
+    !most[0].includes(" ") &&
+    ownKey(best[0]) === 0 &&
+    !((others.get(entityKey(most[0]))?.candidates.length ?? 0) > 0);
   return isName && most[1] >= NAME_OVER_LONG_FORM * best[1] ? most[0] : best[0];
 }
 
@@ -272,7 +278,7 @@ function entitiesOf(
     // A paper read again under another acronym, or whose task forms joined, may leave it empty.
     if (group.candidates.length === 0) continue;
     const { type, candidates } = group;
-    const name = displayName(group);
+    const name = displayName(group, groups[type]);
     const id = uniqueId(type, name, group.key, taken);
     const proposedIn = new Set(group.papers.filter((_, i) => candidates[i]?.role === "proposed"));
     candidates.forEach((candidate, i) => {

@@ -233,30 +233,39 @@ describe("canonical entities", () => {
   });
 
   it("a model's own name written far more often than its long form names it; an initialism or a phrase does not", () => {
-    const x = canonicalize([
-      analyzed(
-        paper(
-          "Defining",
-          "We use Generative Pretrained Transformer 4o (GPT-4o) and large language models (LLMs) as large language model agents.",
-        ),
-        [
-          ["abstract", "Generative Pretrained Transformer 4o", "method", "GPT-4o"],
-          ["abstract", "GPT-4o", "method", "GPT-4o"],
-          ["abstract", "large language models", "method", "LLMs"],
-          ["abstract", "LLMs", "method", "LLMs"],
-          ["abstract", "large language model agents", "method"],
-        ],
+    const defining = analyzed(
+      paper(
+        "Defining",
+        "We use Generative Pretrained Transformer 4o (GPT-4o) and large language models (LLMs) as large language model agents.",
       ),
-      ...Array.from({ length: 10 }, (_, i) =>
-        analyzed(paper(`Using ${i}`, "We prompt GPT-4o and other LLMs as LLM agents."), [
-          ["abstract", "GPT-4o", "method"],
-          ["abstract", "LLMs", "method"],
-          ["abstract", "LLM agents", "method"],
-        ]),
-      ),
-    ]);
+      [
+        ["abstract", "Generative Pretrained Transformer 4o", "method", "GPT-4o"],
+        ["abstract", "GPT-4o", "method", "GPT-4o"],
+        ["abstract", "large language models", "method", "LLMs"],
+        ["abstract", "LLMs", "method", "LLMs"],
+        ["abstract", "large language model agents", "method"],
+      ],
+    );
+    const using = Array.from({ length: 10 }, (_, i) =>
+      analyzed(paper(`Using ${i}`, "We prompt GPT-4o and other LLMs as LLM agents."), [
+        ["abstract", "GPT-4o", "method"],
+        ["abstract", "LLMs", "method"],
+        ["abstract", "LLM agents", "method"],
+      ]),
+    );
+    const x = canonicalize([defining, ...using]);
     const names = x.entities.map((e) => e.name).sort();
     expect(names).toEqual(["GPT-4o", "large language model", "large language model agents"]);
+    // A paper that proposes its own GPT-4o keeps it apart, and the two never read alike.
+    const proposer = analyzed(paper("GPT-4o: Ours", "GPT-4o is our new model."), [
+      ["title", "GPT-4o", "method"],
+    ]);
+    (proposer.candidates[0] as Candidate).role = "proposed";
+    const y = canonicalize([defining, ...using, proposer]);
+    expect(y.entities.map((e) => e.name).filter((name) => /4o/.test(name))).toEqual([
+      "Generative Pretrained Transformer 4o",
+      "GPT-4o",
+    ]);
   });
 
   it("a short form defined two ways is no alias of a shared entity whose name it does not spell", () => {
