@@ -154,43 +154,6 @@ export function undecidedShortForms(votes: AcronymVotes, resolved: AcronymMap): 
   return new Set([...votes.keys()].filter((short) => !resolved.has(short)));
 }
 
-/** Little words a short form leaves out ("HOG": histogram of oriented gradients). */
-const LINKING_WORDS = new Set([
-  "a",
-  "an",
-  "and",
-  "by",
-  "for",
-  "in",
-  "of",
-  "on",
-  "the",
-  "to",
-  "via",
-  "with",
-]);
-
-/**
- * Whether a short form spells a name: it starts with the name's first letter and holds, in order,
- * the initial of every word but linking words and the last (a head such as "network" or "model"
- * is often left out: "GAT"), hyphenated parts each a word. "AD" spells "anomaly detection" and
- * "autonomous driving"; "LVM" does not spell "Large Vision-Language Models".
- */
-export function spellsInitials(short: string, name: string): boolean {
-  const letters = short.replace(/s$/, "").toLowerCase();
-  const words = name
-    .toLowerCase()
-    .split(PIECES)
-    .filter((word) => word && !LINKING_WORDS.has(word));
-  if (words.length === 0 || letters[0] !== words[0]?.[0]) return false;
-  let at = 0;
-  for (const word of words.slice(0, -1)) {
-    at = letters.indexOf(word[0] as string, at) + 1;
-    if (at === 0) return false;
-  }
-  return true;
-}
-
 /** Short keys that resolve differently (or only) in one map than in the other. */
 export function changedAcronyms(before: AcronymMap, after: AcronymMap): Set<string> {
   const changed = new Set<string>();

@@ -17,13 +17,13 @@ import {
   lexiconKey,
   resolveAcronyms,
   shortFormPieces,
-  spellsInitials,
   undecidedShortForms,
 } from "./acronyms.js";
 import type { Candidate } from "./candidate.js";
 import { entityKey, singularWords, slug } from "./keys.js";
 import { LEXICON_BY_KEY, MANNER } from "./lexicon.js";
 import type { AnalyzedPaper } from "./paper.js";
+import { spellsInitials } from "./rules/acronyms.js";
 import { endsWith, joinPaperTasks } from "./tasks.js";
 
 /** The candidates of one entity, each with the paper it is in (an index into the corpus). */

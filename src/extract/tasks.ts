@@ -125,7 +125,8 @@ function mannerMerges(
   ownTask: (key: string) => boolean,
 ): Map<string, string> {
   const merges = new Map<string, string>();
-  for (const [key, group] of [...tasks].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  // Each form joins a task of its own, which never joins another: the order of the forms is moot.
+  for (const [key, group] of tasks) {
     const first = group.candidates[0];
     if (!first || ownTask(key)) continue;
     const words = singularWords(first.text);

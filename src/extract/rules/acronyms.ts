@@ -120,6 +120,28 @@ export function spellsShortForm(shortForm: string, longForm: string): boolean {
   return match(0, 0);
 }
 
+/**
+ * Whether a short form spells a name by its words' initials alone: it starts with the name's first
+ * letter and holds, in order, the initial of every word but skipped words and the last (a head
+ * such as "network" or "model" is often left out: "GAT"), hyphenated parts each a word. Stricter
+ * than spellsShortForm, which may pass over a hyphenated part: "AD" spells "anomaly detection" and
+ * "autonomous driving"; "LVM" does not spell "Large Vision-Language Models".
+ */
+export function spellsInitials(short: string, name: string): boolean {
+  const letters = short.replace(/s$/, "").toLowerCase();
+  const words = name
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word && !SKIPPED_WORDS.has(word));
+  if (words.length === 0 || letters[0] !== words[0]?.[0]) return false;
+  let at = 0;
+  for (const word of words.slice(0, -1)) {
+    at = letters.indexOf(word[0] as string, at) + 1;
+    if (at === 0) return false;
+  }
+  return true;
+}
+
 export interface AcronymDefinition {
   /** [from, to) words of the long form. */
   long: [number, number];
