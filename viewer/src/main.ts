@@ -2,7 +2,9 @@ import { createNodeBorderProgram } from "@sigma/node-border";
 import { NodeSquareProgram } from "@sigma/node-square";
 import type Graph from "graphology";
 import Sigma from "sigma";
+import { EdgeRectangleProgram } from "sigma/rendering";
 import { toGexf } from "../../src/export/gexf.js";
+import { SPARSE_MAP_FROM } from "../../src/export/level-of-detail.js";
 import type { NodeType } from "../../src/types.js";
 import { fixChannel, takeSavedView } from "./curate.js";
 import { type Curator, mountCurator } from "./curator-ui.js";
@@ -10,9 +12,11 @@ import { EMBEDDED_DATA_ID, loadData, type ViewerData } from "./data.js";
 import { mountDetailControl } from "./detail.js";
 import { byId, download } from "./dom.js";
 import { askServer } from "./gaps.js";
+import { EVERYWHERE, mountPaperCulling, type PaperCulling } from "./in-view.js";
 import { mountRisingList, mountThreadLegend, mountTypeLegend } from "./legend.js";
 import { mountHistory, mountKeyboard } from "./navigation.js";
 import { firstSeenScale, mountFirstSeenOverlay } from "./overlay.js";
+import { packedEdgeProgram, packedNodeProgram } from "./packed-programs.js";
 import { renderPanel } from "./panel.js";
 import { downloadMapPNG } from "./png.js";
 import { focusOf, LARGE_MAP_FROM, makeReducers, pointedItems } from "./reducers.js";
@@ -62,6 +66,8 @@ function start(
   let overview = true;
   let inTime = nodesInTime(graph, store.state.dateFrom, store.state.dateTo);
   const firstSeen = firstSeenScale(graph);
+  // Set once the renderer is made: the reducers are made before it.
+  let culling: PaperCulling | undefined;
   const { nodeReducer, edgeReducer } = makeReducers(
     graph,
     whole,
@@ -70,10 +76,15 @@ function start(
     () => overview,
     () => inTime,
     firstSeen?.color ?? null,
+    () => culling?.box() ?? EVERYWHERE,
   );
   // Sigma is untyped over attributes here; the reducers read them as the graph schema says.
   const renderer = new Sigma(graph as unknown as Graph, byId("map"), {
-    nodeProgramClasses: { bordered: NodeBorderProgram, square: NodeSquareProgram },
+    nodeProgramClasses: {
+      bordered: packedNodeProgram(NodeBorderProgram),
+      square: packedNodeProgram(NodeSquareProgram),
+    },
+    edgeProgramClasses: { line: packedEdgeProgram(EdgeRectangleProgram) },
     defaultNodeType: "bordered",
     nodeReducer,
     edgeReducer,
@@ -83,13 +94,16 @@ function start(
     labelRenderedSizeThreshold: 7,
     labelFont: "system-ui, sans-serif",
     minCameraRatio: 0.02,
-    // Large graphs stay fluid while the camera moves: edges and labels come back when it stops.
-    hideEdgesOnMove: whole.size > 20_000,
+    // Large graphs stay fluid while the camera moves: edges and labels come back when it stops
+    // (and sigma processes every node and edge again). A map that draws edges only around a focus
+    // has few to draw, and they stay.
+    hideEdgesOnMove: whole.size > 20_000 && whole.order <= SPARSE_MAP_FROM,
     hideLabelsOnMove: whole.size > 20_000,
     maxCameraRatio: 4,
   });
   // The whole graph's frame, so the map does not move when the rest of a large one arrives.
   renderer.setCustomBBox(whole.extent);
+  if (whole.order > SPARSE_MAP_FROM) culling = mountPaperCulling(renderer, graph);
 
   performance.mark("papergraph:sigma-ready");
   const camera = renderer.getCamera();
@@ -97,6 +111,7 @@ function start(
   camera.on("updated", ({ ratio }) => {
     if (ratio >= ZOOMED_IN === overview) return;
     overview = ratio >= ZOOMED_IN;
+    culling?.reframe();
     renderer.refresh({ skipIndexation: true });
   });
   /**

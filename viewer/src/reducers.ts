@@ -1,9 +1,10 @@
 import type { Attributes } from "graphology-types";
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
-import { PAPERS_ON_ZOOM_FROM } from "../../src/export/level-of-detail.js";
+import { PAPERS_ON_ZOOM_FROM, SPARSE_MAP_FROM } from "../../src/export/level-of-detail.js";
 import type { WholeGraph } from "../../src/export/viewer-data.js";
 import type { GraphEdgeAttributes, GraphNodeAttributes, NodeType } from "../../src/types.js";
 import type { ViewerGraph } from "./data.js";
+import { inBox, type ViewBox } from "./in-view.js";
 import type { ViewState } from "./store.js";
 
 /** The mark of each node type: papers are squares, entities circles ringed in their type's colour. */
@@ -84,12 +85,17 @@ export function makeReducers(
   /** The nodes the range of months keeps, or undefined when no range is set. */
   inTime: () => ReadonlySet<string> | undefined,
   /** A node's colour when the map is coloured by first appearance; null where none can be. */
-  firstSeenColor: ((a: GraphNodeAttributes) => string) | null = null,
+  firstSeenColor: ((a: GraphNodeAttributes) => string) | null,
+  /** Where papers are drawn when zoomed in: everywhere but on a sparse map (`in-view.ts`). */
+  paperBox: () => ViewBox,
 ) {
   const papersOnZoom = whole.order > PAPERS_ON_ZOOM_FROM;
+  const sparse = whole.order > SPARSE_MAP_FROM;
   /** What the level of detail leaves out of the map, unless it is opened. */
   const leftOutByDetail = (data: GraphNodeAttributes, minPapers: number) =>
-    data.type === "paper" ? papersOnZoom && isOverview() : (data.paperCount ?? 1) < minPapers;
+    data.type === "paper"
+      ? papersOnZoom && (isOverview() || !inBox(paperBox(), data.x, data.y))
+      : (data.paperCount ?? 1) < minPapers;
 
   const nodeReducer = (
     node: string,
@@ -150,6 +156,7 @@ export function makeReducers(
         ? { color: EDGE_STRONG, size: 1.5, zIndex: 1 }
         : { hidden: true };
     }
+    if (state.thread === null && sparse) return { hidden: true };
     if (state.thread !== null) {
       const inside =
         graph.getNodeAttribute(source, "thread") === state.thread &&
