@@ -68,13 +68,20 @@ function paperBox(renderer: Sigma, graph: ViewerGraph): ViewBox {
 export interface PaperCulling {
   box: () => ViewBox;
   reframe: () => void;
+  /** Whether the camera frames more papers than are drawn at once. */
+  tooMany: () => boolean;
 }
 
 /**
  * Keeps the box the node reducer culls papers by where the camera rests: once it has rested, the
  * papers that entered or left the box are redrawn, with their edges, and nothing else.
  */
-export function mountPaperCulling(renderer: Sigma, graph: ViewerGraph): PaperCulling {
+export function mountPaperCulling(
+  renderer: Sigma,
+  graph: ViewerGraph,
+  /** Called whenever the box moves. */
+  onMove: () => void,
+): PaperCulling {
   let drawn = paperBox(renderer, graph);
   let timer: ReturnType<typeof setTimeout> | undefined;
   const settle = () => {
@@ -92,6 +99,7 @@ export function mountPaperCulling(renderer: Sigma, graph: ViewerGraph): PaperCul
     });
     if (nodes.length > 0)
       renderer.refresh({ partialGraph: { nodes, edges }, skipIndexation: true, schedule: true });
+    onMove();
   };
   renderer.getCamera().on("updated", () => {
     clearTimeout(timer);
@@ -101,6 +109,8 @@ export function mountPaperCulling(renderer: Sigma, graph: ViewerGraph): PaperCul
     box: () => drawn,
     reframe: () => {
       drawn = paperBox(renderer, graph);
+      onMove();
     },
+    tooMany: () => drawn === NOWHERE,
   };
 }

@@ -12,7 +12,7 @@ import { EMBEDDED_DATA_ID, loadData, type ViewerData } from "./data.js";
 import { mountDetailControl } from "./detail.js";
 import { byId, download } from "./dom.js";
 import { askServer } from "./gaps.js";
-import { EVERYWHERE, mountPaperCulling, type PaperCulling } from "./in-view.js";
+import { EVERYWHERE, mountPaperCulling, PAPERS_IN_VIEW, type PaperCulling } from "./in-view.js";
 import { mountRisingList, mountThreadLegend, mountTypeLegend } from "./legend.js";
 import { mountHistory, mountKeyboard } from "./navigation.js";
 import { firstSeenScale, mountFirstSeenOverlay } from "./overlay.js";
@@ -103,7 +103,17 @@ function start(
   });
   // The whole graph's frame, so the map does not move when the rest of a large one arrives.
   renderer.setCustomBBox(whole.extent);
-  if (whole.order > SPARSE_MAP_FROM) culling = mountPaperCulling(renderer, graph);
+  if (whole.order > SPARSE_MAP_FROM) {
+    // Zoomed in where papers are too many to draw, the map says why none show.
+    const hint = byId("map-hint");
+    culling = mountPaperCulling(renderer, graph, () => {
+      const shown = !overview && !store.state.hiddenTypes.has("paper") && culling?.tooMany();
+      hint.hidden = !shown;
+      hint.textContent = shown
+        ? `Papers are drawn once ${PAPERS_IN_VIEW.toLocaleString("en")} or fewer are in view: zoom in further`
+        : "";
+    });
+  }
 
   performance.mark("papergraph:sigma-ready");
   const camera = renderer.getCamera();
