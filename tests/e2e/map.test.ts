@@ -372,6 +372,78 @@ describe.runIf(canRunBrowser)("a map too large to draw whole at first", () => {
   });
 });
 
+describe.runIf(canRunBrowser)("a map too large to draw every node and edge", () => {
+  let browser: Browser;
+  let url: string;
+  let close: () => Promise<void>;
+
+  beforeAll(async () => {
+    // 35,000 papers, each with two methods of its own, and 4,000 tasks: 109,000 nodes.
+    ({ browser, url, close } = await servedMap(await largeGraphDir(35_000)));
+  }, 180_000);
+
+  afterAll(() => close?.());
+
+  /** Whether sigma draws these nodes and edges, and what the hint over the map says. */
+  const drawn = (page: Page, nodes: string[], edges: [string, string][]) =>
+    page.evaluate(
+      `(() => {
+        const { renderer, graph } = window.papergraph;
+        const hint = document.getElementById("map-hint");
+        return {
+          nodes: ${JSON.stringify(nodes)}.map((n) => !renderer.getNodeDisplayData(n).hidden),
+          edges: ${JSON.stringify(edges)}.map(([a, b]) => !renderer.getEdgeDisplayData(graph.edge(a, b)).hidden),
+          hint: hint.hidden ? "" : hint.textContent,
+        };
+      })()`,
+    ) as Promise<{ nodes: boolean[]; edges: boolean[]; hint: string }>;
+
+  const look = async (page: Page, state: { x: number; y: number; ratio: number }) => {
+    await page.evaluate(
+      `window.papergraph.renderer.getCamera().setState(${JSON.stringify({ ...state, angle: 0 })})`,
+    );
+    // The papers in view are drawn once the camera rests.
+    await page.waitForTimeout(600);
+  };
+
+  it("draws edges around a hovered node only, and papers where the camera looks once few enough", async () => {
+    const page = await openViewer(browser, url, { width: 1200, height: 800 });
+    // The one-paper methods are left to search; the tasks two papers or more name are drawn.
+    expect(await page.textContent("#status")).toMatch(
+      /^35000 papers · 371 entities · .* 73629 entities named by one paper not drawn/,
+    );
+    // "task 0" and "task 1" are on the overview; the link between them is not drawn until one of
+    // them is pointed at.
+    const link: [string, string] = ["task 0", "task 1"];
+    expect(await drawn(page, link, [link])).toEqual({
+      nodes: [true, true],
+      edges: [false],
+      hint: "",
+    });
+    await page.evaluate(`window.papergraph.store.set({ hovered: "task 1" })`);
+    expect((await drawn(page, [], [link])).edges).toEqual([true]);
+    await page.evaluate(`window.papergraph.store.set({ hovered: null })`);
+
+    // Zoomed in over the first thread: more papers in view than are drawn at once.
+    const at = (node: string) =>
+      page.evaluate(
+        `(() => { const d = window.papergraph.renderer.getNodeDisplayData(${JSON.stringify(node)}); return { x: d.x, y: d.y }; })()`,
+      ) as Promise<{ x: number; y: number }>;
+    const first = await at("paper 0");
+    await look(page, { ...first, ratio: 0.34 });
+    const wide = await drawn(page, ["paper 0", "paper 3"], []);
+    expect(wide.nodes).toEqual([false, false]);
+    expect(wide.hint).toMatch(/^Papers are drawn once 8,000 or fewer are in view/);
+
+    // Closer, the papers in view are drawn and those far off are not.
+    await look(page, { ...first, ratio: 0.02 });
+    const near = await drawn(page, ["paper 0", "paper 3", "paper 34998"], []);
+    expect(near).toEqual({ nodes: [true, true, false], edges: [], hint: "" });
+    await screenshot(page, "sparse-map-zoomed");
+    await page.close();
+  }, 120_000);
+});
+
 describe.runIf(canRunBrowser)("a map of dated papers", () => {
   let browser: Browser;
   let url: string;

@@ -47,7 +47,7 @@ export async function smallGraphDir(): Promise<string> {
  * two methods of its own and one of 4,000 shared tasks (named by 0 to 100 papers), tasks chained by
  * co-occurrence.
  */
-export function largeGraph(): { graph: KnowledgeGraph; threads: ThreadReport } {
+export function largeGraph(papers = 6000): { graph: KnowledgeGraph; threads: ThreadReport } {
   const graph = new Graph({ type: "undirected" }) as KnowledgeGraph;
   graph.replaceAttributes({ name: "large", modularity: 0.5, resolution: 1 });
   const node = (key: string, type: NodeType, paperCount?: number) => {
@@ -65,7 +65,7 @@ export function largeGraph(): { graph: KnowledgeGraph; threads: ThreadReport } {
     });
   };
   for (let t = 0; t < 4000; t++) node(`task ${t}`, "task", 0);
-  for (let p = 0; p < 6000; p++) {
+  for (let p = 0; p < papers; p++) {
     node(`paper ${p}`, "paper");
     node(`method ${p}`, "method", 1);
     graph.addEdge(`paper ${p}`, `method ${p}`, { type: "proposes", weight: 1 });
@@ -85,7 +85,7 @@ export function largeGraph(): { graph: KnowledgeGraph; threads: ThreadReport } {
       label: `thread ${id}`,
       color: threadColor(id),
       size: graph.filterNodes((_, a) => a.thread === id).length,
-      paperCount: 2000,
+      paperCount: Math.round(papers / 3),
       labelPaperCount: 0,
       top: { method: [], dataset: [], task: [], invariance: [] },
       papers: [],
@@ -95,9 +95,9 @@ export function largeGraph(): { graph: KnowledgeGraph; threads: ThreadReport } {
 }
 
 /** The large graph written as a build writes it: graph.json, map.json and its rest, details. */
-export async function largeGraphDir(): Promise<string> {
+export async function largeGraphDir(papers = 6000): Promise<string> {
   const dir = await tempDir();
-  const { graph, threads } = largeGraph();
+  const { graph, threads } = largeGraph(papers);
   await writeBuildFiles(dir, graph, threads);
   return dir;
 }
