@@ -110,6 +110,8 @@ interface Grouping {
   /** Groups by type, then by key. */
   groups: Record<EntityType, Map<string, Group>>;
   joined: Group[][];
+  /** By paper, the keys of the names it proposes in its title alone (see joinTitleProposals). */
+  titleProposals: Map<number, Set<string>>;
 }
 
 /** Whether a paper looks up any of these keys among the corpus's acronyms, alone or inside a name. */
@@ -133,6 +135,12 @@ function addPaper(
     candidates.flatMap((c) => (c.role === "proposed" ? [entityKey(c.text)] : [])),
   );
   const keys = candidates.map((candidate) => canonicalKey(candidate, local, acronyms, proposed));
+  const inAbstract = new Set(
+    candidates.flatMap((c) =>
+      c.role === "proposed" && c.field !== "title" ? [entityKey(c.text)] : [],
+    ),
+  );
+  grouping.titleProposals.set(paper, new Set([...proposed].filter((k) => !inAbstract.has(k))));
   const joined: Group[] = [];
   candidates.forEach((candidate, i) => {
     const key = keys[i] as string;
@@ -193,7 +201,11 @@ export function canonicalizeLater(
   for (const analyzed of known) if (analyzed) countAcronyms(votes, analyzed);
   const before = resolveAcronyms(votes);
   const groups = Object.fromEntries(ENTITY_TYPES.map((type) => [type, new Map()]));
-  const grouping: Grouping = { groups: groups as Grouping["groups"], joined: [] };
+  const grouping: Grouping = {
+    groups: groups as Grouping["groups"],
+    joined: [],
+    titleProposals: new Map(),
+  };
   known.forEach((analyzed, paper) => {
     if (analyzed) addPaper(grouping, paper, analyzed, before);
   });
@@ -209,6 +221,7 @@ export function canonicalizeLater(
       });
     }
     for (const [paper, analyzed] of rest) addPaper(grouping, paper, analyzed, acronyms);
+    joinTitleProposals(grouping, acronyms);
     const papers = [...known];
     for (const [paper, analyzed] of rest) papers[paper] = analyzed;
     return entitiesOf(
@@ -217,6 +230,34 @@ export function canonicalizeLater(
       undecidedShortForms(votes, acronyms),
     );
   };
+}
+
+/** How many papers must name an entity for a title's name of it to be the field's, not the paper's. */
+const FIELD_NAME_PAPERS = 10;
+
+/**
+ * A name that titles alone propose ("ChatGPT for Automated Grading", "Trusting CHATGPT: ...") is
+ * the entity the corpus defines it as, used there, when ten papers or more name that entity: at
+ * 10,000 arXiv papers two such titles made a "ChatGPT" node beside the one of 49 papers. A name an
+ * abstract proposes ("we propose CLEAR") stays the paper's own, and so does a title's name of a
+ * rarer entity: "MOSAIC: ..." and "TRAIL: ..." propose methods of their own, not the MOSAIC or
+ * TRAIL another paper spelled out.
+ */
+function joinTitleProposals({ groups, titleProposals }: Grouping, acronyms: AcronymMap): void {
+  const methods = groups.method;
+  for (const group of methods.values()) {
+    const long = acronyms.get(group.key);
+    const field = long?.type === "method" ? methods.get(long.longKey) : undefined;
+    if (!field || field === group || new Set(field.papers).size < FIELD_NAME_PAPERS) continue;
+    const moves = group.papers.map((p) => titleProposals.get(p)?.has(group.key) === true);
+    group.candidates.forEach((c, i) => {
+      if (!moves[i]) return;
+      field.candidates.push({ ...c, role: "used" });
+      field.papers.push(group.papers[i] as number);
+    });
+    group.candidates = group.candidates.filter((_, i) => !moves[i]);
+    group.papers = group.papers.filter((_, i) => !moves[i]);
+  }
 }
 
 /**

@@ -256,15 +256,42 @@ describe("canonical entities", () => {
     const x = canonicalize([defining, ...using]);
     const names = x.entities.map((e) => e.name).sort();
     expect(names).toEqual(["GPT-4o", "large language model", "large language model agents"]);
-    // A paper that proposes its own GPT-4o keeps it apart, and the two never read alike.
-    const proposer = analyzed(paper("GPT-4o: Ours", "GPT-4o is our new model."), [
-      ["title", "GPT-4o", "method"],
+    const proposing = (title: string, abstract: string, inAbstract: boolean) => {
+      const found = analyzed(paper(title, abstract), [
+        ["title", "GPT-4o", "method"],
+        ["abstract", "GPT-4o", "method"],
+      ]);
+      (found.candidates[0] as Candidate).role = "proposed";
+      if (inAbstract) (found.candidates[1] as Candidate).role = "proposed";
+      return found;
+    };
+    const fourO = (y: ReturnType<typeof canonicalize>) =>
+      y.entities.map((e) => e.name).filter((name) => /4o/.test(name));
+    // A title that opens with the name of what ten papers name is about it, not a model of its own.
+    const about = canonicalize([
+      defining,
+      ...using,
+      proposing("GPT-4o: A Study of Its Answers", "GPT-4o answers questions.", false),
     ]);
-    (proposer.candidates[0] as Candidate).role = "proposed";
-    const y = canonicalize([defining, ...using, proposer]);
-    expect(y.entities.map((e) => e.name).filter((name) => /4o/.test(name))).toEqual([
+    expect(fourO(about)).toEqual(["GPT-4o"]);
+    expect(mentionsOf(about, 11).map((m) => [m.entityId, m.role])).toEqual([
+      ["method:gpt-4o", "used"],
+      ["method:gpt-4o", "used"],
+    ]);
+    // A paper whose abstract proposes its own GPT-4o keeps it apart, and the two never read alike.
+    const ours = proposing("GPT-4o: Ours", "We propose GPT-4o, our new model.", true);
+    expect(fourO(canonicalize([defining, ...using, ours]))).toEqual([
       "Generative Pretrained Transformer 4o",
       "GPT-4o",
+    ]);
+    // So does a title's name of what few papers name ("MOSAIC: ..." beside another MOSAIC).
+    const rare = canonicalize([
+      defining,
+      ...using.slice(0, 2),
+      proposing("GPT-4o: A Study of Its Answers", "GPT-4o answers questions.", false),
+    ]);
+    expect(rare.entities.filter((e) => /4o/.test(e.name)).map((e) => e.papers.length)).toEqual([
+      3, 1,
     ]);
   });
 
