@@ -222,6 +222,7 @@ export function canonicalizeLater(
     }
     for (const [paper, analyzed] of rest) addPaper(grouping, paper, analyzed, acronyms);
     joinTitleProposals(grouping, acronyms);
+    joinStrayTypes(grouping.groups);
     const papers = [...known];
     for (const [paper, analyzed] of rest) papers[paper] = analyzed;
     return entitiesOf(
@@ -257,6 +258,41 @@ function joinTitleProposals({ groups, titleProposals }: Grouping, acronyms: Acro
     });
     group.candidates = group.candidates.filter((_, i) => !moves[i]);
     group.papers = group.papers.filter((_, i) => !moves[i]);
+  }
+}
+
+/** At most this many papers give a name a type that this many times more papers do not give it. */
+const STRAY_TYPE_PAPERS = 2;
+const MAJORITY_TYPE_TIMES = 10;
+
+/**
+ * A name has one type across the corpus unless papers really use it both ways: where one or two
+ * papers give it a type that ten times as many papers do not ("vision-language model" a task in
+ * one paper, a method in 468; "ImageNet" a method in one, a dataset in 106), those papers name
+ * the majority's entity. Names papers do read both ways keep a node of each type ("few-shot
+ * learning": 22 papers a method, 36 a task; "self-supervised learning": 107 and 4).
+ */
+function joinStrayTypes(groups: Grouping["groups"]): void {
+  const typed = ENTITY_TYPES.filter((type) => type !== "invariance");
+  const paperCount = (group: Group) => new Set(group.papers).size;
+  const keys = new Set(typed.flatMap((type) => [...groups[type].keys()]));
+  for (const key of keys) {
+    const named = typed
+      .flatMap((type) => groups[type].get(key) ?? [])
+      .filter((g) => g.papers.length > 0);
+    if (named.length < 2) continue;
+    const [major, ...minor] = [...named].sort((a, b) => paperCount(b) - paperCount(a));
+    for (const group of minor) {
+      const n = paperCount(group);
+      if (n > STRAY_TYPE_PAPERS || paperCount(major as Group) < MAJORITY_TYPE_TIMES * n) continue;
+      const into = major as Group;
+      for (const [i, c] of group.candidates.entries()) {
+        into.candidates.push({ ...c, type: into.type, role: undefined });
+        into.papers.push(group.papers[i] as number);
+      }
+      group.candidates = [];
+      group.papers = [];
+    }
   }
 }
 

@@ -295,6 +295,29 @@ describe("canonical entities", () => {
     ]);
   });
 
+  it("a name one paper types apart from ten times as many is theirs; a name read both ways keeps both", () => {
+    const naming = (title: string, name: string, type: EntityType) =>
+      analyzed(paper(title, `We study ${name}.`), [["abstract", name, type]]);
+    const papers = (n: number, name: string, type: EntityType) =>
+      Array.from({ length: n }, (_, i) => naming(`${name} ${type} ${i}`, name, type));
+    const x = canonicalize([
+      ...papers(10, "ImageNet", "dataset"),
+      naming("Odd", "ImageNet", "method"),
+      ...papers(3, "few-shot learning", "method"),
+      ...papers(4, "few-shot learning", "task"),
+    ]);
+    const ids = x.entities.map((e) => `${e.id} ${e.papers.length}`);
+    expect(ids).toEqual([
+      "dataset:imagenet 11",
+      "method:few-shot-learning 3",
+      "task:few-shot-learning 4",
+    ]);
+    // The odd paper's mention is of the dataset, with no role a method would have.
+    expect(mentionsOf(x, 10).map((m) => [m.entityId, m.type, m.role])).toEqual([
+      ["dataset:imagenet", "dataset", undefined],
+    ]);
+  });
+
   it("a short form defined two ways is no alias of a shared entity whose name it does not spell", () => {
     const defines = (title: string, long: string) =>
       analyzed(paper(title, `We study ${long} (LVMs).`), [
