@@ -247,6 +247,8 @@ const FIELD_NAME_PAPERS = 10;
 function joinTitleProposals({ groups, titleProposals }: Grouping, acronyms: AcronymMap): void {
   const methods = groups.method;
   for (const group of methods.values()) {
+    // A lexicon entry's name is its entry's, as in canonicalKey, whatever the corpus spells out.
+    if (LEXICON_BY_KEY.has(group.key)) continue;
     const long = acronyms.get(group.key);
     const field = long?.type === "method" ? methods.get(long.longKey) : undefined;
     if (!field || field === group || new Set(field.papers).size < FIELD_NAME_PAPERS) continue;
@@ -269,8 +271,9 @@ const MAJORITY_TYPE_TIMES = 10;
  * A name has one type across the corpus unless papers really use it both ways: where one or two
  * papers give it a type that ten times as many papers do not ("vision-language model" a task in
  * one paper, a method in 468; "ImageNet" a method in one, a dataset in 106), those papers name
- * the majority's entity. Names papers do read both ways keep a node of each type ("few-shot
- * learning": 22 papers a method, 36 a task; "self-supervised learning": 107 and 4).
+ * the majority's entity, where they write it as the majority does and it is no short form. Names
+ * papers do read both ways keep a node of each type ("few-shot learning": 22 papers a method, 36
+ * a task; "self-supervised learning": 107 and 4).
  */
 function joinStrayTypes(groups: Grouping["groups"]): void {
   const typed = ENTITY_TYPES.filter((type) => type !== "invariance");
@@ -282,10 +285,16 @@ function joinStrayTypes(groups: Grouping["groups"]): void {
       .filter((g) => g.papers.length > 0);
     if (named.length < 2) continue;
     const [major, ...minor] = [...named].sort((a, b) => paperCount(b) - paperCount(a));
+    const into = major as Group;
+    // Written as the majority writes it ("CoDEx", a benchmark, is not the model "Codex"), and no
+    // short form, whose type tells which of its long forms it is ("SE" a task is speech
+    // enhancement, a method squeeze-and-excitation).
+    const written = new Set(into.candidates.map((c) => c.text));
+    const joins = (c: Candidate) => written.has(c.text) && !isAcronym(c.text);
     for (const group of minor) {
       const n = paperCount(group);
-      if (n > STRAY_TYPE_PAPERS || paperCount(major as Group) < MAJORITY_TYPE_TIMES * n) continue;
-      const into = major as Group;
+      if (n > STRAY_TYPE_PAPERS || paperCount(into) < MAJORITY_TYPE_TIMES * n) continue;
+      if (!group.candidates.every(joins)) continue;
       for (const [i, c] of group.candidates.entries()) {
         into.candidates.push({ ...c, type: into.type, role: undefined });
         into.papers.push(group.papers[i] as number);

@@ -305,12 +305,22 @@ describe("canonical entities", () => {
       naming("Odd", "ImageNet", "method"),
       ...papers(3, "few-shot learning", "method"),
       ...papers(4, "few-shot learning", "task"),
+      ...papers(10, "Codex", "method"),
+      naming("A benchmark", "CoDEx", "dataset"),
+      ...papers(10, "SE", "method"),
+      naming("Speech", "SE", "task"),
     ]);
     const ids = x.entities.map((e) => `${e.id} ${e.papers.length}`);
+    // "CoDEx", written otherwise than the model, is a benchmark of its own; a short form's type
+    // tells which of its long forms it is.
     expect(ids).toEqual([
+      "dataset:codex 1",
       "dataset:imagenet 11",
+      "method:codex 10",
       "method:few-shot-learning 3",
+      "method:se 10",
       "task:few-shot-learning 4",
+      "task:se 1",
     ]);
     // The odd paper's mention is of the dataset, with no role a method would have.
     expect(mentionsOf(x, 10).map((m) => [m.entityId, m.type, m.role])).toEqual([
