@@ -98,7 +98,7 @@ function displayName(group: Group, others: ReadonlyMap<string, Group>): string {
     !isAcronym(most[0]) &&
     !most[0].includes(" ") &&
     ownKey(best[0]) === 0 &&
-    !((others.get(entityKey(most[0]))?.candidates.length ?? 0) > 0);
+    !others.get(entityKey(most[0]))?.candidates.length;
   return isName && most[1] >= NAME_OVER_LONG_FORM * best[1] ? most[0] : best[0];
 }
 
@@ -253,14 +253,24 @@ function joinTitleProposals({ groups, titleProposals }: Grouping, acronyms: Acro
     const field = long?.type === "method" ? methods.get(long.longKey) : undefined;
     if (!field || field === group || new Set(field.papers).size < FIELD_NAME_PAPERS) continue;
     const moves = group.papers.map((p) => titleProposals.get(p)?.has(group.key) === true);
-    group.candidates.forEach((c, i) => {
-      if (!moves[i]) return;
-      field.candidates.push({ ...c, role: "used" });
-      field.papers.push(group.papers[i] as number);
-    });
-    group.candidates = group.candidates.filter((_, i) => !moves[i]);
-    group.papers = group.papers.filter((_, i) => !moves[i]);
+    moveCandidates(group, field, moves, (c) => ({ ...c, role: "used" }));
   }
+}
+
+/** Moves the candidates `moves` marks (with their papers) from one group to another, as `as` remakes them. */
+function moveCandidates(
+  from: Group,
+  into: Group,
+  moves: readonly boolean[],
+  as: (c: Candidate) => Candidate,
+): void {
+  from.candidates.forEach((c, i) => {
+    if (!moves[i]) return;
+    into.candidates.push(as(c));
+    into.papers.push(from.papers[i] as number);
+  });
+  from.candidates = from.candidates.filter((_, i) => !moves[i]);
+  from.papers = from.papers.filter((_, i) => !moves[i]);
 }
 
 /** At most this many papers give a name a type that this many times more papers do not give it. */
@@ -295,12 +305,8 @@ function joinStrayTypes(groups: Grouping["groups"]): void {
       const n = paperCount(group);
       if (n > STRAY_TYPE_PAPERS || paperCount(into) < MAJORITY_TYPE_TIMES * n) continue;
       if (!group.candidates.every(joins)) continue;
-      for (const [i, c] of group.candidates.entries()) {
-        into.candidates.push({ ...c, type: into.type, role: undefined });
-        into.papers.push(group.papers[i] as number);
-      }
-      group.candidates = [];
-      group.papers = [];
+      const all = group.candidates.map(() => true);
+      moveCandidates(group, into, all, (c) => ({ ...c, type: into.type, role: undefined }));
     }
   }
 }

@@ -43,7 +43,7 @@ export const inBox = (box: ViewBox, x: number, y: number): boolean =>
   x >= box[0] && x <= box[2] && y >= box[1] && y <= box[3];
 
 /** What the camera frames, with a margin on every side, in graph coordinates. */
-export function viewBox(renderer: Sigma): ViewBox {
+function viewBox(renderer: Sigma): ViewBox {
   const { width, height } = renderer.getDimensions();
   const corners = [
     renderer.viewportToGraph({ x: -MARGIN * width, y: -MARGIN * height }),
