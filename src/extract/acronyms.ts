@@ -2,6 +2,7 @@ import { ENTITY_TYPES, type EntityType } from "../types.js";
 import { entityKey, singular } from "./keys.js";
 import { LEXICON_BY_KEY } from "./lexicon.js";
 import type { AnalyzedPaper } from "./paper.js";
+import { longFormLength } from "./rules/acronyms.js";
 
 /** Short forms by key, with the type and long form (by key) each stands for. */
 export type AcronymMap = ReadonlyMap<string, { type: EntityType; longKey: string }>;
@@ -163,4 +164,33 @@ export function changedAcronyms(before: AcronymMap, after: AcronymMap): Set<stri
   }
   for (const key of before.keys()) if (!after.has(key)) changed.add(key);
   return changed;
+}
+
+/** Words before a bracket that a long form may take: more would be a clause, not a name. */
+const LONG_FORM_WORDS = 10;
+
+/**
+ * The long form a paper's own text gives a short form in brackets ("Standard Definition (SD)
+ * map", "Speaker Dependent (SD)"), whether or not the extractor took that long form for an
+ * entity: the words before the bracket, in its clause, that spell the short form as Schwartz &
+ * Hearst search it. Undefined where the paper never writes the short form so.
+ */
+export function writtenLongForm(
+  { title, abstract }: { title: string; abstract: string },
+  shortForm: string,
+): string | undefined {
+  const bracketed = `(${shortForm})`;
+  for (const text of [title, abstract]) {
+    for (let at = text.indexOf(bracketed); at >= 0; at = text.indexOf(bracketed, at + 1)) {
+      const clause =
+        text
+          .slice(Math.max(0, at - 200), at)
+          .split(/[.;:!?()[\]]/)
+          .at(-1) ?? "";
+      const words = clause.trim().split(/\s+/).filter(Boolean).slice(-LONG_FORM_WORDS);
+      const length = longFormLength(shortForm, words);
+      if (length > 0) return words.slice(-length).join(" ");
+    }
+  }
+  return undefined;
 }

@@ -18,6 +18,7 @@ import {
   resolveAcronyms,
   shortFormPieces,
   undecidedShortForms,
+  writtenLongForm,
 } from "./acronyms.js";
 import type { Candidate } from "./candidate.js";
 import { entityKey, singularWords, slug } from "./keys.js";
@@ -114,6 +115,41 @@ interface Grouping {
   titleProposals: Map<number, Set<string>>;
 }
 
+/**
+ * Whether a paper's short form would join an entity its own text says it is not short for: "SD"
+ * in "a Standard Definition (SD) map" or "Speaker Dependent (SD)" is no mention of the Stable
+ * Diffusion the corpus's "SD" stands for. The paper names nothing by it: its long form was not
+ * taken for an entity (one that was would define the short form here).
+ */
+function definedOtherwise(
+  candidate: Candidate,
+  key: string,
+  { paper }: AnalyzedPaper,
+  local: AcronymMap,
+  acronyms: AcronymMap,
+): boolean {
+  if (candidate.type === "invariance" || !isAcronym(candidate.text)) return false;
+  const shortKey = entityKey(candidate.text);
+  // Only a short form standing whole for another paper's or the lexicon's long form: "DC-SAM",
+  // its pieces spelled out, is a name of its own.
+  if (local.has(shortKey) || key !== (acronyms.get(shortKey)?.longKey ?? lexiconKey(shortKey)))
+    return false;
+  if (key === shortKey) return false;
+  const written = writtenLongForm(paper, candidate.text);
+  if (written === undefined) return false;
+  return !sharesAWord(written, key);
+}
+
+/**
+ * Whether a long form as written shares a word with an entity's key, by the word's first five
+ * letters: spellings of one name do ("Convolution Neural Networks" and convolutional neural
+ * network, "bird-eye view" and bird's eye view), while "attack success rate" and speech
+ * recognition, "autoregressive" and augmented reality, share none.
+ */
+function sharesAWord(written: string, key: string): boolean {
+  return singularWords(written).some((word) => word.length >= 4 && key.includes(word.slice(0, 5)));
+}
+
 /** Whether a paper looks up any of these keys among the corpus's acronyms, alone or inside a name. */
 function looksUpAny(analyzed: AnalyzedPaper, keys: ReadonlySet<string>): boolean {
   return analyzed.candidates.some(
@@ -134,7 +170,10 @@ function addPaper(
   const proposed = new Set(
     candidates.flatMap((c) => (c.role === "proposed" ? [entityKey(c.text)] : [])),
   );
-  const keys = candidates.map((candidate) => canonicalKey(candidate, local, acronyms, proposed));
+  const keys = candidates.map((candidate) => {
+    const key = canonicalKey(candidate, local, acronyms, proposed);
+    return definedOtherwise(candidate, key, analyzed, local, acronyms) ? "" : key;
+  });
   const inAbstract = new Set(
     candidates.flatMap((c) =>
       c.role === "proposed" && c.field !== "title" ? [entityKey(c.text)] : [],

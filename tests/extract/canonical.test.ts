@@ -370,6 +370,31 @@ describe("canonical entities", () => {
     expect(mentionsOf(x, 3)[0]?.entityId).toBe("method:sparse-graph-reward-model");
   });
 
+  it("a short form a paper spells out as something else names nothing there, not the corpus's entity", () => {
+    const defines = (title: string) =>
+      analyzed(paper(title, "We fine-tune Stable Diffusion (SD) on sketches."), [
+        ["abstract", "Stable Diffusion", "method", "SD"],
+      ]);
+    const x = canonicalize([
+      defines("One"),
+      defines("Two"),
+      defines("Three"),
+      analyzed(paper("Four", "Images from SD look real."), [["abstract", "SD", "method"]]),
+      analyzed(paper("Five", "A Standard Definition (SD) map guides the car; SD maps are cheap."), [
+        ["abstract", "SD", "method"],
+      ]),
+      analyzed(paper("Six", "We adapt Stable diffusion (SD) to video."), [
+        ["abstract", "SD", "method"],
+      ]),
+    ]);
+    const stableDiffusion = "method:stable-diffusion";
+    expect(mentionsOf(x, 3)[0]?.entityId).toBe(stableDiffusion);
+    // Written out as the entity's own name, the short form still names it.
+    expect(mentionsOf(x, 5)[0]?.entityId).toBe(stableDiffusion);
+    expect(mentionsOf(x, 4)).toEqual([]);
+    expect(entity(x, stableDiffusion)?.papers).toHaveLength(5);
+  });
+
   it("a short form inside a name is read as its corpus's long form", () => {
     const x = canonicalize([
       analyzed(paper("One", "Large language models (LLMs) are used."), [
