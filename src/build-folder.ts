@@ -16,7 +16,12 @@ import {
 } from "./export/index.js";
 import { edgeKey, type KnowledgeGraph } from "./graph/index.js";
 import { inputFiles } from "./ingest/index.js";
-import { readJsonObject, removeStaleTemporaries, writeFilesAtomic } from "./io/index.js";
+import {
+  jsonChunksOf,
+  readJsonObject,
+  removeStaleTemporaries,
+  writeFilesAtomic,
+} from "./io/index.js";
 import type {
   GraphAttributes,
   GraphEdgeAttributes,
@@ -130,18 +135,12 @@ export async function writeBuildFiles(
       [join(dir, GRAPH_FILE), jsonChunks(graph)],
       [join(dir, GEXF_FILE), gexfFileData(graph)],
       [join(dir, THREADS_FILE), `${JSON.stringify(threads, null, 2)}\n`],
-      [join(dir, MAP_FILE), JSON.stringify(map)],
-      ...(rest ? [[join(dir, MAP_REST_FILE), JSON.stringify(rest)] as const] : []),
-      // Each shard is made as it is written.
+      [join(dir, MAP_FILE), jsonChunksOf(map)],
+      ...(rest ? [[join(dir, MAP_REST_FILE), jsonChunksOf(rest)] as const] : []),
+      // Each shard is made paper by paper as it is written.
       ...Array.from(
         { length: details.count },
-        (_, i) =>
-          [
-            join(dir, DETAILS_DIR, `${i}.json`),
-            (function* () {
-              yield JSON.stringify(details.shard(i));
-            })(),
-          ] as const,
+        (_, i) => [join(dir, DETAILS_DIR, `${i}.json`), details.chunks(i)] as const,
       ),
     ],
     meanwhile,

@@ -9,6 +9,7 @@
 import Graph from "graphology";
 import type { KnowledgeGraph } from "../graph/build.js";
 import { edgeKey } from "../graph/index.js";
+import { chunked } from "../io/index.js";
 import { monthOf } from "../time/months.js";
 import {
   EDGE_TYPES,
@@ -347,12 +348,17 @@ function offMapEntities(
 
 /**
  * The papers' details by shard, each shard made when asked for: a writer holds one shard's
- * abstracts at a time, not the corpus's.
+ * abstracts at a time, not the corpus's. `chunks` is a shard's JSON as JSON.stringify writes it,
+ * made paper by paper as it is written.
  */
 export function viewerDetailShards(
   graph: KnowledgeGraph,
   offMapFrom = OFF_MAP_FROM,
-): { count: number; shard: (index: number) => Record<string, PaperDetails> } {
+): {
+  count: number;
+  shard: (index: number) => Record<string, PaperDetails>;
+  chunks: (index: number) => Generator<string>;
+} {
   const isOffMap = offMapTest(graph, offMapFrom);
   const count = shardCount(graph);
   const papers: string[][] = Array.from({ length: count }, () => []);
@@ -371,6 +377,15 @@ export function viewerDetailShards(
   return {
     count,
     shard: (index) => Object.fromEntries((papers[index] ?? []).map((key) => [key, details(key)])),
+    *chunks(index) {
+      let separator = "{";
+      yield* chunked(papers[index] ?? [], (key) => {
+        const member = `${separator}${JSON.stringify(key)}:${JSON.stringify(details(key))}`;
+        separator = ",";
+        return member;
+      });
+      yield separator === "{" ? "{}" : "}";
+    },
   };
 }
 

@@ -6,6 +6,7 @@ export {
   writeFileAtomic,
   writeFilesAtomic,
 } from "./atomic.js";
+export { chunked, jsonChunksOf } from "./chunks.js";
 export { type JsonObjectReader, readJsonObject } from "./json-stream.js";
 export { toJsonLines } from "./jsonl.js";
 export { startWorker } from "./worker.js";
