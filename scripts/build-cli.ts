@@ -1,7 +1,7 @@
 /**
  * Builds the CLI and the library (npm run build, and npm ci through "prepare"): src/ bundled by
  * esbuild into dist/cli/main.js (the command), dist/lib/index.js (`import ... from "papergraph"`)
- * and the worker threads' entry points (dist/extract/worker.js, dist/export/worker.js), what they
+ * and the worker threads' entry points (dist/extract/worker.js, dist/export/worker.js, dist/graph/layout-worker.js), what they
  * share split into dist/chunks/. A few files per entry point load in half the time of the seventy
  * modules tsc would emit (`papergraph --version` 0.30 → 0.16 s), in the CLI and in each worker
  * thread alike. Every entry and chunk lies one folder below dist/, as every module lies one below
@@ -41,6 +41,7 @@ await build({
     "src/cli/main.ts",
     "src/extract/worker.ts",
     "src/export/worker.ts",
+    "src/graph/layout-worker.ts",
     { in: "src/index.ts", out: "lib/index" },
   ],
   outdir: "dist",

@@ -14,7 +14,7 @@ export interface PipelineOptions {
   out: string;
   /** Louvain resolution: above 1 gives more, smaller research threads. */
   resolution: number;
-  /** Extraction threads; 1 analyses on the calling thread. Undefined: one per core. */
+  /** Extraction and layout threads; 1 works on the calling thread alone. Undefined: one per core. */
   workers?: number;
   /** Keep each paper's analysis in the build folder and reuse it on the next build or add. */
   cache: boolean;

@@ -357,6 +357,7 @@ async function runBuild(
     clock.start("extract");
     const graphOptions = {
       threads: { resolution: options.resolution },
+      layout: { workers: options.workers },
       // An incremental build keeps the previous map (positions and threads), kept in the store.
       previous: incremental ? store?.loadPlacements() : undefined,
       onStage: (stage: Stage) => clock.start(stage),

@@ -47,7 +47,7 @@ export function limitsFrom(options: { maxFileSize?: string; maxAbstractLength?: 
   };
 }
 
-/** The number of extraction threads a user asked for with --workers, if any. */
+/** The number of extraction and layout threads a user asked for with --workers, if any. */
 export function workersFrom(options: { workers?: string }): number | undefined {
   if (options.workers === undefined) return undefined;
   const n = Number(options.workers);

@@ -38,9 +38,12 @@ function withCorrections(command: Command): Command {
     .option("--thesaurus <file>", "a VOSviewer thesaurus (label<TAB>replace by) to apply");
 }
 
-/** The --workers option of the commands that extract. */
+/** The --workers option of the commands that extract and lay out. */
 function withWorkers(command: Command): Command {
-  return command.option("-w, --workers <n>", "extraction threads (default: one per core)");
+  return command.option(
+    "-w, --workers <n>",
+    "extraction and layout threads (default: one per core)",
+  );
 }
 
 /** The command tree; each action reports its exit code through `done`. */

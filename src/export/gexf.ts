@@ -1,6 +1,6 @@
-import type { KnowledgeGraph } from "../graph/index.js";
-// The graph's serialization entry, light enough for the viewer bundle that also writes GEXF.
-import { edgeKey } from "../graph/index.js";
+// The graph's own module, not its stage's index (which starts layout workers): the viewer's
+// bundle, which also writes GEXF, takes in no Node module.
+import { edgeKey, type KnowledgeGraph } from "../graph/build.js";
 import { placedDate } from "../time/months.js";
 import {
   EDGE_TYPES,

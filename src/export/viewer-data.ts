@@ -7,9 +7,9 @@
  * stays whole for code and tools.
  */
 import Graph from "graphology";
-import type { KnowledgeGraph } from "../graph/build.js";
-import { edgeKey } from "../graph/index.js";
-import { chunked } from "../io/index.js";
+// Modules, not the stages' indexes: the viewer's bundle reads this file and takes in no Node module.
+import { edgeKey, type KnowledgeGraph } from "../graph/build.js";
+import { chunked } from "../io/chunks.js";
 import { monthOf } from "../time/months.js";
 import {
   EDGE_TYPES,

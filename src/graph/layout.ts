@@ -12,6 +12,8 @@ export interface LayoutOptions {
   iterations: number;
   /** A previous layout to keep (an incremental build): its nodes stay where they were. */
   start?: Positions;
+  /** Threads that lay out the research threads; undefined: one per core, on a large map only. */
+  workers?: number;
 }
 
 export const DEFAULT_LAYOUT: LayoutOptions = { seed: 7, iterations: 400 };
