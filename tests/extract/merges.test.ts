@@ -54,6 +54,21 @@ describe("short forms", () => {
     expect(texts.filter((t) => /^[-‐‑–—]/.test(t))).toEqual([]);
   });
 
+  it("no name runs across a full stop that lost its space", () => {
+    const x = extract([
+      "Breaking the Diversity, Quality, and Efficiency Barrier in Distribution Matching Distillation",
+      "Diffusion models produce high-quality text-to-image results, but their iterative denoising is computationally expensive.Distribution Matching Distillation (DMD) emerges as a promising path to few-step distillation, but suffers from diversity collapse.",
+    ]);
+    const texts = mentionsOf(x).map((m) => m.text);
+    expect(texts).toContain("Distribution Matching Distillation");
+    expect(texts.filter((t) => t.includes("."))).toEqual([]);
+    const y = extract([
+      "Skew Normal Splatting",
+      "This property allows seamless integration into existing Gaussian Splatting rasterization pipelines.Furthermore, to address the strong coupling between scale and rotation, we propose a decoupled parameterization.",
+    ]);
+    expect(mentionsOf(y).filter((m) => /\.|^Furthermore$/.test(m.text))).toEqual([]);
+  });
+
   it("LaTeX left in an abstract names no entity", () => {
     const x = extract([
       "Visual reasoning data",

@@ -24,6 +24,34 @@ function withoutLeadingDash(candidate: Candidate): Candidate {
 }
 
 /**
+ * "…are expensive.Distribution Matching Distillation…" names Distribution Matching Distillation:
+ * a sentence whose full stop lost its space is read as one, so a span can run across it. A
+ * lower-case word of three letters or more, a stop, then a capital, is that seam ("Character.AI"
+ * and "arXiv cs.CL" are no such seam). The name is what follows it, its article dropped ("…
+ * formulation.A structure inpainting network"), unless that is only the next sentence's first
+ * word ("…rasterization pipelines.Furthermore" names the pipelines).
+ */
+function withoutRunOnSentence(candidate: Candidate): Candidate {
+  const seam = /(?:^|[\s(/-])([a-z]{3,})\.(?=[A-Z])/g;
+  let end = -1;
+  let cut = 0;
+  for (let match = seam.exec(candidate.text); match; match = seam.exec(candidate.text)) {
+    cut = match.index + match[0].length;
+    end = cut - 1;
+  }
+  if (cut === 0 || cut === candidate.text.length) return candidate;
+  const after = candidate.text.slice(cut);
+  if (/^[A-Z][a-z]+$/.test(after))
+    return { ...candidate, text: candidate.text.slice(0, end), end: candidate.start + end };
+  const article = /^(?:A|An|The)\s+/.exec(after)?.[0].length ?? 0;
+  return {
+    ...candidate,
+    text: after.slice(article),
+    start: candidate.start + cut + article,
+  };
+}
+
+/**
  * "(e.g., GPT-4)" names GPT-4: compromise keeps a bracket on a number as a list item's ("3)"), so
  * a name can end in a bracket it never opened, or begin with one it never closes. One closed
  * inside it and never opened is the tail of a bracket before it: "(M)LLMs" names LLMs; one opened
@@ -91,10 +119,12 @@ export function modelCandidates(
       withoutLeadingDash(
         withoutStrayBracket(
           withoutPossessive(
-            spanCandidate(field, sentence, span.from, span.to, {
-              type: span.type,
-              rule: `model:${span.type}`,
-            }),
+            withoutRunOnSentence(
+              spanCandidate(field, sentence, span.from, span.to, {
+                type: span.type,
+                rule: `model:${span.type}`,
+              }),
+            ),
           ),
         ),
       ),
