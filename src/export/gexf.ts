@@ -1,6 +1,7 @@
 // The graph's own module, not its stage's index (which starts layout workers): the viewer's
 // bundle, which also writes GEXF, takes in no Node module.
 import { edgeKey, type KnowledgeGraph } from "../graph/build.js";
+import { chunked } from "../io/chunks.js";
 import { placedDate } from "../time/months.js";
 import {
   EDGE_TYPES,
@@ -8,7 +9,7 @@ import {
   type GraphNodeAttributes,
   type InvarianceRelation,
 } from "../types.js";
-import { chunked, xmlText } from "./xml.js";
+import { xmlText } from "./xml.js";
 
 /** Attributes Gephi shows in its data table, declared once: [id, GEXF type]. */
 const NODE_ATTRIBUTES = [

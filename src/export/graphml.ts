@@ -1,5 +1,6 @@
 import type { KnowledgeGraph } from "../graph/index.js";
-import { chunked, xmlText } from "./xml.js";
+import { chunked } from "../io/chunks.js";
+import { xmlText } from "./xml.js";
 
 const NODE_KEYS = [
   ["label", "string"],

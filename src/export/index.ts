@@ -3,7 +3,7 @@
  * out, except gexfFileData, whose writer of a large graph's GEXF runs on a worker thread.
  */
 import type { KnowledgeGraph } from "../graph/index.js";
-import { chunked } from "./xml.js";
+import { chunked } from "../io/chunks.js";
 
 export { gexfFileData } from "./background.js";
 export { csvCell, toCsv } from "./csv.js";

@@ -1,5 +1,3 @@
-export { chunked } from "../io/chunks.js";
-
 /** What xmlText has to change: markup, and characters XML 1.0 forbids. */
 const FORBIDDEN = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 const NEEDS_ESCAPE = new RegExp(`${FORBIDDEN.source}|[&<>"']`, "u");

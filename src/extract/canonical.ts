@@ -130,11 +130,12 @@ function definedOtherwise(
 ): boolean {
   if (candidate.type === "invariance" || !isAcronym(candidate.text)) return false;
   const shortKey = entityKey(candidate.text);
-  // Only a short form standing whole for another paper's or the lexicon's long form: "DC-SAM",
-  // its pieces spelled out, is a name of its own.
-  if (local.has(shortKey) || key !== (acronyms.get(shortKey)?.longKey ?? lexiconKey(shortKey)))
-    return false;
-  if (key === shortKey) return false;
+  // Only a short form read whole as the lexicon's or another paper's long form, as canonicalKey
+  // reads it: "DC-SAM", its pieces spelled out, is a name of its own, as is one read as nothing.
+  const read = LEXICON_BY_KEY.has(shortKey)
+    ? lexiconKey(shortKey)
+    : acronyms.get(shortKey)?.longKey;
+  if (local.has(shortKey) || key !== read || key === shortKey) return false;
   const written = writtenLongForm(paper, candidate.text);
   if (written === undefined) return false;
   return !sharesAWord(written, key);

@@ -85,12 +85,12 @@ export function layoutOnWorkers(
   const shares = deal(jobs, count);
   const crew = startCrew(jobs, shares);
   const positions: (Float64Array | undefined)[] = new Array(jobs.length);
-  for (const job of shares[0] ?? []) positions[job] = layoutRegion(jobs[job] as RegionJob);
   const fromWorkers = jobs.length - (shares[0]?.length ?? 0);
   let answered = 0;
-  let ready = 0;
-  let waitedSince = Date.now();
   try {
+    for (const job of shares[0] ?? []) positions[job] = layoutRegion(jobs[job] as RegionJob);
+    let ready = 0;
+    let waitedSince = Date.now();
     while (answered < fromWorkers) {
       const seen = Atomics.load(crew.signal, 0);
       for (const port of crew.ports)

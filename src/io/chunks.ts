@@ -2,7 +2,7 @@
  * Documents written as a stream of small chunks. A chunk is written and dropped at once, so each
  * is kept well below 128 KiB, past which V8 allocates a string outside its young generation, in a
  * space only a full collection empties: written in 3 MB chunks, a 74,722-paper build's graph.json
- * left 430 MB of dead strings on the heap, and its viewer details 280 MB more.
+ * left 430 MB of dead strings on the heap.
  */
 
 /** Characters per chunk: a few system calls a megabyte, every chunk young garbage. */
