@@ -97,6 +97,9 @@ describe("names that are no entities", () => {
   it("organisations, reported metrics, model sizes, numeric settings and web addresses", () => {
     for (const name of ["NVIDIA", "TER", "MACs", "normalized GIoU", "3B", "7B", "W8A8", "INT8"])
       expect(notAnEntity(name, false), name).toBe(true);
+    // Metrics found typed as methods in the 74,722-paper map.
+    for (const name of ["BERTScore", "Kernel Inception Distance", "FVD", "CLIP-T", "minADE"])
+      expect(notAnEntity(name, false), name).toBe(true);
     expect(notAnEntity("https://github.com/x/y", false)).toBe(true);
     // A metric a paper proposes is its method; names of models and data stay.
     expect(notAnEntity("TER", true)).toBe(false);
