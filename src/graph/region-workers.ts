@@ -32,7 +32,10 @@ export type WorkerAnswer =
   | { job: number; positions: Float64Array }
   | { error: string };
 
-/** Jobs dealt to `count` workers, the costliest first, each to the least loaded: even shares. */
+/**
+ * Jobs dealt to `count` threads, the calling thread's share first: the costliest job first, each
+ * to the least loaded share.
+ */
 function deal(jobs: readonly RegionJob[], count: number): number[][] {
   const shares: number[][] = Array.from({ length: count }, () => []);
   const loads = new Array<number>(count).fill(0);
