@@ -3,7 +3,7 @@
  * out, except gexfFileData, whose writer of a large graph's GEXF runs on a worker thread.
  */
 import type { KnowledgeGraph } from "../graph/index.js";
-import { chunked } from "../io/chunks.js";
+import { commaSeparated } from "../io/chunks.js";
 
 export { gexfFileData } from "./background.js";
 export { csvCell, toCsv } from "./csv.js";
@@ -20,16 +20,6 @@ export {
   viewerDetails,
   viewerMaps,
 } from "./viewer-data.js";
-
-/** `render` of each item, comma-separated, in chunks. */
-function commaSeparated<T>(items: Iterable<T>, render: (item: T) => string): Generator<string> {
-  let separator = "";
-  return chunked(items, (item) => {
-    const text = separator + render(item);
-    separator = ",";
-    return text;
-  });
-}
 
 /** Whether an object has any own enumerable key. */
 function hasKeys(value: object): boolean {

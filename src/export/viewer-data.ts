@@ -9,7 +9,7 @@
 import Graph from "graphology";
 // Modules, not the stages' indexes: the viewer's bundle reads this file and takes in no Node module.
 import { edgeKey, type KnowledgeGraph } from "../graph/build.js";
-import { chunked } from "../io/chunks.js";
+import { commaSeparated } from "../io/chunks.js";
 import { monthOf } from "../time/months.js";
 import {
   EDGE_TYPES,
@@ -378,13 +378,12 @@ export function viewerDetailShards(
     count,
     shard: (index) => Object.fromEntries((papers[index] ?? []).map((key) => [key, details(key)])),
     *chunks(index) {
-      let separator = "{";
-      yield* chunked(papers[index] ?? [], (key) => {
-        const member = `${separator}${JSON.stringify(key)}:${JSON.stringify(details(key))}`;
-        separator = ",";
-        return member;
-      });
-      yield separator === "{" ? "{}" : "}";
+      yield "{";
+      yield* commaSeparated(
+        papers[index] ?? [],
+        (key) => `${JSON.stringify(key)}:${JSON.stringify(details(key))}`,
+      );
+      yield "}";
     },
   };
 }

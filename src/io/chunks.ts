@@ -25,6 +25,19 @@ export function* chunked<T>(items: Iterable<T>, render: (item: T) => string): Ge
   if (chunk.length > 0) yield chunk.join("");
 }
 
+/** `render` of each item, comma-separated, in chunks. */
+export function commaSeparated<T>(
+  items: Iterable<T>,
+  render: (item: T) => string,
+): Generator<string> {
+  let separator = "";
+  return chunked(items, (item) => {
+    const text = separator + render(item);
+    separator = ",";
+    return text;
+  });
+}
+
 /** Array items serialized together: JSON.stringify of a slice, its brackets dropped. */
 const ITEMS_PER_PIECE = 1000;
 
