@@ -11,10 +11,11 @@ import {
   gexfFileData,
   jsonChunks,
   MAP_REST_FILE,
+  type ViewerTail,
   viewerDetailShards,
   viewerMaps,
 } from "./export/index.js";
-import { edgeKey, type KnowledgeGraph } from "./graph/index.js";
+import { edgeKey, type KnowledgeGraph, NO_TAIL, type Tail, tailNodes } from "./graph/index.js";
 import { inputFiles } from "./ingest/index.js";
 import {
   jsonChunksOf,
@@ -116,24 +117,41 @@ export async function isBuildStale(
   return false;
 }
 
+/** A build's tail as the viewer opens it from a paper: each entity drawn beside its paper. */
+function viewerTail(graph: KnowledgeGraph, tail: Tail): ViewerTail {
+  return {
+    nodes: tail.summary.nodes,
+    edges: tail.summary.nodes,
+    ofPaper: (paper) =>
+      tailNodes(graph, paper, tail.ofPaper(paper)).map(({ entity, attributes }) => ({
+        key: entity.id,
+        attributes,
+        edge: entity.edge,
+      })),
+  };
+}
+
 /**
  * Every output of a build, staged and renamed at once: a failure leaves the previous ones.
  * `meanwhile` is work for this thread while the GEXF is written on another (the search index).
+ * The tail a large build kept out of its graph is written into graph.json and the viewer's
+ * details; GEXF leaves it out and says so.
  */
 export async function writeBuildFiles(
   dir: string,
   graph: KnowledgeGraph,
   threads: ThreadReport,
-  offMapFrom?: number,
+  { offMapFrom, tail = NO_TAIL }: { offMapFrom?: number; tail?: Tail } = {},
   meanwhile?: () => void,
 ): Promise<void> {
   await removeStaleTemporaries(dir);
-  const details = viewerDetailShards(graph, offMapFrom);
-  const { map, rest } = viewerMaps(graph, offMapFrom);
+  const inViewer = viewerTail(graph, tail);
+  const details = viewerDetailShards(graph, offMapFrom, inViewer);
+  const { map, rest } = viewerMaps(graph, offMapFrom, inViewer);
   await writeFilesAtomic(
     [
-      [join(dir, GRAPH_FILE), jsonChunks(graph)],
-      [join(dir, GEXF_FILE), gexfFileData(graph)],
+      [join(dir, GRAPH_FILE), jsonChunks(graph, tail)],
+      [join(dir, GEXF_FILE), gexfFileData(graph, tail.summary.nodes)],
       [join(dir, THREADS_FILE), `${JSON.stringify(threads, null, 2)}\n`],
       [join(dir, MAP_FILE), jsonChunksOf(map)],
       ...(rest ? [[join(dir, MAP_REST_FILE), jsonChunksOf(rest)] as const] : []),

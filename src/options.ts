@@ -3,7 +3,7 @@
  * server all start from DEFAULTS.
  */
 import { UsageError } from "./errors.js";
-import { OFF_MAP_FROM } from "./export/level-of-detail.js";
+import { OFF_MAP_FROM } from "./graph/index.js";
 import type { IngestLimits, RecordProblem } from "./ingest/index.js";
 
 /** A step of a build, in the order they run; each is timed and announced by `onStage`. */
@@ -41,7 +41,8 @@ export interface PipelineOptions {
   extract: boolean;
   /**
    * Above this many nodes the viewer's map leaves off the entities one paper alone names (they
-   * stay in their paper's details and in the search index): OFF_MAP_FROM of the export stage.
+   * stay in their paper's details and in the search index; a build keeps them out of its
+   * in-memory graph and writes them to graph.json from its store): OFF_MAP_FROM of the graph stage.
    */
   offMapFrom: number;
   /** Called with what a reader should know but is no error: a build folder skipped in a walk. */

@@ -42,6 +42,9 @@ import {
   graphStats,
   type KnowledgeGraph,
   linkedGraph,
+  splitTail,
+  type Tail,
+  tailInMemory,
   threadedGraph,
 } from "./graph/index.js";
 import {
@@ -282,8 +285,11 @@ function firstMissing(path: string): string | undefined {
   return parent === path ? path : (firstMissing(parent) ?? path);
 }
 
-/** Every node of a graph as the search index keeps it; an entity with a paper naming it. */
-function* searchRows(graph: KnowledgeGraph): Generator<SearchRow> {
+/**
+ * Every node of a graph as the search index keeps it, the tail's included; an entity with a paper
+ * naming it.
+ */
+function* searchRows(graph: KnowledgeGraph, tail: Tail): Generator<SearchRow> {
   for (const { node, attributes: a } of graph.nodeEntries()) {
     const paper =
       a.type === "paper"
@@ -298,6 +304,8 @@ function* searchRows(graph: KnowledgeGraph): Generator<SearchRow> {
       paper,
     };
   }
+  for (const { id, type, name, aliases, paper } of tail.all())
+    yield { node: id, type, label: name, aliases, paperCount: 1, paper };
 }
 
 /**
@@ -324,8 +332,17 @@ async function extractedGraph(
     ? await extractPapersCached(papers, store, { workers, onProgress, ahead, onlyCached })
     : { extraction: await extract(papers, options), analyzed: papers.length, reused: 0 };
   const corrected = applyCorrections(cached.extraction, corrections);
-  const graph = linkedGraph(corrected.extraction, graphOptions);
-  return { graph, analyzed: cached.analyzed, reused: cached.reused, unused: corrected.unused };
+  // A large build's tail (entities one paper alone names) waits in the store, not in the graph.
+  const split = splitTail(corrected.extraction, options.offMapFrom);
+  const tail = store ? store.keepTail(split.tail) : tailInMemory(split.tail);
+  const graph = linkedGraph(split.extraction, graphOptions);
+  return {
+    graph,
+    tail,
+    analyzed: cached.analyzed,
+    reused: cached.reused,
+    unused: corrected.unused,
+  };
 }
 
 type PaperReader = (
@@ -362,7 +379,7 @@ async function runBuild(
       previous: incremental ? store?.loadPlacements() : undefined,
       onStage: (stage: Stage) => clock.start(stage),
     };
-    const { graph, analyzed, reused, unused } = await extractedGraph(
+    const { graph, tail, analyzed, reused, unused } = await extractedGraph(
       papers,
       { store, ahead, corrections },
       options,
@@ -370,16 +387,18 @@ async function runBuild(
     );
     const built = threadedGraph(graph, graphOptions);
     clock.start("export");
-    await writeBuildFiles(dir, built.graph, withRising(built), options.offMapFrom, () =>
-      store?.saveSearch(searchRows(built.graph)),
+    const { offMapFrom } = options;
+    await writeBuildFiles(dir, built.graph, withRising(built), { offMapFrom, tail }, () =>
+      store?.saveSearch(searchRows(built.graph, tail)),
     );
+    store?.dropTail();
     store?.saveBuild(
       papers,
       built.graph.mapNodes((node, { x, y, thread }) => [node, { x, y, thread }]),
     );
     store?.saveSetting("corrections", files.corrections);
     store?.saveSetting("thesaurus", files.thesaurus);
-    const stats = graphStats(built.graph);
+    const stats = graphStats(built.graph, tail.summary);
     const applied = corrections.length - unused.length;
     failed = false;
     return {

@@ -170,6 +170,20 @@ export interface GraphEdgeAttributes {
   papers?: string[];
 }
 
+/**
+ * An entity one paper alone names, as a large build keeps it apart from its in-memory graph (the
+ * graph stage's tail.ts): its node's names and its one paper → entity edge.
+ */
+export interface TailEntity {
+  id: string;
+  type: EntityType;
+  name: string;
+  aliases: string[];
+  /** The node of the paper naming it. */
+  paper: string;
+  edge: GraphEdgeAttributes;
+}
+
 /** Where a node was drawn and which thread it was in: what an incremental build keeps of the last one. */
 export interface NodePlacement {
   x: number;

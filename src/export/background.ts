@@ -34,8 +34,9 @@ function writeOnWorker(table: GexfTable, path: string): Promise<void> {
  */
 export function gexfFileData(
   graph: KnowledgeGraph,
+  leftOut = 0,
   background = graph.size >= BACKGROUND_FROM && availableParallelism() > 1,
 ): FileData {
-  const table = gexfTable(graph);
+  const table = gexfTable(graph, leftOut);
   return background ? (path) => writeOnWorker(table, path) : gexfChunks(table);
 }

@@ -140,8 +140,11 @@ function nodeDays(graph: KnowledgeGraph): Map<string, number> {
 
 const RELATIONS: readonly InvarianceRelation[] = ["invariant", "equivariant"];
 
-/** The table GEXF is written from. */
-export function gexfTable(graph: KnowledgeGraph): GexfTable {
+/**
+ * The table GEXF is written from. `leftOut` entities a large build kept out of its graph (its
+ * tail) are not written: the description says how many, and where they are.
+ */
+export function gexfTable(graph: KnowledgeGraph, leftOut = 0): GexfTable {
   const { name, modularity, resolution } = graph.getAttributes();
   const index = new Map<string, number>();
   const days = nodeDays(graph);
@@ -176,7 +179,11 @@ export function gexfTable(graph: KnowledgeGraph): GexfTable {
   const edges = graph.size;
   const table: GexfTable = {
     // GEXF's <meta> admits only creator, keywords and description: the graph's attributes are prose there.
-    description: `${name}: research threads by Louvain (resolution ${resolution}, modularity ${modularity})`,
+    description:
+      `${name}: research threads by Louvain (resolution ${resolution}, modularity ${modularity})` +
+      (leftOut > 0
+        ? `; ${leftOut} entities one paper alone names are left out (graph.json and the search index hold them)`
+        : ""),
     nodes,
     edgeEnds: new Int32Array(2 * edges),
     edgeTypes: new Uint8Array(edges),

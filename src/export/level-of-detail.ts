@@ -19,19 +19,6 @@ export const PAPERS_ON_ZOOM_FROM = 5000;
 export const SPARSE_MAP_FROM = 100_000;
 
 /**
- * Above this many nodes, entities that one paper alone names are not drawn: at 74,722 arXiv papers
- * they are 295,000 of 412,000 nodes, a cost to every frame for marks nobody reads at that scale.
- * Each stays in its paper's details (highlighted in its abstract, opened from there) and in the
- * server's search; opening one puts it on the map beside its paper.
- */
-export const OFF_MAP_FROM = 50_000;
-
-/** Whether a graph of this many nodes leaves an entity named by these papers off the drawn map. */
-export function offMap(order: number, paperCount: number, from = OFF_MAP_FROM): boolean {
-  return order > from && paperCount < 2;
-}
-
-/**
  * The least papers an entity needs to be shown by default, given how many papers name each
  * entity: so that at most DEFAULT_ENTITIES are.
  */

@@ -9,6 +9,7 @@
 import Graph from "graphology";
 // Modules, not the stages' indexes: the viewer's bundle reads this file and takes in no Node module.
 import { edgeKey, type KnowledgeGraph } from "../graph/build.js";
+import { OFF_MAP_FROM, offMap } from "../graph/off-map.js";
 import { commaSeparated } from "../io/chunks.js";
 import { monthOf } from "../time/months.js";
 import {
@@ -22,7 +23,7 @@ import {
   NODE_TYPES,
   type NodeType,
 } from "../types.js";
-import { defaultMinPapers, OFF_MAP_FROM, offMap, PAPERS_ON_ZOOM_FROM } from "./level-of-detail.js";
+import { defaultMinPapers, PAPERS_ON_ZOOM_FROM } from "./level-of-detail.js";
 
 export const VIEWER_MAP_FORMAT = "papergraph-map/2";
 export const VIEWER_MAP_REST_FORMAT = "papergraph-map-rest/2";
@@ -227,16 +228,32 @@ function addTo<K>(
   else sums.set(key, { x, y, n: 1 });
 }
 
-/** Whether the map leaves this node off: an entity of a large graph that one paper alone names. */
-function offMapTest(graph: KnowledgeGraph, from: number) {
-  return (a: GraphNodeAttributes) =>
-    a.type !== "paper" && offMap(graph.order, a.paperCount ?? 1, from);
+/**
+ * What a large build keeps out of its graph (its tail: entities one paper alone names, each with
+ * its edge) that the viewer still opens from a paper: how many, and each paper's as drawn.
+ */
+export interface ViewerTail {
+  nodes: number;
+  edges: number;
+  ofPaper(paper: string): OffMapEntity[];
 }
 
-/** What the viewer needs to know of a whole graph to draw its overview first. */
-export function wholeGraph(graph: KnowledgeGraph, offMapFrom = OFF_MAP_FROM): WholeGraph {
-  const isOffMap = offMapTest(graph, offMapFrom);
-  let offMapCount = 0;
+const NO_TAIL: ViewerTail = { nodes: 0, edges: 0, ofPaper: () => [] };
+
+/** Whether the map leaves this node off: an entity of a large graph that one paper alone names. */
+function offMapTest(graph: KnowledgeGraph, from: number, tail: ViewerTail) {
+  return (a: GraphNodeAttributes) =>
+    a.type !== "paper" && offMap(graph.order + tail.nodes, a.paperCount ?? 1, from);
+}
+
+/** What the viewer needs to know of a whole graph (its tail included) to draw its overview first. */
+export function wholeGraph(
+  graph: KnowledgeGraph,
+  offMapFrom = OFF_MAP_FROM,
+  tail = NO_TAIL,
+): WholeGraph {
+  const isOffMap = offMapTest(graph, offMapFrom, tail);
+  let offMapCount = tail.nodes;
   const entityCounts: number[] = [];
   let [minX, maxX, minY, maxY] = [Infinity, -Infinity, Infinity, -Infinity];
   const sums = new Map<number, { x: number; y: number; n: number }>();
@@ -272,8 +289,8 @@ export function wholeGraph(graph: KnowledgeGraph, offMapFrom = OFF_MAP_FROM): Wh
   ))
     subcentres[path] = [x, y];
   return {
-    order: graph.order,
-    size: graph.size,
+    order: graph.order + tail.nodes,
+    size: graph.size + tail.edges,
     minPapers: defaultMinPapers(entityCounts),
     offMap: offMapCount,
     extent,
@@ -290,10 +307,11 @@ export function wholeGraph(graph: KnowledgeGraph, offMapFrom = OFF_MAP_FROM): Wh
 export function viewerMaps(
   graph: KnowledgeGraph,
   offMapFrom = OFF_MAP_FROM,
+  tail = NO_TAIL,
 ): { map: ViewerMap; rest: ViewerMapRest | null } {
-  const whole = wholeGraph(graph, offMapFrom);
-  const isOffMap = offMapTest(graph, offMapFrom);
-  const split = graph.order > PAPERS_ON_ZOOM_FROM;
+  const whole = wholeGraph(graph, offMapFrom, tail);
+  const isOffMap = offMapTest(graph, offMapFrom, tail);
+  const split = whole.order > PAPERS_ON_ZOOM_FROM;
   const inOverview = (a: GraphNodeAttributes) =>
     !split || (a.type !== "paper" && (a.paperCount ?? 1) >= whole.minPapers);
   const overview = emptyColumns();
@@ -336,8 +354,9 @@ function offMapEntities(
   graph: KnowledgeGraph,
   paper: string,
   isOffMap: (a: GraphNodeAttributes) => boolean,
+  tail: ViewerTail,
 ): OffMapEntity[] | undefined {
-  const entities: OffMapEntity[] = [];
+  const entities: OffMapEntity[] = tail.ofPaper(paper);
   graph.forEachEdge(paper, (_, edge, source, target, sourceAttributes, targetAttributes) => {
     const [key, attributes] =
       source === paper ? [target, targetAttributes] : [source, sourceAttributes];
@@ -354,12 +373,13 @@ function offMapEntities(
 export function viewerDetailShards(
   graph: KnowledgeGraph,
   offMapFrom = OFF_MAP_FROM,
+  tail = NO_TAIL,
 ): {
   count: number;
   shard: (index: number) => Record<string, PaperDetails>;
   chunks: (index: number) => Generator<string>;
 } {
-  const isOffMap = offMapTest(graph, offMapFrom);
+  const isOffMap = offMapTest(graph, offMapFrom, tail);
   const count = shardCount(graph);
   const papers: string[][] = Array.from({ length: count }, () => []);
   graph.forEachNode((key, a) => {
@@ -369,7 +389,7 @@ export function viewerDetailShards(
     const { abstract, url, authors, sources, mentions, date } = graph.getNodeAttributes(key);
     // An entity off the map is named by this paper alone: it first appeared when the paper did.
     const first = monthOf(date);
-    const offMap = offMapEntities(graph, key, isOffMap)?.map((entity) =>
+    const offMap = offMapEntities(graph, key, isOffMap, tail)?.map((entity) =>
       first ? { ...entity, attributes: { ...entity.attributes, first } } : entity,
     );
     return { abstract, url, authors, sources, mentions, offMap };

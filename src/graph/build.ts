@@ -94,7 +94,11 @@ function evidenceSpan(paper: Paper, { field, sentence }: Mention): TextSpan {
   return { field, start, end: start + sentence.length };
 }
 
-function addPaper(graph: KnowledgeGraph, { paper, mentions }: PaperExtraction): void {
+function addPaper(
+  graph: KnowledgeGraph,
+  { paper, mentions }: PaperExtraction,
+  keep: (entityId: string) => boolean,
+): void {
   const node = paperNodeId(paper.id);
   const attributes: GraphNodeAttributes = {
     type: "paper",
@@ -117,6 +121,19 @@ function addPaper(graph: KnowledgeGraph, { paper, mentions }: PaperExtraction): 
   if (paper.url) attributes.url = paper.url;
   if (paper.authors) attributes.authors = paper.authors;
   graph.addNode(node, attributes);
+  for (const [entityId, edge] of paperEdges(paper, mentions))
+    if (keep(entityId))
+      graph.addEdgeWithKey(edgeKey(node, entityId, edge.type), node, entityId, edge);
+}
+
+/**
+ * A paper's edges, one to each entity it names (the unspecified invariance aside), in the order of
+ * first mention: proposes if any mention proposes it, the first sentence naming it as evidence.
+ */
+export function* paperEdges(
+  paper: Paper,
+  mentions: readonly Mention[],
+): Generator<[entityId: string, edge: GraphEdgeAttributes]> {
   const byEntity = new Map<string, Mention[]>();
   for (const mention of mentions) {
     const list = byEntity.get(mention.entityId);
@@ -135,11 +152,14 @@ function addPaper(graph: KnowledgeGraph, { paper, mentions }: PaperExtraction): 
       edge.relation = entityMentions.some((m) => m.invariance?.relation === "equivariant")
         ? "equivariant"
         : "invariant";
-    graph.addEdgeWithKey(edgeKey(node, entityId, edge.type), node, entityId, edge);
+    yield [entityId, edge];
   }
 }
 
-/** Paper and entity nodes with the typed paper → entity edges, in extraction order. */
+/**
+ * Paper and entity nodes with the typed paper → entity edges, in extraction order. An edge to an
+ * entity the extraction does not list (one split off into the tail) is left out with it.
+ */
 export function typedGraph(extraction: Extraction, name: string): KnowledgeGraph {
   const graph: KnowledgeGraph = new Graph({
     type: "undirected",
@@ -151,6 +171,7 @@ export function typedGraph(extraction: Extraction, name: string): KnowledgeGraph
     graph,
     extraction.entities.filter((e) => e.id !== UNSPECIFIED_INVARIANCE),
   );
-  for (const paper of extraction.papers) addPaper(graph, paper);
+  const keep = (entityId: string) => graph.hasNode(entityId);
+  for (const paper of extraction.papers) addPaper(graph, paper, keep);
   return graph;
 }

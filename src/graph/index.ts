@@ -19,8 +19,19 @@ export { edgeKey, type KnowledgeGraph, paperNodeId } from "./build.js";
 export { linkStrength, npmi } from "./cooccurrence.js";
 export type { Positions } from "./layout.js";
 export { type LayoutQuality, layoutQuality } from "./layout-quality.js";
+export { OFF_MAP_FROM, offMap } from "./off-map.js";
 export { graphFromJson, type SerializedKnowledgeGraph } from "./serialize.js";
 export { type GraphStats, graphStats } from "./stats.js";
+export {
+  NO_TAIL,
+  placedTail,
+  splitTail,
+  summarizeTail,
+  type Tail,
+  type TailSummary,
+  tailInMemory,
+  tailNodes,
+} from "./tail.js";
 export { threadColor } from "./threads.js";
 
 export interface BuildOptions {

@@ -22,18 +22,17 @@ export const DEFAULT_LAYOUT: LayoutOptions = { seed: 7, iterations: 400 };
  * Entities grow with the papers that name them, by the logarithm: an entity a thousand papers
  * name stands out without covering its region. Papers stay small so concepts stand out.
  */
-function sizeOf(type: string, paperCount: number, degree: number): number {
-  if (type === "paper") return 2 + Math.min(3, Math.sqrt(degree) / 2);
-  return 3 + 2.2 * Math.log2(1 + paperCount);
+export function nodeSize(type: string, paperCount: number, degree: number): number {
+  const size =
+    type === "paper" ? 2 + Math.min(3, Math.sqrt(degree) / 2) : 3 + 2.2 * Math.log2(1 + paperCount);
+  return Math.round(size * 100) / 100;
 }
 
 /** Size and colour (by thread) of every node. */
 export function styleNodes(graph: KnowledgeGraph): void {
   graph.updateEachNodeAttributes((node, attributes) => ({
     ...attributes,
-    size:
-      Math.round(sizeOf(attributes.type, attributes.paperCount ?? 1, graph.degree(node)) * 100) /
-      100,
+    size: nodeSize(attributes.type, attributes.paperCount ?? 1, graph.degree(node)),
     color: threadColor(attributes.thread),
   }));
 }

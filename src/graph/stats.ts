@@ -1,6 +1,7 @@
-import { density } from "graphology-metrics/graph/density.js";
+import { undirectedDensity } from "graphology-metrics/graph/density.js";
 import type { EdgeType, NodeType } from "../types.js";
 import type { KnowledgeGraph } from "./build.js";
+import type { TailSummary } from "./tail.js";
 
 export interface GraphStats {
   nodes: number;
@@ -12,8 +13,11 @@ export interface GraphStats {
   density: number;
 }
 
-/** Counts by type, thread count, modularity and density: `papergraph stats` and the build summary. */
-export function graphStats(graph: KnowledgeGraph): GraphStats {
+/**
+ * Counts by type, thread count, modularity and density: `papergraph stats` and the build summary.
+ * A build's tail (entities one paper alone names, kept out of its graph) is counted in.
+ */
+export function graphStats(graph: KnowledgeGraph, tail?: TailSummary): GraphStats {
   const nodesByType: Record<NodeType, number> = {
     paper: 0,
     method: 0,
@@ -37,13 +41,18 @@ export function graphStats(graph: KnowledgeGraph): GraphStats {
   graph.forEachEdge((_, { type }) => {
     edgesByType[type]++;
   });
+  for (const [type, count] of Object.entries(tail?.nodesByType ?? {}))
+    nodesByType[type as NodeType] += count;
+  for (const [type, count] of Object.entries(tail?.edgesByType ?? {}))
+    edgesByType[type as EdgeType] += count;
+  const [nodes, edges] = [graph.order + (tail?.nodes ?? 0), graph.size + (tail?.nodes ?? 0)];
   return {
-    nodes: graph.order,
-    edges: graph.size,
+    nodes,
+    edges,
     nodesByType,
     edgesByType,
     threads: threads.size,
     modularity: graph.getAttribute("modularity"),
-    density: Math.round(density(graph) * 1e6) / 1e6,
+    density: Math.round(undirectedDensity(nodes, edges) * 1e6) / 1e6,
   };
 }

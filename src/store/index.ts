@@ -5,7 +5,8 @@
  */
 import Database from "better-sqlite3";
 import type { AnalysisCache, CachedAnalysis } from "../extract/index.js";
-import type { NodePlacement, Paper } from "../types.js";
+import { summarizeTail, type Tail } from "../graph/index.js";
+import type { NodePlacement, Paper, TailEntity } from "../types.js";
 import {
   SEARCH_SCHEMA,
   type SearchHit,
@@ -35,6 +36,13 @@ export interface BuildStore extends AnalysisCache {
   loadPlacements(): Map<string, NodePlacement>;
   /** The papers and node placements of a finished build, in one transaction. */
   saveBuild(papers: readonly Paper[], placements: Iterable<[node: string, NodePlacement]>): void;
+  /**
+   * Keeps a build's tail (graph/tail.ts) here rather than in memory, in place of the last build's,
+   * and reads it back as it is written out.
+   */
+  keepTail(entities: readonly TailEntity[]): Tail;
+  /** Lets the tail go once the build's files hold it. */
+  dropTail(): void;
   /** Every node's names, for `papergraph serve` to search (openSearch). */
   saveSearch(rows: Iterable<SearchRow>): void;
   /** A setting the build keeps for the next add or rebuild (the corrections file it read). */
@@ -62,7 +70,40 @@ const SCHEMA = `
   CREATE TABLE IF NOT EXISTS papers (position INTEGER PRIMARY KEY, record TEXT NOT NULL);
   CREATE TABLE IF NOT EXISTS placements (node TEXT PRIMARY KEY, x REAL NOT NULL, y REAL NOT NULL, thread INTEGER NOT NULL);
   CREATE TABLE IF NOT EXISTS settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS tail (position INTEGER PRIMARY KEY, paper TEXT NOT NULL, entity TEXT NOT NULL);
+  CREATE INDEX IF NOT EXISTS tail_by_paper ON tail (paper);
 `;
+
+/** Tail rows read a page at a time: no statement stays open while others write. */
+const TAIL_PAGE = 4096;
+
+/** A tail kept in the store: read a page at a time, or one paper's. */
+function tailInStore(db: Database.Database, entities: readonly TailEntity[]): Tail {
+  db.transaction(() => {
+    db.prepare("DELETE FROM tail").run();
+    const insert = db.prepare("INSERT INTO tail (position, paper, entity) VALUES (?, ?, ?)");
+    entities.forEach((entity, position) => {
+      insert.run(position, entity.paper, JSON.stringify(entity));
+    });
+  })();
+  const page = db.prepare<[number, number], { entity: string }>(
+    "SELECT entity FROM tail WHERE position >= ? ORDER BY position LIMIT ?",
+  );
+  const ofPaper = db.prepare<[string], { entity: string }>(
+    "SELECT entity FROM tail WHERE paper = ? ORDER BY position",
+  );
+  const parse = ({ entity }: { entity: string }) => JSON.parse(entity) as TailEntity;
+  // Counts only: the entities themselves are let go once written.
+  const summary = summarizeTail(entities);
+  return {
+    summary,
+    *all() {
+      for (let from = 0; from < summary.nodes; from += TAIL_PAGE)
+        yield* page.all(from, TAIL_PAGE).map(parse);
+    },
+    ofPaper: (paper) => ofPaper.all(paper).map(parse),
+  };
+}
 
 function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
@@ -157,6 +198,10 @@ export function openBuildStore(path: string, fingerprint: string): BuildStore {
       placed = kept;
       // The papers saved are the caller's, who may change them: written whole next time.
       asRead = [];
+    },
+    keepTail: (entities) => tailInStore(db, entities),
+    dropTail: () => {
+      db.prepare("DELETE FROM tail").run();
     },
     saveSearch: (rows) => writeSearch(db, rows),
     setting: (name) =>

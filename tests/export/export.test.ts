@@ -131,7 +131,7 @@ describe("graph.gexf on a worker thread", () => {
     const { gexfFileData, toGexf } = await import("../../src/export/index.js");
     const { graph } = smallGraph();
     const dir = await tempDir();
-    await writeFilesAtomic([[join(dir, "graph.gexf"), gexfFileData(graph, true)]]);
+    await writeFilesAtomic([[join(dir, "graph.gexf"), gexfFileData(graph, 0, true)]]);
     expect(await readFile(join(dir, "graph.gexf"), "utf8")).toBe(toGexf(graph));
   });
 
