@@ -15,7 +15,14 @@ import {
   viewerDetailShards,
   viewerMaps,
 } from "./export/index.js";
-import { edgeKey, type KnowledgeGraph, NO_TAIL, type Tail, tailNodes } from "./graph/index.js";
+import {
+  edgeKey,
+  type KnowledgeGraph,
+  NO_TAIL,
+  type PaperTexts,
+  type Tail,
+  tailNodes,
+} from "./graph/index.js";
 import { inputFiles } from "./ingest/index.js";
 import {
   jsonChunksOf,
@@ -135,22 +142,26 @@ function viewerTail(graph: KnowledgeGraph, tail: Tail): ViewerTail {
  * Every output of a build, staged and renamed at once: a failure leaves the previous ones.
  * `meanwhile` is work for this thread while the GEXF is written on another (the search index).
  * The tail a large build kept out of its graph is written into graph.json and the viewer's
- * details; GEXF leaves it out and says so.
+ * details, GEXF leaves it out and says so; its papers' texts, kept apart too, are put back.
  */
 export async function writeBuildFiles(
   dir: string,
   graph: KnowledgeGraph,
   threads: ThreadReport,
-  { offMapFrom, tail = NO_TAIL }: { offMapFrom?: number; tail?: Tail } = {},
+  {
+    offMapFrom,
+    tail = NO_TAIL,
+    texts,
+  }: { offMapFrom?: number; tail?: Tail; texts?: PaperTexts } = {},
   meanwhile?: () => void,
 ): Promise<void> {
   await removeStaleTemporaries(dir);
   const inViewer = viewerTail(graph, tail);
-  const details = viewerDetailShards(graph, offMapFrom, inViewer);
+  const details = viewerDetailShards(graph, offMapFrom, inViewer, texts);
   const { map, rest } = viewerMaps(graph, offMapFrom, inViewer);
   await writeFilesAtomic(
     [
-      [join(dir, GRAPH_FILE), jsonChunks(graph, tail)],
+      [join(dir, GRAPH_FILE), jsonChunks(graph, { tail, texts })],
       [join(dir, GEXF_FILE), gexfFileData(graph, tail.summary.nodes)],
       [join(dir, THREADS_FILE), `${JSON.stringify(threads, null, 2)}\n`],
       [join(dir, MAP_FILE), jsonChunksOf(map)],

@@ -309,8 +309,9 @@ function* searchRows(graph: KnowledgeGraph, tail: Tail): Generator<SearchRow> {
 }
 
 /**
- * Extraction (cached analyses reused), corrections, and the linked graph: the extraction is let go
- * on return, so its mentions are not held through threads, layout and export.
+ * Extraction (cached analyses reused), corrections, and the linked graph: the papers are saved to
+ * the store once analysed, and they and the extraction are let go on return, so neither their
+ * texts nor their mentions are held through threads, layout and export.
  */
 async function extractedGraph(
   papers: readonly Paper[],
@@ -331,14 +332,19 @@ async function extractedGraph(
   const cached = store
     ? await extractPapersCached(papers, store, { workers, onProgress, ahead, onlyCached })
     : { extraction: await extract(papers, options), analyzed: papers.length, reused: 0 };
+  store?.savePapers(papers);
   const corrected = applyCorrections(cached.extraction, corrections);
-  // A large build's tail (entities one paper alone names) waits in the store, not in the graph.
+  // A large build's tail (entities one paper alone names) and its papers' texts wait in the
+  // store, not in the graph.
   const split = splitTail(corrected.extraction, options.offMapFrom);
   const tail = store ? store.keepTail(split.tail) : tailInMemory(split.tail);
-  const graph = linkedGraph(split.extraction, graphOptions);
+  const texts =
+    store && split.tail.length > 0 ? store.keepTexts(split.extraction.papers) : undefined;
+  const graph = linkedGraph(split.extraction, { ...graphOptions, paperText: !texts });
   return {
     graph,
     tail,
+    texts,
     analyzed: cached.analyzed,
     reused: cached.reused,
     unused: corrected.unused,
@@ -370,7 +376,8 @@ async function runBuild(
     // Read first: a bad corrections file stops the build before anything is written.
     const files = correctionFiles(options, store, input);
     const corrections = await loadCorrections(files, options.cwd);
-    const { papers, ahead } = await readPapers(store);
+    // Let go once extracted (below): the store has them.
+    let read: Awaited<ReturnType<PaperReader>> | undefined = await readPapers(store);
     clock.start("extract");
     const graphOptions = {
       threads: { resolution: options.resolution },
@@ -379,21 +386,21 @@ async function runBuild(
       previous: incremental ? store?.loadPlacements() : undefined,
       onStage: (stage: Stage) => clock.start(stage),
     };
-    const { graph, tail, analyzed, reused, unused } = await extractedGraph(
-      papers,
-      { store, ahead, corrections },
+    const { graph, tail, texts, analyzed, reused, unused } = await extractedGraph(
+      read.papers,
+      { store, ahead: read.ahead, corrections },
       options,
       graphOptions,
     );
+    read = undefined;
     const built = threadedGraph(graph, graphOptions);
     clock.start("export");
     const { offMapFrom } = options;
-    await writeBuildFiles(dir, built.graph, withRising(built), { offMapFrom, tail }, () =>
+    await writeBuildFiles(dir, built.graph, withRising(built), { offMapFrom, tail, texts }, () =>
       store?.saveSearch(searchRows(built.graph, tail)),
     );
-    store?.dropTail();
-    store?.saveBuild(
-      papers,
+    store?.dropKept();
+    store?.savePlacements(
       built.graph.mapNodes((node, { x, y, thread }) => [node, { x, y, thread }]),
     );
     store?.saveSetting("corrections", files.corrections);

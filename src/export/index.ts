@@ -2,7 +2,14 @@
  * Export: the knowledge graph as GEXF, GraphML, CSV, graphology JSON or one HTML page. Pure: text
  * out, except gexfFileData, whose writer of a large graph's GEXF runs on a worker thread.
  */
-import { type KnowledgeGraph, NO_TAIL, placedTail, type Tail } from "../graph/index.js";
+import {
+  type KnowledgeGraph,
+  NO_TAIL,
+  type PaperTexts,
+  placedTail,
+  type Tail,
+  withPaperText,
+} from "../graph/index.js";
 import { commaSeparated } from "../io/chunks.js";
 
 export { gexfFileData } from "./background.js";
@@ -34,20 +41,33 @@ function hasKeys(value: object): boolean {
  * copy larger than memory should hold. graphFromJson reads it back. Each entry is one
  * JSON.stringify, attributes left out when there are none, as graphology's export does.
  */
-export function* jsonChunks(graph: KnowledgeGraph, tail: Tail = NO_TAIL): Generator<string> {
+export function* jsonChunks(
+  graph: KnowledgeGraph,
+  { tail = NO_TAIL, texts }: { tail?: Tail; texts?: PaperTexts } = {},
+): Generator<string> {
   const options = { type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops };
   yield `${JSON.stringify({ options, attributes: graph.getAttributes() }).slice(0, -1)},"nodes":[`;
-  yield* commaSeparated(nodeTexts(graph, tail), (text) => text);
+  yield* commaSeparated(nodeTexts(graph, tail, texts), (text) => text);
   yield '],"edges":[';
   yield* commaSeparated(edgeTexts(graph, tail), (text) => text);
   yield "]}\n";
 }
 
-/** Each node's JSON: the graph's, then the tail's that a large build kept out of it (graph/tail.ts). */
-function* nodeTexts(graph: KnowledgeGraph, tail: Tail): Generator<string> {
+/**
+ * Each node's JSON: the graph's, each paper's with its text where a large build kept that apart,
+ * then the tail's that it kept out of the graph (graph/tail.ts).
+ */
+function* nodeTexts(
+  graph: KnowledgeGraph,
+  tail: Tail,
+  texts: PaperTexts | undefined,
+): Generator<string> {
   const text = (key: string, attributes: object) =>
     JSON.stringify(hasKeys(attributes) ? { key, attributes } : { key });
-  for (const { node, attributes } of graph.nodeEntries()) yield text(node, attributes);
+  for (const { node, attributes } of graph.nodeEntries()) {
+    const kept = attributes.type === "paper" ? texts?.of(node) : undefined;
+    yield text(node, kept ? withPaperText(attributes, kept) : attributes);
+  }
   for (const { entity, attributes } of placedTail(graph, tail)) yield text(entity.id, attributes);
 }
 

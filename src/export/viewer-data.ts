@@ -8,7 +8,7 @@
  */
 import Graph from "graphology";
 // Modules, not the stages' indexes: the viewer's bundle reads this file and takes in no Node module.
-import { edgeKey, type KnowledgeGraph } from "../graph/build.js";
+import { edgeKey, type KnowledgeGraph, type PaperTexts } from "../graph/build.js";
 import { OFF_MAP_FROM, offMap } from "../graph/off-map.js";
 import { commaSeparated } from "../io/chunks.js";
 import { monthOf } from "../time/months.js";
@@ -374,6 +374,7 @@ export function viewerDetailShards(
   graph: KnowledgeGraph,
   offMapFrom = OFF_MAP_FROM,
   tail = NO_TAIL,
+  texts?: PaperTexts,
 ): {
   count: number;
   shard: (index: number) => Record<string, PaperDetails>;
@@ -386,7 +387,11 @@ export function viewerDetailShards(
     if (a.type === "paper") papers[detailsShard(key, count)]?.push(key);
   });
   const details = (key: string): PaperDetails => {
-    const { abstract, url, authors, sources, mentions, date } = graph.getNodeAttributes(key);
+    const attributes = graph.getNodeAttributes(key);
+    const { abstract, url, authors, sources, mentions, date } = {
+      ...attributes,
+      ...texts?.of(key),
+    };
     // An entity off the map is named by this paper alone: it first appeared when the paper did.
     const first = monthOf(date);
     const offMap = offMapEntities(graph, key, isOffMap, tail)?.map((entity) =>

@@ -8,6 +8,7 @@ import type {
   GraphEdgeAttributes,
   GraphNodeAttributes,
   Mention,
+  MentionSpan,
   Paper,
   PaperExtraction,
   SourceRef,
@@ -94,15 +95,24 @@ function evidenceSpan(paper: Paper, { field, sentence }: Mention): TextSpan {
   return { field, start, end: start + sentence.length };
 }
 
-function addPaper(
-  graph: KnowledgeGraph,
-  { paper, mentions }: PaperExtraction,
-  keep: (entityId: string) => boolean,
-): void {
-  const node = paperNodeId(paper.id);
-  const attributes: GraphNodeAttributes = {
-    type: "paper",
-    label: paper.title,
+/**
+ * What a paper's node holds of its paper beyond its place on the map: the text the viewer opens
+ * and graph.json keeps, which a large build holds in its store rather than its graph.
+ */
+export interface PaperText {
+  abstract: string;
+  sources: string[];
+  mentions: MentionSpan[];
+  authors?: string[];
+}
+
+/** Where a large build keeps its papers' texts instead (its store): each paper's, by its node. */
+export interface PaperTexts {
+  of(paper: string): PaperText | undefined;
+}
+
+export function paperText({ paper, mentions }: PaperExtraction): PaperText {
+  const text: PaperText = {
     abstract: paper.abstract,
     sources: paper.sources.map(sourceLabel),
     mentions: mentions.map((m) => ({
@@ -111,15 +121,43 @@ function addPaper(
       end: m.end,
       entity: m.entityId,
     })),
+  };
+  if (paper.authors) text.authors = paper.authors;
+  return text;
+}
+
+/** A paper node's attributes with its text, each where a node built with its text has it. */
+export function withPaperText(
+  attributes: GraphNodeAttributes,
+  { abstract, sources, mentions, authors }: PaperText,
+): GraphNodeAttributes {
+  const { type, label, subthread, ...rest } = attributes;
+  const whole: GraphNodeAttributes = { type, label, abstract, sources, mentions, ...rest };
+  if (authors) whole.authors = authors;
+  if (subthread !== undefined) whole.subthread = subthread;
+  return whole;
+}
+
+function addPaper(
+  graph: KnowledgeGraph,
+  extracted: PaperExtraction,
+  keep: (entityId: string) => boolean,
+  withText: boolean,
+): void {
+  const { paper, mentions } = extracted;
+  const node = paperNodeId(paper.id);
+  const placed: GraphNodeAttributes = {
+    type: "paper",
+    label: paper.title,
     thread: -1,
     color: "",
     size: 1,
     x: 0,
     y: 0,
   };
-  if (paper.date) attributes.date = paper.date;
-  if (paper.url) attributes.url = paper.url;
-  if (paper.authors) attributes.authors = paper.authors;
+  if (paper.date) placed.date = paper.date;
+  if (paper.url) placed.url = paper.url;
+  const attributes = withText ? withPaperText(placed, paperText(extracted)) : placed;
   graph.addNode(node, attributes);
   for (const [entityId, edge] of paperEdges(paper, mentions))
     if (keep(entityId))
@@ -158,9 +196,10 @@ export function* paperEdges(
 
 /**
  * Paper and entity nodes with the typed paper → entity edges, in extraction order. An edge to an
- * entity the extraction does not list (one split off into the tail) is left out with it.
+ * entity the extraction does not list (one split off into the tail) is left out with it. Without
+ * `withText`, paper nodes hold no PaperText: the caller keeps it.
  */
-export function typedGraph(extraction: Extraction, name: string): KnowledgeGraph {
+export function typedGraph(extraction: Extraction, name: string, withText = true): KnowledgeGraph {
   const graph: KnowledgeGraph = new Graph({
     type: "undirected",
     multi: false,
@@ -172,6 +211,6 @@ export function typedGraph(extraction: Extraction, name: string): KnowledgeGraph
     extraction.entities.filter((e) => e.id !== UNSPECIFIED_INVARIANCE),
   );
   const keep = (entityId: string) => graph.hasNode(entityId);
-  for (const paper of extraction.papers) addPaper(graph, paper, keep);
+  for (const paper of extraction.papers) addPaper(graph, paper, keep, withText);
   return graph;
 }

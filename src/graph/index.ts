@@ -15,7 +15,15 @@ import {
   threadMembers,
 } from "./threads.js";
 
-export { edgeKey, type KnowledgeGraph, paperNodeId } from "./build.js";
+export {
+  edgeKey,
+  type KnowledgeGraph,
+  type PaperText,
+  type PaperTexts,
+  paperNodeId,
+  paperText,
+  withPaperText,
+} from "./build.js";
 export { linkStrength, npmi } from "./cooccurrence.js";
 export type { Positions } from "./layout.js";
 export { type LayoutQuality, layoutQuality } from "./layout-quality.js";
@@ -46,6 +54,11 @@ export interface BuildOptions {
   previous?: ReadonlyMap<string, NodePlacement>;
   /** Called as each step starts, for progress and per-stage timing. */
   onStage?: (stage: "graph" | "threads" | "layout") => void;
+  /**
+   * false: paper nodes hold no PaperText (abstract, sources, mentions, authors), which the caller
+   * keeps, as a large build keeps it in its store.
+   */
+  paperText?: boolean;
 }
 
 export interface BuiltGraph {
@@ -83,7 +96,7 @@ export function buildGraph(extraction: Extraction, options: BuildOptions = {}): 
  */
 export function linkedGraph(extraction: Extraction, options: BuildOptions = {}): KnowledgeGraph {
   options.onStage?.("graph");
-  const graph = typedGraph(extraction, options.name ?? "papergraph");
+  const graph = typedGraph(extraction, options.name ?? "papergraph", options.paperText ?? true);
   addCooccurrence(graph, extraction, { ...DEFAULT_COOCCURRENCE, ...options.cooccurrence });
   return graph;
 }

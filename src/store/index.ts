@@ -5,8 +5,9 @@
  */
 import Database from "better-sqlite3";
 import type { AnalysisCache, CachedAnalysis } from "../extract/index.js";
-import { summarizeTail, type Tail } from "../graph/index.js";
-import type { NodePlacement, Paper, TailEntity } from "../types.js";
+import type { PaperTexts, Tail } from "../graph/index.js";
+import type { NodePlacement, Paper, PaperExtraction, TailEntity } from "../types.js";
+import { tailInStore, textsInStore } from "./kept.js";
 import {
   SEARCH_SCHEMA,
   type SearchHit,
@@ -34,15 +35,22 @@ export interface BuildStore extends AnalysisCache {
   paperCount(): number;
   /** Each node's position and thread in the last build, for an incremental build to keep. */
   loadPlacements(): Map<string, NodePlacement>;
-  /** The papers and node placements of a finished build, in one transaction. */
-  saveBuild(papers: readonly Paper[], placements: Iterable<[node: string, NodePlacement]>): void;
+  /**
+   * The papers of a build, saved once they are analysed: the build then lets them go, and `add`
+   * and `rebuild` start from them.
+   */
+  savePapers(papers: readonly Paper[]): void;
+  /** The node placements of a finished build. */
+  savePlacements(placements: Iterable<[node: string, NodePlacement]>): void;
   /**
    * Keeps a build's tail (graph/tail.ts) here rather than in memory, in place of the last build's,
    * and reads it back as it is written out.
    */
   keepTail(entities: readonly TailEntity[]): Tail;
-  /** Lets the tail go once the build's files hold it. */
-  dropTail(): void;
+  /** Keeps the papers' texts (graph/build.ts PaperText) here rather than in the graph. */
+  keepTexts(papers: readonly PaperExtraction[]): PaperTexts;
+  /** Lets the tail and the papers' texts go once the build's files hold them. */
+  dropKept(): void;
   /** Every node's names, for `papergraph serve` to search (openSearch). */
   saveSearch(rows: Iterable<SearchRow>): void;
   /** A setting the build keeps for the next add or rebuild (the corrections file it read). */
@@ -72,38 +80,8 @@ const SCHEMA = `
   CREATE TABLE IF NOT EXISTS settings (name TEXT PRIMARY KEY, value TEXT NOT NULL);
   CREATE TABLE IF NOT EXISTS tail (position INTEGER PRIMARY KEY, paper TEXT NOT NULL, entity TEXT NOT NULL);
   CREATE INDEX IF NOT EXISTS tail_by_paper ON tail (paper);
+  CREATE TABLE IF NOT EXISTS paper_texts (node TEXT PRIMARY KEY, text TEXT NOT NULL);
 `;
-
-/** Tail rows read a page at a time: no statement stays open while others write. */
-const TAIL_PAGE = 4096;
-
-/** A tail kept in the store: read a page at a time, or one paper's. */
-function tailInStore(db: Database.Database, entities: readonly TailEntity[]): Tail {
-  db.transaction(() => {
-    db.prepare("DELETE FROM tail").run();
-    const insert = db.prepare("INSERT INTO tail (position, paper, entity) VALUES (?, ?, ?)");
-    entities.forEach((entity, position) => {
-      insert.run(position, entity.paper, JSON.stringify(entity));
-    });
-  })();
-  const page = db.prepare<[number, number], { entity: string }>(
-    "SELECT entity FROM tail WHERE position >= ? ORDER BY position LIMIT ?",
-  );
-  const ofPaper = db.prepare<[string], { entity: string }>(
-    "SELECT entity FROM tail WHERE paper = ? ORDER BY position",
-  );
-  const parse = ({ entity }: { entity: string }) => JSON.parse(entity) as TailEntity;
-  // Counts only: the entities themselves are let go once written.
-  const summary = summarizeTail(entities);
-  return {
-    summary,
-    *all() {
-      for (let from = 0; from < summary.nodes; from += TAIL_PAGE)
-        yield* page.all(from, TAIL_PAGE).map(parse);
-    },
-    ofPaper: (paper) => ofPaper.all(paper).map(parse),
-  };
-}
 
 function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
@@ -149,19 +127,19 @@ export function openBuildStore(path: string, fingerprint: string): BuildStore {
   const deletePlacement = db.prepare("DELETE FROM placements WHERE node = ?");
   const samePlacement = (a: NodePlacement | undefined, b: NodePlacement) =>
     a !== undefined && a.x === b.x && a.y === b.y && a.thread === b.thread;
-  const saveBuild = db.transaction(
-    (papers: readonly Paper[], placements: ReadonlyMap<string, NodePlacement>) => {
-      papers.forEach((paper, position) => {
-        const was = asRead[position];
-        if (!was || !sameRecord(was, paper)) upsertPaper.run(position, JSON.stringify(paper));
-      });
-      db.prepare("DELETE FROM papers WHERE position >= ?").run(papers.length);
-      if (!placed) db.prepare("DELETE FROM placements").run();
-      for (const [node, at] of placements)
-        if (!samePlacement(placed?.get(node), at)) upsertPlacement.run(node, at.x, at.y, at.thread);
-      for (const node of placed?.keys() ?? []) if (!placements.has(node)) deletePlacement.run(node);
-    },
-  );
+  const savePapers = db.transaction((papers: readonly Paper[]) => {
+    papers.forEach((paper, position) => {
+      const was = asRead[position];
+      if (!was || !sameRecord(was, paper)) upsertPaper.run(position, JSON.stringify(paper));
+    });
+    db.prepare("DELETE FROM papers WHERE position >= ?").run(papers.length);
+  });
+  const savePlacements = db.transaction((placements: ReadonlyMap<string, NodePlacement>) => {
+    if (!placed) db.prepare("DELETE FROM placements").run();
+    for (const [node, at] of placements)
+      if (!samePlacement(placed?.get(node), at)) upsertPlacement.run(node, at.x, at.y, at.thread);
+    for (const node of placed?.keys() ?? []) if (!placements.has(node)) deletePlacement.run(node);
+  });
   return {
     get(keys) {
       const found = new Map<string, CachedAnalysis>();
@@ -191,17 +169,22 @@ export function openBuildStore(path: string, fingerprint: string): BuildStore {
       placed = new Map(rows.map(({ node, x, y, thread }) => [node, { x, y, thread }]));
       return new Map(placed);
     },
-    saveBuild(papers, placements) {
-      // Remembered once committed: a rolled-back transaction wrote nothing.
-      const kept = new Map(placements);
-      saveBuild(papers, kept);
-      placed = kept;
+    savePapers(papers) {
+      savePapers(papers);
       // The papers saved are the caller's, who may change them: written whole next time.
       asRead = [];
     },
+    savePlacements(placements) {
+      // Remembered once committed: a rolled-back transaction wrote nothing.
+      const kept = new Map(placements);
+      savePlacements(kept);
+      placed = kept;
+    },
     keepTail: (entities) => tailInStore(db, entities),
-    dropTail: () => {
+    keepTexts: (papers) => textsInStore(db, papers),
+    dropKept: () => {
       db.prepare("DELETE FROM tail").run();
+      db.prepare("DELETE FROM paper_texts").run();
     },
     saveSearch: (rows) => writeSearch(db, rows),
     setting: (name) =>

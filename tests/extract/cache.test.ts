@@ -44,14 +44,11 @@ describe("the extraction cache", () => {
     const path = join(await tempDir(), "s.sqlite");
     const first = openBuildStore(path, EXTRACTOR_FINGERPRINT);
     const at = (x: number, thread = 0) => ({ x, y: -x, thread });
-    first.saveBuild(
-      [],
-      [
-        ["a", at(1)],
-        ["b", at(2)],
-        ["c", at(3)],
-      ],
-    );
+    first.savePlacements([
+      ["a", at(1)],
+      ["b", at(2)],
+      ["c", at(3)],
+    ]);
     first.close();
     const second = openBuildStore(path, EXTRACTOR_FINGERPRINT);
     expect(second.loadPlacements()).toEqual(
@@ -67,7 +64,7 @@ describe("the extraction cache", () => {
       ["b", at(2, 5)],
       ["d", at(4)],
     ]);
-    second.saveBuild([], next);
+    second.savePlacements(next);
     second.close();
     const third = openBuildStore(path, EXTRACTOR_FINGERPRINT);
     expect(third.loadPlacements()).toEqual(next);
@@ -83,13 +80,13 @@ describe("the extraction cache", () => {
       sources: [{ file: "a.jsonl", line: 1 }],
     });
     const first = openBuildStore(path, EXTRACTOR_FINGERPRINT);
-    first.saveBuild([record("a", "Short."), record("b", "Short.")], []);
+    first.savePapers([record("a", "Short."), record("b", "Short.")]);
     first.close();
     const second = openBuildStore(path, EXTRACTOR_FINGERPRINT);
     // A later record of b brings a fuller abstract; c is new.
     const later = [record("b", "A fuller abstract."), record("c", "New.")];
     const merged = mergePapers([...second.loadPapers(), ...later]).papers;
-    second.saveBuild(merged, []);
+    second.savePapers(merged);
     second.close();
     const third = openBuildStore(path, EXTRACTOR_FINGERPRINT);
     expect(third.loadPapers().map((p) => [p.id, p.abstract, p.sources.length])).toEqual([
