@@ -3,7 +3,7 @@
  * server all start from DEFAULTS.
  */
 import { UsageError } from "./errors.js";
-import { OFF_MAP_FROM } from "./graph/index.js";
+import { OFF_MAP_FROM, TAIL_FROM } from "./graph/index.js";
 import type { IngestLimits, RecordProblem } from "./ingest/index.js";
 
 /** A step of a build, in the order they run; each is timed and announced by `onStage`. */
@@ -41,10 +41,15 @@ export interface PipelineOptions {
   extract: boolean;
   /**
    * Above this many nodes the viewer's map leaves off the entities one paper alone names (they
-   * stay in their paper's details and in the search index; a build keeps them out of its
-   * in-memory graph and writes them to graph.json from its store): OFF_MAP_FROM of the graph stage.
+   * stay in their paper's details and in the search index): OFF_MAP_FROM of the graph stage.
    */
   offMapFrom: number;
+  /**
+   * Above this many nodes (and offMapFrom) a build keeps those entities, and its papers' texts,
+   * in its store rather than its in-memory graph, and writes them into graph.json from there:
+   * TAIL_FROM of the graph stage.
+   */
+  tailFrom: number;
   /** Called with what a reader should know but is no error: a build folder skipped in a walk. */
   onNote?: (note: string) => void;
   /** Called as each stage starts. */
@@ -64,6 +69,7 @@ export const DEFAULTS: Readonly<PipelineOptions> = Object.freeze({
   analyses: [],
   extract: true,
   offMapFrom: OFF_MAP_FROM,
+  tailFrom: TAIL_FROM,
   cwd: ".",
   limits: {},
   skipBad: false,
@@ -79,5 +85,7 @@ export function resolveOptions(given: Partial<PipelineOptions> = {}): PipelineOp
     throw new UsageError(`workers must be a whole number of at least 1, got ${options.workers}`);
   if (!Number.isInteger(options.offMapFrom) || options.offMapFrom < 0)
     throw new UsageError(`offMapFrom must be a whole number of nodes, got ${options.offMapFrom}`);
+  if (!Number.isInteger(options.tailFrom) || options.tailFrom < 0)
+    throw new UsageError(`tailFrom must be a whole number of nodes, got ${options.tailFrom}`);
   return options;
 }

@@ -336,7 +336,7 @@ async function extractedGraph(
   const corrected = applyCorrections(cached.extraction, corrections);
   // A large build's tail (entities one paper alone names) and its papers' texts wait in the
   // store, not in the graph.
-  const split = splitTail(corrected.extraction, options.offMapFrom);
+  const split = splitTail(corrected.extraction, Math.max(options.offMapFrom, options.tailFrom));
   const tail = store ? store.keepTail(split.tail) : tailInMemory(split.tail);
   const texts =
     store && split.tail.length > 0 ? store.keepTexts(split.extraction.papers) : undefined;

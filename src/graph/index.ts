@@ -27,7 +27,7 @@ export {
 export { linkStrength, npmi } from "./cooccurrence.js";
 export type { Positions } from "./layout.js";
 export { type LayoutQuality, layoutQuality } from "./layout-quality.js";
-export { OFF_MAP_FROM, offMap } from "./off-map.js";
+export { OFF_MAP_FROM, offMap, TAIL_FROM } from "./off-map.js";
 export { graphFromJson, type SerializedKnowledgeGraph } from "./serialize.js";
 export { type GraphStats, graphStats } from "./stats.js";
 export {

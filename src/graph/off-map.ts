@@ -12,3 +12,11 @@ export const OFF_MAP_FROM = 50_000;
 export function offMap(order: number, paperCount: number, from = OFF_MAP_FROM): boolean {
   return order > from && paperCount < 2;
 }
+
+/**
+ * Above this many nodes a build keeps its tail (the entities one paper alone names, off the map
+ * from OFF_MAP_FROM) and its papers' texts in its store rather than in its graph. Not from
+ * OFF_MAP_FROM: Louvain reads a paper's leaves as weight that keeps its thread apart, and without
+ * them the 10,000-paper map's 208 threads became 108 broader ones and its layout took 9.5 s, not 4.
+ */
+export const TAIL_FROM = 250_000;
