@@ -16,7 +16,8 @@ export function offMap(order: number, paperCount: number, from = OFF_MAP_FROM): 
 /**
  * Above this many nodes a build keeps its tail (the entities one paper alone names, off the map
  * from OFF_MAP_FROM) and its papers' texts in its store rather than in its graph. Not from
- * OFF_MAP_FROM: Louvain reads a paper's leaves as weight that keeps its thread apart, and without
- * them the 10,000-paper map's 208 threads became 108 broader ones and its layout took 9.5 s, not 4.
+ * OFF_MAP_FROM: without the leaves Louvain settles on fewer, broader threads (208 → 108 at 10,000
+ * papers) and the layout of the broader threads took 9.5 s, not 4; a map of that size is kept as
+ * its readers know it.
  */
 export const TAIL_FROM = 250_000;
