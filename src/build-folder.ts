@@ -128,6 +128,7 @@ export async function isBuildStale(
 function viewerTail(graph: KnowledgeGraph, tail: Tail): ViewerTail {
   return {
     nodes: tail.summary.nodes,
+    // One edge each, to its paper.
     edges: tail.summary.nodes,
     ofPaper: (paper) =>
       tailNodes(graph, paper, tail.ofPaper(paper)).map(({ entity, attributes }) => ({

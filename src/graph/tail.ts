@@ -1,14 +1,14 @@
 /**
  * The long tail: entities one paper alone names. On a large graph they are most of its nodes
- * (295,000 of 412,000 at 74,722 arXiv papers) and none of what is drawn or clustered, so a large
- * build keeps them out of its in-memory graph: they are split off after extraction, kept where
- * the caller puts them (the build's store), and read back one paper's at a time or all in order
- * as the outputs are written.
+ * (295,000 of 412,000 at 74,722 arXiv papers) and none of what is drawn, so a build past
+ * TAIL_FROM nodes keeps them out of its in-memory graph: they are split off after extraction,
+ * kept where the caller puts them (the build's store), and read back one paper's at a time or all
+ * in order as the outputs are written.
  */
 import type { Extraction, GraphEdgeAttributes, GraphNodeAttributes, TailEntity } from "../types.js";
 import { type KnowledgeGraph, paperEdges, paperNodeId, UNSPECIFIED_INVARIANCE } from "./build.js";
 import { nodeSize } from "./layout.js";
-import { OFF_MAP_FROM, offMap } from "./off-map.js";
+import { offMap, TAIL_FROM } from "./off-map.js";
 import { threadColor } from "./threads.js";
 
 /** How many tail entities there are, of each type, and their paper → entity edges by type. */
@@ -59,7 +59,7 @@ export const NO_TAIL: Tail = tailInMemory([]);
  */
 export function splitTail(
   extraction: Extraction,
-  from = OFF_MAP_FROM,
+  from = TAIL_FROM,
 ): { extraction: Extraction; tail: TailEntity[] } {
   const entities = extraction.entities.filter((e) => e.id !== UNSPECIFIED_INVARIANCE);
   const order = extraction.papers.length + entities.length;
