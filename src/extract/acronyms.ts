@@ -173,21 +173,34 @@ const LONG_FORM_WORDS = 10;
  * The long form a paper's own text gives a short form in brackets ("Standard Definition (SD)
  * map", "Speaker Dependent (SD)"), whether or not the extractor took that long form for an
  * entity: the words before the bracket, in its clause, that spell the short form as Schwartz &
- * Hearst search it. Undefined where the paper never writes the short form so.
+ * Hearst search it. A bracket that goes on past the short form with words the text wrote before
+ * it ("standard definition map (SD map)") defines the short form by the words before those.
+ * Undefined where the paper never writes the short form so.
  */
 export function writtenLongForm(
   { title, abstract }: { title: string; abstract: string },
   shortForm: string,
 ): string | undefined {
-  const bracketed = `(${shortForm})`;
   for (const text of [title, abstract]) {
-    for (let at = text.indexOf(bracketed); at >= 0; at = text.indexOf(bracketed, at + 1)) {
+    for (
+      let at = text.indexOf(`(${shortForm}`);
+      at >= 0;
+      at = text.indexOf(`(${shortForm}`, at + 1)
+    ) {
+      const close = text.indexOf(")", at);
+      const inside = text.slice(at + 1 + shortForm.length, close < 0 ? at : close);
+      const after = inside.trim().split(/\s+/).filter(Boolean);
+      // "(SD)", or "(SD map)": the short form as a word of its own, then what the text wrote before.
+      if (close < 0 || (inside !== "" && !/^\s/.test(inside)) || after.length > 3) continue;
       const clause =
         text
           .slice(Math.max(0, at - 200), at)
           .split(/[.;:!?()[\]]/)
           .at(-1) ?? "";
-      const words = clause.trim().split(/\s+/).filter(Boolean).slice(-LONG_FORM_WORDS);
+      const before = clause.trim().split(/\s+/).filter(Boolean);
+      const repeated = before.slice(before.length - after.length);
+      if (repeated.some((word, i) => word.toLowerCase() !== after[i]?.toLowerCase())) continue;
+      const words = before.slice(0, before.length - after.length).slice(-LONG_FORM_WORDS);
       const length = longFormLength(shortForm, words);
       if (length > 0) return words.slice(-length).join(" ");
     }

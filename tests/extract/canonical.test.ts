@@ -386,12 +386,18 @@ describe("canonical entities", () => {
       analyzed(paper("Six", "We adapt Stable diffusion (SD) to video."), [
         ["abstract", "SD", "method"],
       ]),
+      // Defined inside a longer bracket: the SD of "standard definition map (SD map)".
+      analyzed(
+        paper("Seven", "A low-cost standard definition map (SD map) helps. SD map priors help."),
+        [["abstract", "SD", "method"]],
+      ),
     ]);
     const stableDiffusion = "method:stable-diffusion";
     expect(mentionsOf(x, 3)[0]?.entityId).toBe(stableDiffusion);
     // Written out as the entity's own name, the short form still names it.
     expect(mentionsOf(x, 5)[0]?.entityId).toBe(stableDiffusion);
     expect(mentionsOf(x, 4)).toEqual([]);
+    expect(mentionsOf(x, 6)).toEqual([]);
     expect(entity(x, stableDiffusion)?.papers).toHaveLength(5);
   });
 
