@@ -238,7 +238,7 @@ export interface ViewerTail {
   ofPaper(paper: string): OffMapEntity[];
 }
 
-const NO_TAIL: ViewerTail = { nodes: 0, edges: 0, ofPaper: () => [] };
+const NO_VIEWER_TAIL: ViewerTail = { nodes: 0, edges: 0, ofPaper: () => [] };
 
 /** Whether the map leaves this node off: an entity of a large graph that one paper alone names. */
 function offMapTest(graph: KnowledgeGraph, from: number, tail: ViewerTail) {
@@ -250,7 +250,7 @@ function offMapTest(graph: KnowledgeGraph, from: number, tail: ViewerTail) {
 export function wholeGraph(
   graph: KnowledgeGraph,
   offMapFrom = OFF_MAP_FROM,
-  tail = NO_TAIL,
+  tail = NO_VIEWER_TAIL,
 ): WholeGraph {
   const isOffMap = offMapTest(graph, offMapFrom, tail);
   let offMapCount = tail.nodes;
@@ -307,7 +307,7 @@ export function wholeGraph(
 export function viewerMaps(
   graph: KnowledgeGraph,
   offMapFrom = OFF_MAP_FROM,
-  tail = NO_TAIL,
+  tail = NO_VIEWER_TAIL,
 ): { map: ViewerMap; rest: ViewerMapRest | null } {
   const whole = wholeGraph(graph, offMapFrom, tail);
   const isOffMap = offMapTest(graph, offMapFrom, tail);
@@ -373,7 +373,7 @@ function offMapEntities(
 export function viewerDetailShards(
   graph: KnowledgeGraph,
   offMapFrom = OFF_MAP_FROM,
-  tail = NO_TAIL,
+  tail = NO_VIEWER_TAIL,
   texts?: PaperTexts,
 ): {
   count: number;

@@ -181,17 +181,15 @@ export function writtenLongForm(
   { title, abstract }: { title: string; abstract: string },
   shortForm: string,
 ): string | undefined {
+  const opening = `(${shortForm}`;
   for (const text of [title, abstract]) {
-    for (
-      let at = text.indexOf(`(${shortForm}`);
-      at >= 0;
-      at = text.indexOf(`(${shortForm}`, at + 1)
-    ) {
+    for (let at = text.indexOf(opening); at >= 0; at = text.indexOf(opening, at + 1)) {
       const close = text.indexOf(")", at);
-      const inside = text.slice(at + 1 + shortForm.length, close < 0 ? at : close);
+      if (close < 0) break;
+      const inside = text.slice(at + opening.length, close);
       const after = inside.trim().split(/\s+/).filter(Boolean);
       // "(SD)", or "(SD map)": the short form as a word of its own, then what the text wrote before.
-      if (close < 0 || (inside !== "" && !/^\s/.test(inside)) || after.length > 3) continue;
+      if ((inside !== "" && !/^\s/.test(inside)) || after.length > 3) continue;
       const clause =
         text
           .slice(Math.max(0, at - 200), at)

@@ -45,6 +45,7 @@ export function graphStats(graph: KnowledgeGraph, tail?: TailSummary): GraphStat
     nodesByType[type as NodeType] += count;
   for (const [type, count] of Object.entries(tail?.edgesByType ?? {}))
     edgesByType[type as EdgeType] += count;
+  // A tail entity has one edge, to its paper.
   const [nodes, edges] = [graph.order + (tail?.nodes ?? 0), graph.size + (tail?.nodes ?? 0)];
   return {
     nodes,
