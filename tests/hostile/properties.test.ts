@@ -34,7 +34,8 @@ describe("readers on arbitrary text", () => {
     it(`${format}: records or a clear error, never a crash`, () => {
       fc.assert(
         fc.property(anyText, (text) => readOrRefuse(text, format)),
-        { numRuns: 300 },
+        // "<A/": a tag cut off at the end passed the XML validator and crashed the parser.
+        { numRuns: 300, examples: [["<A/"], ["<feed><entry/"]] },
       );
     });
   }

@@ -50,6 +50,21 @@ function assertWellFormed(text: string, file: string): void {
   }
 }
 
+/** Parses a document the validator passed; the parser still refuses some (a tag cut off at the end). */
+function parseDocument(text: string, file: string): XmlNode {
+  try {
+    return parser.parse(text) as XmlNode;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const position = /at position (\d+)/.exec(reason);
+    throw new IngestError({
+      file,
+      line: position ? lineAt(text, Number(position[1])) : undefined,
+      message: `malformed XML: ${reason}`,
+    });
+  }
+}
+
 function entryLines(text: string): number[] {
   return [...text.matchAll(/<(?:[\w-]+:)?entry[\s>]/g)].map((m) => lineAt(text, m.index));
 }
@@ -89,7 +104,7 @@ function toEntry(
 /** An arXiv API Atom feed (the export of a query): one paper per <entry>. */
 export function readAtom(text: string, file: string): ReadResult {
   assertWellFormed(text, file);
-  const document = parser.parse(text) as XmlNode;
+  const document = parseDocument(text, file);
   const root = Object.keys(document).find((k) => !k.startsWith("?") && !k.startsWith("#"));
   if (root !== "feed") {
     const found = root ? `<${root}>` : "no root element";
