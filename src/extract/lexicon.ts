@@ -98,8 +98,8 @@ const NOT_ENTITY_PATTERNS = notEntities.patterns.map((pattern) => new RegExp(pat
 /**
  * Why a name the tagger marked is no entity of the field, if it is not: an organisation
  * ("NVIDIA"), a reported metric ("TER", "MACs"; one the paper proposes is its method), a model
- * size ("3B"), a numeric setting ("W8A8"), a web address, or LaTeX an abstract left unrendered
- * ("V$^*$"). Data in lexicons/not-entities.json.
+ * size ("3B"), a numeric setting ("W8A8"), a bare number ("2.0"), a comparison ("p<0.05"), a web
+ * address, or LaTeX an abstract left unrendered ("V$^*$"). Data in lexicons/not-entities.json.
  */
 export function notAnEntity(text: string, proposed: boolean): boolean {
   const name = text.trim();

@@ -101,9 +101,12 @@ describe("names that are no entities", () => {
     for (const name of ["BERTScore", "Kernel Inception Distance", "FVD", "CLIP-T", "minADE"])
       expect(notAnEntity(name, false), name).toBe(true);
     expect(notAnEntity("https://github.com/x/y", false)).toBe(true);
+    // Bare numbers and a p-value, typed as methods in the 10,000-paper map.
+    for (const name of ["2.0", "16", "p<5.1x10^-175"])
+      expect(notAnEntity(name, false), name).toBe(true);
     // A metric a paper proposes is its method; names of models and data stay.
     expect(notAnEntity("TER", true)).toBe(false);
-    for (const name of ["Llama-3-8B", "GPT-4o", "ImageNet", "W-Net", "BERT"])
+    for (const name of ["Llama-3-8B", "GPT-4o", "ImageNet", "W-Net", "BERT", "3D", "(1+1)-EA"])
       expect(notAnEntity(name, false), name).toBe(false);
   });
 });
