@@ -23,9 +23,51 @@ const COMBINING: Record<string, string> = {
 // tilde standing alone ("~10%", about ten) is kept.
 const LATEX_TIE = /(?<=[\p{L}\p{N}.,)\]])~(?=[\p{L}\p{N}([])/gu;
 
-/** Whitespace collapsed, LaTeX accents and ties decoded, link debris and invisible controls removed; all other Unicode kept. */
+// LaTeX text styles arXiv abstracts keep around names: "we present \textbf{HeteroHub}",
+// "\textit{S}hot-aware \textit{M}ultimodal", "\textcolor{update}{crowd animation}". The name is
+// what is written inside; math and what nests a brace are left alone.
+const LATEX_STYLE =
+  /\\(?:textbf|textit|textsc|texttt|textrm|textsf|textsl|textup|textnormal|emph|underline|mbox|textcolor\{[^{}]*\})\s*\{([^{}\\$]*)\}/g;
+const NESTED_STYLES = 3;
+// The thousands separator LaTeX writes braced: "5{,}000 prompts".
+const BRACED_COMMA = /\{,\}(?<=\d\{,\})(?=\d)/g;
+// Letters braced inside a word to show where a short form comes from: "pro{A}ctive {l}earning".
+const BRACED_LETTERS = /\{(\p{L}{1,3})\}/gu;
+const LETTER = /\p{L}/u;
+
+/** Whether braces at `at` are a command's own (\mathrm{emp}), not a word's: letters back to a backslash. */
+function commandBraces(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && LETTER.test(text[i] as string)) i--;
+  return text[i] === "\\";
+}
+
+/** Text styles taken off, innermost first (\textbf{\textit{X}}), braced commas and letters' braces. */
+function withoutStyles(text: string): string {
+  if (!text.includes("{")) return text;
+  let plain = text;
+  // Abstracts nest two styles at most; a hostile file's thousands of levels are left as written.
+  for (let level = 0, unwrapped = ""; level < NESTED_STYLES && unwrapped !== plain; level++) {
+    unwrapped = plain;
+    plain = plain.replace(LATEX_STYLE, "$1");
+  }
+  // Braces are found first and their neighbours read after: a pattern opening on a lookbehind
+  // is tried at every character, and on ten megabytes of letters never ended.
+  return plain
+    .replace(BRACED_COMMA, ",")
+    .replace(BRACED_LETTERS, (braced: string, letters: string, at: number, whole: string) => {
+      const inWord =
+        LETTER.test(whole[at - 1] ?? "") || LETTER.test(whole[at + braced.length] ?? "");
+      return inWord && !commandBraces(whole, at) ? letters : braced;
+    });
+}
+
+/**
+ * Whitespace collapsed, LaTeX accents, ties and text styles decoded, link debris and invisible
+ * controls removed; all other Unicode kept.
+ */
 export function cleanText(text: string): string {
-  return text
+  return withoutStyles(text)
     .replace(LATEX_ACCENT, (_, accent: string, letter: string) => `${letter}${COMBINING[accent]}`)
     .normalize("NFC")
     .replace(LATEX_TIE, " ")

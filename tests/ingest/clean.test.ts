@@ -22,6 +22,29 @@ describe("clean-up", () => {
     expect(cleanText("about ~10% faster")).toBe("about ~10% faster");
   });
 
+  it("takes LaTeX text styles off the names they wrap, and leaves math alone", () => {
+    // Abstracts of arXiv as listed: these styles made "textsc{Critique-Guided Distillation" and
+    // "emph{Sparse Prompt Module" names of the 10,000-paper map.
+    expect(
+      cleanText(
+        String.raw`we propose \textsc{Critique-Guided Distillation (CGD)} and \textbf{\emph{HeteroHub}}`,
+      ),
+    ).toBe("we propose Critique-Guided Distillation (CGD) and HeteroHub");
+    expect(
+      cleanText(
+        String.raw`(\textbf{Sc}ript \textbf{Net}work), \textit{S}hot-aware \textit{M}ultimodal`,
+      ),
+    ).toBe("(Script Network), Shot-aware Multimodal");
+    expect(cleanText("Alice (pro{A}ctive {l}earning w{i}th tea{c}her's D{e}monstrations)")).toBe(
+      "Alice (proActive learning with teacher's Demonstrations)",
+    );
+    expect(cleanText(String.raw`\textcolor{update}{crowd animation} from 5{,}000 prompts`)).toBe(
+      "crowd animation from 5,000 prompts",
+    );
+    const math = String.raw`ImageNet 256$\times$256, $\mathrm{emp}$, $O(n^{2})$, UCGM-{T,S}`;
+    expect(cleanText(math)).toBe(math);
+  });
+
   it("gives ids that match the gold annotations' convention", () => {
     // Gold id of "On the Joint Interaction of Models, Data, and Features" in shared/gold/dev.jsonl.
     expect(titleId("On the Joint Interaction of Models, Data, and Features")).toBe("7bd085ddc6");
