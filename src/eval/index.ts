@@ -2,7 +2,7 @@
  * Eval: scores extraction against gold annotations, exactly as the guidelines' "Counting" says.
  * Pure: the caller reads the gold file and the corpus.
  */
-import { cleanText, titleId, titleKey } from "../ingest/index.js";
+import { titleId, titleKey } from "../ingest/index.js";
 import {
   ENTITY_TYPES,
   type Entity,
@@ -70,8 +70,7 @@ export function foundItems(
 
 /**
  * The papers to extract for a gold set: the corpus, plus gold records that carry their own text
- * and are not in it, cleaned as a build's input is (training and scoring read what a user's build
- * reads). Returns, per gold record, the id of its paper (or undefined).
+ * and are not in it. Returns, per gold record, the id of its paper (or undefined).
  */
 export function goldPapers(
   gold: readonly GoldPaper[],
@@ -86,8 +85,8 @@ export function goldPapers(
     if (record.abstract === undefined) return undefined;
     const paper: Paper = {
       id: record.id || titleId(record.title),
-      title: cleanText(record.title),
-      abstract: cleanText(record.abstract),
+      title: record.title,
+      abstract: record.abstract,
       sources: [],
     };
     papers.push(paper);

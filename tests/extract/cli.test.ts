@@ -147,7 +147,7 @@ describe("papergraph eval --merges", () => {
 describe("papergraph extract", () => {
   it("writes each paper with its mentions", async () => {
     const dir = await tempDir({
-      "papers.jsonl": `${JSON.stringify({ title: "ColorMNet: Video Colorization", abstract: "Experiments on DAVIS show that graph neural networks help." })}\n`,
+      "papers.jsonl": `${JSON.stringify({ title: "ColorMNet: Video Colorization", abstract: "We evaluate on DAVIS with graph neural networks." })}\n`,
     });
     const run = await papergraph(["extract", "papers.jsonl", "--out", "out.jsonl", "--json"], dir);
     expect(run.code).toBe(0);
