@@ -28,9 +28,10 @@ const LATEX_TIE = /(?<=[\p{L}\p{N}.,)\]])~(?=[\p{L}\p{N}([])/gu;
 // what is written inside; math and what nests a brace are left alone.
 const LATEX_STYLE =
   /\\(?:textbf|textit|textsc|texttt|textrm|textsf|textsl|textup|textnormal|emph|underline|mbox|textcolor\{[^{}]*\})\s*\{([^{}\\$]*)\}/g;
+// Abstracts nest two styles at most; a hostile file's thousands of levels are left as written.
 const NESTED_STYLES = 3;
 // The thousands separator LaTeX writes braced: "5{,}000 prompts".
-const BRACED_COMMA = /\{,\}(?<=\d\{,\})(?=\d)/g;
+const BRACED_COMMA = /(\d)\{,\}(?=\d)/g;
 // Letters braced inside a word to show where a short form comes from: "pro{A}ctive {l}earning".
 const BRACED_LETTERS = /\{(\p{L}{1,3})\}/gu;
 const LETTER = /\p{L}/u;
@@ -46,7 +47,6 @@ function commandBraces(text: string, at: number): boolean {
 function withoutStyles(text: string): string {
   if (!text.includes("{")) return text;
   let plain = text;
-  // Abstracts nest two styles at most; a hostile file's thousands of levels are left as written.
   for (let level = 0, unwrapped = ""; level < NESTED_STYLES && unwrapped !== plain; level++) {
     unwrapped = plain;
     plain = plain.replace(LATEX_STYLE, "$1");
@@ -54,7 +54,7 @@ function withoutStyles(text: string): string {
   // Braces are found first and their neighbours read after: a pattern opening on a lookbehind
   // is tried at every character, and on ten megabytes of letters never ended.
   return plain
-    .replace(BRACED_COMMA, ",")
+    .replace(BRACED_COMMA, "$1,")
     .replace(BRACED_LETTERS, (braced: string, letters: string, at: number, whole: string) => {
       const inWord =
         LETTER.test(whole[at - 1] ?? "") || LETTER.test(whole[at + braced.length] ?? "");
