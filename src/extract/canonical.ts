@@ -49,18 +49,32 @@ function canonicalKey(
   proposed: ReadonlySet<string>,
 ): string {
   if (candidate.type === "invariance") return candidate.invariance?.kind ?? "other";
-  const longKeyOf = (key: string, type?: EntityType): string | undefined => {
+  return nameKey(candidate.text, candidate.type, local, global, proposed);
+}
+
+const NO_ACRONYMS: AcronymMap = new Map();
+const NONE_PROPOSED: ReadonlySet<string> = new Set();
+
+/** The key a name of an entity of `type` goes by (canonicalKey, for any type but invariance). */
+function nameKey(
+  text: string,
+  type: EntityType,
+  local: AcronymMap,
+  global: AcronymMap,
+  proposed: ReadonlySet<string>,
+): string {
+  const longKeyOf = (key: string, ofType?: EntityType): string | undefined => {
     const fromCorpus = !LEXICON_BY_KEY.has(key) && !proposed.has(key);
     const defined = local.get(key) ?? (fromCorpus ? global.get(key) : undefined);
-    if (defined && (type === undefined || defined.type === type)) return defined.longKey;
+    if (defined && (ofType === undefined || defined.type === ofType)) return defined.longKey;
     return undefined;
   };
-  const key = entityKey(candidate.text);
-  const defined = longKeyOf(key, candidate.type);
+  const key = entityKey(text);
+  const defined = longKeyOf(key, type);
   if (defined !== undefined) return defined;
   // A name the lexicon knows is its entry's, whatever the short forms inside it stand for.
   if (LEXICON_BY_KEY.has(key)) return lexiconKey(key);
-  return lexiconKey(expandedKey(candidate.text, (short) => longKeyOf(short) ?? lexiconKey(short)));
+  return lexiconKey(expandedKey(text, (short) => longKeyOf(short) ?? lexiconKey(short)));
 }
 
 /** A short form: capitals and digits, with hyphens or spaces ("LLMs", "GPT-4", "GPT 4"). */
@@ -71,23 +85,39 @@ const NAME_OVER_LONG_FORM = 10;
 
 /**
  * Display name: the lexicon's, else the most used form that spells the entity's own key (a merged
- * narrower task or an acronym names it only when nothing else does). A one-word name that is no
- * mere capitals and is written ten times as often as the long form some papers spell out names
- * the entity ("GPT-4o", not "Generative Pretrained Transformer 4o"; but "Large Language Model
+ * narrower task or an acronym names it only when nothing else does, and a form the corpus reads
+ * as another entity's name after those: a paper on "3DGS watermarking" that also writes
+ * "watermarking" made a second "watermarking" node, which took that name's id). A one-word name
+ * that is no mere capitals and is written ten times as often as the long form some papers spell
+ * out names the entity ("GPT-4o", not "Generative Pretrained Transformer 4o"; but "Large Language Model
  * Agents", not "LLM agents").
  */
-function displayName(group: Group, others: ReadonlyMap<string, Group>): string {
+function displayName(
+  group: Group,
+  others: ReadonlyMap<string, Group>,
+  acronyms: AcronymMap,
+): string {
   const entry = group.type !== "invariance" ? LEXICON_BY_KEY.get(group.key) : undefined;
   if (entry) return entry.name;
   if (group.type === "invariance") return group.key;
   const counts = new Map<string, number>();
   for (const { text } of group.candidates) counts.set(text, (counts.get(text) ?? 0) + 1);
   const ownKey = (text: string) => Number(entityKey(text) !== group.key);
+  const read = new Map<string, number>();
+  const another = (text: string) => {
+    let n = read.get(text);
+    if (n === undefined) {
+      n = Number(readAsAnother(text, group, others, acronyms) !== undefined);
+      read.set(text, n);
+    }
+    return n;
+  };
   const byUse = (a: [string, number], b: [string, number]) =>
     b[1] - a[1] || b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1);
   const [best] = [...counts].sort(
     (a, b) =>
       ownKey(a[0]) - ownKey(b[0]) ||
+      another(a[0]) - another(b[0]) ||
       Number(isAcronym(a[0])) - Number(isAcronym(b[0])) ||
       byUse(a, b),
   ) as [[string, number]];
@@ -269,6 +299,7 @@ export function canonicalizeLater(
       papers as AnalyzedPaper[],
       grouping.groups,
       undecidedShortForms(votes, acronyms),
+      acronyms,
     );
   };
 }
@@ -391,11 +422,65 @@ function ambiguousShortForm(
   );
 }
 
+/**
+ * A form that, read as the corpus reads it, is another entity's own name: one paper's "MLLMs"
+ * (multimodal large language models, a node of their own) among its large language models, "RL"
+ * among reasoning large language models, or "image synthesis" (image generation) written beside
+ * "text-to-image generation". Its mention stays where its paper put it, but it stands for the
+ * other node, which search must find by it, not this one.
+ */
+function namesAnother(
+  text: string,
+  group: Group,
+  name: string,
+  ofType: ReadonlyMap<string, Group>,
+  acronyms: AcronymMap,
+): boolean {
+  const key = readAsAnother(text, group, ofType, acronyms);
+  if (key === undefined || mannerVariant(ofType.get(key) as Group, name)) return false;
+  // A short form or coined name is another entity's only where the corpus spells it out as that
+  // entity and it does not spell this one's name: "ASR" or "SfM" that other papers leave
+  // undefined, making a node of its own, is still the short form a paper defines for automatic
+  // speech recognition or structure-from-motion, and "IR" stays information retrieval's,
+  // whatever else papers call IR.
+  return !shortForm(text) || (key !== entityKey(text) && !spellsInitials(text, name));
+}
+
+/**
+ * Whether another entity's name is this one's with words of manner in front: papers write
+ * "large vision-language models" (LVLMs) for the vision-language models others write, and an
+ * expert reads the two as one class, where "multimodal" or "reasoning" name a narrower one.
+ */
+function mannerVariant(other: Group, name: string): boolean {
+  const spelled = other.candidates.find((c) => entityKey(c.text) === other.key);
+  if (!spelled) return false;
+  const words = singularWords(spelled.text);
+  const nameWords = singularWords(name);
+  const added = words.slice(0, words.length - nameWords.length);
+  return endsWith(words, nameWords) && added.every((word) => MANNER.has(word));
+}
+
+/** The key of the other entity of the group's type that the corpus reads a form as, if any. */
+function readAsAnother(
+  text: string,
+  group: Group,
+  ofType: ReadonlyMap<string, Group>,
+  acronyms: AcronymMap,
+): string | undefined {
+  if (group.type === "invariance") return undefined;
+  const key = nameKey(text, group.type, NO_ACRONYMS, acronyms, NONE_PROPOSED);
+  return key !== group.key && (ofType.get(key)?.candidates.length ?? 0) > 0 ? key : undefined;
+}
+
+/** A short form or a coined one-word name: "LLMs", "SfM", "LoRA", "Grad-CAM". */
+const shortForm = (text: string) => isAcronym(text) || /^[^\s]*[A-Z][^\s]*[A-Z][^\s]*$/.test(text);
+
 /** Entities of the groups, with stable ids, and each paper's mentions of them. */
 function entitiesOf(
   papers: readonly AnalyzedPaper[],
   groups: Grouping["groups"],
   undecided: ReadonlySet<string>,
+  acronyms: AcronymMap,
 ): Extraction {
   const mentionsOf: Mention[][] = papers.map(() => []);
   const entities: Entity[] = [];
@@ -410,7 +495,7 @@ function entitiesOf(
     // A paper read again under another acronym, or whose task forms joined, may leave it empty.
     if (group.candidates.length === 0) continue;
     const { type, candidates } = group;
-    const name = displayName(group, groups[type]);
+    const name = displayName(group, groups[type], acronyms);
     const id = uniqueId(type, name, group.key, taken);
     const proposedIn = new Set(group.papers.filter((_, i) => candidates[i]?.role === "proposed"));
     candidates.forEach((candidate, i) => {
@@ -426,7 +511,8 @@ function entitiesOf(
           a !== name &&
           !BARE_INVARIANCE_WORD.test(a) &&
           !broader(a, nameWords) &&
-          !ambiguousShortForm(a, group, name, undecided),
+          !ambiguousShortForm(a, group, name, undecided) &&
+          !namesAnother(a, group, name, groups[type], acronyms),
       )
       .sort();
     const paperIds = [...new Set(group.papers)].map((p) => papers[p]?.paper.id as string).sort();

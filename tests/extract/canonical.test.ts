@@ -6,7 +6,7 @@ import { entityKey, slug } from "../../src/extract/index.js";
 import { type AnalyzedPaper, analyzePaper } from "../../src/extract/paper.js";
 import { taskMerges } from "../../src/extract/tasks.js";
 import { ingestPaths } from "../../src/ingest/index.js";
-import type { EntityType, Paper } from "../../src/types.js";
+import type { EntityType, Extraction, Paper } from "../../src/types.js";
 import { CORPUS } from "../helpers/cli.js";
 import { entity, extract, mentionsOf, paper } from "./helpers.js";
 
@@ -349,6 +349,72 @@ describe("canonical entities", () => {
     // …but two of three definitions say large vision models, so it names no vision-language model.
     expect(aliases(lvlm)).toEqual([]);
     expect(aliases("method:large-vision-model")).toEqual(["LVMs"]);
+  });
+
+  it("a form the corpus reads as another entity's name is no alias of this one", () => {
+    const defines = (title: string, long: string, short: string) =>
+      analyzed(paper(title, `We study ${long} (${short}).`), [
+        ["abstract", long, "method", short],
+        ["abstract", short, "method", short],
+      ]);
+    const uses = (title: string, long: string) =>
+      analyzed(paper(title, `We use ${long}.`), [["abstract", long, "method"]]);
+    const papers = (short: string, narrower: string, broader: string) => [
+      defines("One", narrower, short),
+      defines("Two", narrower, short),
+      defines("Three", narrower, short),
+      defines("Four", narrower, short),
+      // One paper gives the broader class the narrower one's short form.
+      defines("Five", broader, short),
+      uses("Six", broader),
+    ];
+    const aliases = (x: Extraction, id: string) => x.entities.find((e) => e.id === id)?.aliases;
+    const llm = "method:large-language-model";
+    const multimodal = canonicalize(
+      papers("MLLMs", "multimodal large language models", "large language models"),
+    );
+    // The fifth paper's "MLLMs" is still its mention of what it defined…
+    expect(mentionsOf(multimodal, 4).map((m) => m.entityId)).toEqual([llm, llm]);
+    // …but search for "MLLMs" finds the multimodal models, not the broader class.
+    expect(aliases(multimodal, llm)).toEqual([]);
+    expect(aliases(multimodal, "method:multimodal-large-language-model")).toEqual(["MLLMs"]);
+    // "Large" adds only a word of manner: papers write LVLMs for the vision-language models
+    // others write, and an expert reads the two as one class.
+    const large = canonicalize(
+      papers("LVLMs", "large vision-language models", "vision-language models"),
+    );
+    expect(aliases(large, "method:vision-language-model")).toEqual([
+      "LVLMs",
+      "vision-language models",
+    ]);
+  });
+
+  it("a narrower task is not named by the broader form its paper also writes", () => {
+    const one = paper(
+      "3DGS Watermarking",
+      "We study 3DGS watermarking. Watermarking is hard; watermarking fails.",
+    );
+    const x = canonicalize([
+      analyzed(one, [
+        ["abstract", "3DGS watermarking", "task"],
+        ["abstract", "watermarking", "task"],
+        ["abstract", "watermarking", "task"],
+      ]),
+      analyzed(paper("Two", "We study watermarking."), [["abstract", "watermarking", "task"]]),
+      analyzed(paper("Three", "We study watermarking."), [["abstract", "watermarking", "task"]]),
+      analyzed(paper("Four", "We render 3D Gaussian Splatting (3DGS)."), [
+        ["abstract", "3D Gaussian Splatting", "method", "3DGS"],
+        ["abstract", "3DGS", "method", "3DGS"],
+      ]),
+    ]);
+    const names = x.entities
+      .filter((e) => e.type === "task")
+      .map((e) => `${e.id} ${e.name} [${e.aliases.join(", ")}]`);
+    // One node is called watermarking, and it has that name's id.
+    expect(names).toEqual([
+      "task:3dg-watermarking 3DGS watermarking []",
+      "task:watermarking watermarking []",
+    ]);
   });
 
   it("a short form most papers define one way names that entity where it is used undefined", () => {
