@@ -131,7 +131,7 @@ export async function extractPapersCached(
   missing.forEach(({ key }, i) => {
     fresh.set(key, analyses[i] as AnalyzedPaper);
   });
-  cache.put([...fresh].map(([key, analysis]) => [key, toCached(analysis)] as const));
+  putInSlices(cache, [...fresh]);
   // By key, with each paper's own record: two records of one text share an analysis.
   const rest = new Map<number, AnalyzedPaper>();
   papers.forEach((paper, i) => {
@@ -139,6 +139,19 @@ export async function extractPapersCached(
     if (analysis) rest.set(i, { ...analysis, paper });
   });
   return { extraction: finish(rest), analyzed: rest.size, reused: papers.length - rest.size };
+}
+
+/**
+ * Analyses stored a slice at a time: the store's form of each is a copy of its candidates, and
+ * 150,000 papers' copies made at once held 1.9 million more objects at the extract stage's peak.
+ */
+const PUT_SLICE = 2_000;
+
+function putInSlices(cache: AnalysisCache, entries: readonly [string, AnalyzedPaper][]): void {
+  for (let from = 0; from < entries.length; from += PUT_SLICE) {
+    const slice = entries.slice(from, from + PUT_SLICE);
+    cache.put(slice.map(([key, analysis]) => [key, toCached(analysis)] as const));
+  }
 }
 
 /** A paper of a shard with its analysis, as a job array's task hands it to the build. */

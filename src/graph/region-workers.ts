@@ -1,8 +1,11 @@
 /**
- * Threads' layouts shared among the calling thread and worker threads, one a core: at 74,722
- * papers the layout was half a cached build, and each thread's ForceAtlas2 is independent of the
- * others'. The caller lays out its share, then waits, blocked, for the rest (the graph stage is
- * synchronous), reading the workers' answers from their ports as they come.
+ * Threads' layouts shared among worker threads, one a core: at 74,722 papers the layout was half
+ * a cached build, and each thread's ForceAtlas2 is independent of the others'. The caller waits,
+ * blocked (the graph stage is synchronous), reading the workers' answers from their ports as they
+ * come. It lays out none itself: ForceAtlas2's garbage (a fresh Barnes–Hut tree every iteration)
+ * would pile up in its heap, which V8 lets grow to three or four times what it last found live,
+ * and this heap holds the whole graph: at 149,437 papers that made the layout the build's peak.
+ * A worker's heap holds its threads alone.
  */
 import { availableParallelism } from "node:os";
 import {
@@ -16,10 +19,7 @@ import { layoutRegion, type RegionJob } from "./region-job.js";
 
 /** Nodes and links in all threads from which the layout runs on workers: below, starting them costs more. */
 const WORKERS_FROM = 20_000;
-/**
- * How long a worker may take to start (counted once this thread has laid out its own share), and
- * to lay out one thread, before this thread does its jobs.
- */
+/** How long a worker may take to start, and to lay out one thread, before this thread does its jobs. */
 const START_MS = 60_000;
 const JOB_MS = 600_000;
 
@@ -32,10 +32,7 @@ export type WorkerAnswer =
   | { job: number; positions: Float64Array }
   | { error: string };
 
-/**
- * Jobs dealt to `count` threads, the calling thread's share first: the costliest job first, each
- * to the least loaded share.
- */
+/** Jobs dealt to `count` workers: the costliest job first, each to the least loaded share. */
 function deal(jobs: readonly RegionJob[], count: number): number[][] {
   const shares: number[][] = Array.from({ length: count }, () => []);
   const loads = new Array<number>(count).fill(0);
@@ -58,12 +55,12 @@ interface Crew {
   signal: Int32Array;
 }
 
-/** Workers for the shares after the first, which the calling thread keeps. */
+/** A worker for each share. */
 function startCrew(jobs: readonly RegionJob[], shares: readonly number[][]): Crew {
   const signal = new Int32Array(new SharedArrayBuffer(4));
   const workers: Worker[] = [];
   const ports: MessagePort[] = [];
-  for (const share of shares.slice(1)) {
+  for (const share of shares) {
     const worker = startWorker(import.meta.url, WORKER);
     worker.unref();
     const { port1, port2 } = new MessageChannel();
@@ -77,9 +74,8 @@ function startCrew(jobs: readonly RegionJob[], shares: readonly number[][]): Cre
 }
 
 /**
- * Positions of each job, laid out by `count` threads: this one takes the first share and lays it
- * out while workers lay out the others. A job no worker answered in time (one failed to start,
- * or stopped) is laid out here too, so a layout always completes, the same either way.
+ * Positions of each job, laid out by `count` workers. A job no worker answered in time (one
+ * failed to start, or stopped) is laid out here, so a layout always completes, the same either way.
  */
 export function layoutOnWorkers(
   jobs: readonly RegionJob[],
@@ -88,10 +84,9 @@ export function layoutOnWorkers(
   const shares = deal(jobs, count);
   const crew = startCrew(jobs, shares);
   const positions: (Float64Array | undefined)[] = new Array(jobs.length);
-  const fromWorkers = jobs.length - (shares[0]?.length ?? 0);
+  const fromWorkers = jobs.length;
   let answered = 0;
   try {
-    for (const job of shares[0] ?? []) positions[job] = layoutRegion(jobs[job] as RegionJob);
     let ready = 0;
     let waitedSince = Date.now();
     while (answered < fromWorkers) {
