@@ -309,10 +309,10 @@ function* searchRows(graph: KnowledgeGraph, tail: Tail): Generator<SearchRow> {
 }
 
 /**
- * Extraction (cached analyses reused) and corrections, with the tail split off and kept: what is
- * returned is the part the graph holds. The whole extraction, its tail entities among them, is
- * let go on return, before the graph is linked: at 149,437 papers the tail's 530,000 entities
- * alone were a tenth of the heap the graph stage began with.
+ * Extraction (cached analyses reused) and corrections, with the tail split off and kept, and the
+ * papers saved to the store: what is returned is the part the graph holds. The whole extraction,
+ * its tail entities among them, is let go on return, before the graph is linked: at 149,437
+ * papers that took the live heap there from 1.13 to 0.90 GB.
  */
 async function extractedHead(
   papers: readonly Paper[],
@@ -347,9 +347,8 @@ async function extractedHead(
 }
 
 /**
- * The linked graph of the extraction's head: the papers are saved to the store once analysed,
- * and they and the extraction are let go on return, so neither their texts nor their mentions are
- * held through threads, layout and export.
+ * The linked graph of the extraction's head: the papers and their mentions are let go on return,
+ * so neither their texts nor their mentions are held through threads, layout and export.
  */
 async function extractedGraph(
   papers: readonly Paper[],
