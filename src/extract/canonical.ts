@@ -89,13 +89,13 @@ const NAME_OVER_LONG_FORM = 10;
  * as another entity's name after those: a paper on "3DGS watermarking" that also writes
  * "watermarking" made a second "watermarking" node, which took that name's id). A one-word name
  * that is no mere capitals and is written ten times as often as the long form some papers spell
- * out names the entity ("GPT-4o", not "Generative Pretrained Transformer 4o"; but "Large Language Model
- * Agents", not "LLM agents").
+ * out names the entity ("GPT-4o", not "Generative Pretrained Transformer 4o"; but "Large
+ * Language Model Agents", not "LLM agents"). `readAs` gives the other entity a form names.
  */
 function displayName(
   group: Group,
   others: ReadonlyMap<string, Group>,
-  acronyms: AcronymMap,
+  readAs: OtherReader,
 ): string {
   const entry = group.type !== "invariance" ? LEXICON_BY_KEY.get(group.key) : undefined;
   if (entry) return entry.name;
@@ -103,15 +103,7 @@ function displayName(
   const counts = new Map<string, number>();
   for (const { text } of group.candidates) counts.set(text, (counts.get(text) ?? 0) + 1);
   const ownKey = (text: string) => Number(entityKey(text) !== group.key);
-  const read = new Map<string, number>();
-  const another = (text: string) => {
-    let n = read.get(text);
-    if (n === undefined) {
-      n = Number(readAsAnother(text, group, others, acronyms) !== undefined);
-      read.set(text, n);
-    }
-    return n;
-  };
+  const another = (text: string) => Number(readAs(text) !== undefined);
   const byUse = (a: [string, number], b: [string, number]) =>
     b[1] - a[1] || b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1);
   const [best] = [...counts].sort(
@@ -431,12 +423,11 @@ function ambiguousShortForm(
  */
 function namesAnother(
   text: string,
-  group: Group,
   name: string,
   ofType: ReadonlyMap<string, Group>,
-  acronyms: AcronymMap,
+  readAs: OtherReader,
 ): boolean {
-  const key = readAsAnother(text, group, ofType, acronyms);
+  const key = readAs(text);
   if (key === undefined || mannerVariant(ofType.get(key) as Group, name)) return false;
   // A short form or coined name is another entity's only where the corpus spells it out as that
   // entity and it does not spell this one's name: "ASR" or "SfM" that other papers leave
@@ -460,16 +451,24 @@ function mannerVariant(other: Group, name: string): boolean {
   return endsWith(words, nameWords) && added.every((word) => MANNER.has(word));
 }
 
-/** The key of the other entity of the group's type that the corpus reads a form as, if any. */
-function readAsAnother(
-  text: string,
+/** The key of the other entity of a group's type that the corpus reads a form as, if any. */
+type OtherReader = (text: string) => string | undefined;
+
+/** A group's OtherReader, each form read once: its name and its aliases ask of the same forms. */
+function otherReader(
   group: Group,
   ofType: ReadonlyMap<string, Group>,
   acronyms: AcronymMap,
-): string | undefined {
-  if (group.type === "invariance") return undefined;
-  const key = nameKey(text, group.type, NO_ACRONYMS, acronyms, NONE_PROPOSED);
-  return key !== group.key && (ofType.get(key)?.candidates.length ?? 0) > 0 ? key : undefined;
+): OtherReader {
+  const read = new Map<string, string | undefined>();
+  return (text) => {
+    if (group.type === "invariance") return undefined;
+    if (read.has(text)) return read.get(text);
+    const key = nameKey(text, group.type, NO_ACRONYMS, acronyms, NONE_PROPOSED);
+    const other = key !== group.key && (ofType.get(key)?.candidates.length ?? 0) > 0;
+    read.set(text, other ? key : undefined);
+    return other ? key : undefined;
+  };
 }
 
 /** A short form or a coined one-word name: "LLMs", "SfM", "LoRA", "Grad-CAM". */
@@ -495,7 +494,8 @@ function entitiesOf(
     // A paper read again under another acronym, or whose task forms joined, may leave it empty.
     if (group.candidates.length === 0) continue;
     const { type, candidates } = group;
-    const name = displayName(group, groups[type], acronyms);
+    const readAs = otherReader(group, groups[type], acronyms);
+    const name = displayName(group, groups[type], readAs);
     const id = uniqueId(type, name, group.key, taken);
     const proposedIn = new Set(group.papers.filter((_, i) => candidates[i]?.role === "proposed"));
     candidates.forEach((candidate, i) => {
@@ -512,7 +512,7 @@ function entitiesOf(
           !BARE_INVARIANCE_WORD.test(a) &&
           !broader(a, nameWords) &&
           !ambiguousShortForm(a, group, name, undecided) &&
-          !namesAnother(a, group, name, groups[type], acronyms),
+          !namesAnother(a, name, groups[type], readAs),
       )
       .sort();
     const paperIds = [...new Set(group.papers)].map((p) => papers[p]?.paper.id as string).sort();
