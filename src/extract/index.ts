@@ -14,7 +14,7 @@ import {
 } from "./cache.js";
 import { canonicalize, canonicalizeLater } from "./canonical.js";
 import { type AnalyzedPaper, analyzePaper } from "./paper.js";
-import { analyzeInWorkers, defaultWorkers } from "./parallel.js";
+import { type AnalysesSink, analyzeInWorkers, defaultWorkers } from "./parallel.js";
 import { type Shard, shardOf } from "./shard.js";
 
 export {
@@ -72,9 +72,10 @@ export function analyzeAhead(
   const threads = missing.length < PARALLEL_FROM ? 1 : workers;
   // This thread goes on with long synchronous work: the workers are given every batch at once
   // rather than waiting on this thread for the next.
-  const ahead = analyzeInWorkers(missing, threads, undefined, Number.POSITIVE_INFINITY).then(
-    (analyzed) => new Map(analyzed.map((a, i) => [missingKeys[i] as string, a])),
-  );
+  const ahead = analyzeInWorkers(missing, threads, {
+    inFlight: Number.POSITIVE_INFINITY,
+    onAnalyses: storeIn(cache),
+  }).then((analyzed) => new Map(analyzed.map((a, i) => [missingKeys[i] as string, a])));
   // Its failure is the awaiting extraction's to report, not an unhandled rejection before then.
   ahead.catch(() => undefined);
   return ahead;
@@ -126,12 +127,11 @@ export async function extractPapersCached(
   const fresh = new Map(early);
   const analyses = await analyzePapers(
     missing.map(({ paper }) => paper),
-    options,
+    { ...options, onAnalyses: storeIn(cache) },
   );
   missing.forEach(({ key }, i) => {
     fresh.set(key, analyses[i] as AnalyzedPaper);
   });
-  putInSlices(cache, [...fresh]);
   // By key, with each paper's own record: two records of one text share an analysis.
   const rest = new Map<number, AnalyzedPaper>();
   papers.forEach((paper, i) => {
@@ -142,16 +142,13 @@ export async function extractPapersCached(
 }
 
 /**
- * Analyses stored a slice at a time: the store's form of each is a copy of its candidates, and
- * 150,000 papers' copies made at once held 1.9 million more objects at the extract stage's peak.
+ * Analyses go into the cache as they come, a batch at a time: a build stopped part-way (killed,
+ * out of memory, interrupted) analyses only the rest when run again, where an hour's extraction
+ * of a million papers was stored at its end or not at all.
  */
-const PUT_SLICE = 2_000;
-
-function putInSlices(cache: AnalysisCache, entries: readonly [string, AnalyzedPaper][]): void {
-  for (let from = 0; from < entries.length; from += PUT_SLICE) {
-    const slice = entries.slice(from, from + PUT_SLICE);
-    cache.put(slice.map(([key, analysis]) => [key, toCached(analysis)] as const));
-  }
+function storeIn(cache: AnalysisCache): AnalysesSink {
+  return (papers, analyses) =>
+    cache.put(papers.map((paper, i) => [analysisKey(paper), analyses[i] as CachedAnalysis]));
 }
 
 /** A paper of a shard with its analysis, as a job array's task hands it to the build. */
@@ -203,14 +200,19 @@ export async function* analyzeShard(
   }
 }
 
-/** Per-paper analysis, on worker threads when there are enough papers to pay for them. */
+/**
+ * Per-paper analysis, on worker threads when there are enough papers to pay for them. Each batch's
+ * analyses go to `onAnalyses` as they are made.
+ */
 async function analyzePapers(
   papers: readonly Paper[],
-  options: ParallelExtractOptions,
+  options: ParallelExtractOptions & { onAnalyses?: AnalysesSink },
 ): Promise<AnalyzedPaper[]> {
+  const { onProgress, onAnalyses } = options;
   const workers = options.workers ?? defaultWorkers();
-  if (workers <= 1 || papers.length < PARALLEL_FROM) return analyzeHere(papers, options.onProgress);
-  return analyzeInWorkers(papers, workers, options.onProgress);
+  if (workers <= 1 || papers.length < PARALLEL_FROM)
+    return analyzeHere(papers, onProgress, onAnalyses);
+  return analyzeInWorkers(papers, workers, { onProgress, onAnalyses });
 }
 
 /**
@@ -229,14 +231,23 @@ export function extractPapers(papers: readonly Paper[], options: ExtractOptions 
   return canonicalize(analyzeHere(papers, options.onProgress));
 }
 
-/** Per-paper analysis on the calling thread. */
+/** Papers analysed on the calling thread before their analyses are handed on (analyzeHere). */
+const HERE_BATCH = 500;
+
+/** Per-paper analysis on the calling thread, handed on HERE_BATCH papers at a time. */
 function analyzeHere(
   papers: readonly Paper[],
   onProgress?: ExtractOptions["onProgress"],
+  onAnalyses?: AnalysesSink,
 ): AnalyzedPaper[] {
-  return papers.map((paper, index) => {
-    const result = analyzePaper(paper);
+  const results: AnalyzedPaper[] = [];
+  papers.forEach((paper, index) => {
+    results.push(analyzePaper(paper));
     onProgress?.(index + 1, papers.length);
-    return result;
+    if (onAnalyses && (results.length % HERE_BATCH === 0 || results.length === papers.length)) {
+      const from = Math.floor((results.length - 1) / HERE_BATCH) * HERE_BATCH;
+      onAnalyses(papers.slice(from, results.length), results.slice(from).map(toCached));
+    }
   });
+  return results;
 }

@@ -55,6 +55,17 @@ export function defaultWorkers(): number {
   return availableParallelism();
 }
 
+/** Papers analysed, with their analyses as the cache keeps them, handed on as they come. */
+export type AnalysesSink = (papers: readonly Paper[], analyses: readonly CachedAnalysis[]) => void;
+
+export interface WorkerOptions {
+  onProgress?: (done: number, total: number) => void;
+  /** Given each batch's analyses as it comes back, before they are restored here. */
+  onAnalyses?: AnalysesSink;
+  /** Batches each worker holds at once (IN_FLIGHT). */
+  inFlight?: number;
+}
+
 /**
  * Analyses papers on `workers` threads, in batches, and returns the results in input order, so
  * the outcome is the same as one thread's.
@@ -62,8 +73,7 @@ export function defaultWorkers(): number {
 export async function analyzeInWorkers(
   papers: readonly Paper[],
   workers: number,
-  onProgress?: (done: number, total: number) => void,
-  inFlight = IN_FLIGHT,
+  { onProgress, onAnalyses, inFlight = IN_FLIGHT }: WorkerOptions = {},
 ): Promise<AnalyzedPaper[]> {
   const batches: Paper[][] = [];
   for (let i = 0; i < papers.length; i += BATCH) batches.push(papers.slice(i, i + BATCH));
@@ -85,6 +95,13 @@ export async function analyzeInWorkers(
             };
             worker.on("message", ({ id, analyzed }: { id: number; analyzed: CachedAnalysis[] }) => {
               const batch = batches[id] as Paper[];
+              try {
+                // Handed on first: restoring the sentences below rewrites the analyses in place.
+                onAnalyses?.(batch, analyzed);
+              } catch (error) {
+                reject(error);
+                return;
+              }
               results[id] = batch.map((paper, i) =>
                 fromCached(paper, analyzed[i] as CachedAnalysis),
               );

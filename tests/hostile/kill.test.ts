@@ -1,6 +1,8 @@
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
+import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { EXTRACTOR_FINGERPRINT } from "../../src/extract/index.js";
 import { openBuildStore, STORE_FILE } from "../../src/store/index.js";
@@ -29,6 +31,22 @@ function buildAndKill(args: string[], delay: number): Promise<void> {
       done();
     });
   });
+}
+
+/** How many analyses a build's store holds as another process writes it; 0 before it has any. */
+function storedAnalyses(path: string): number {
+  if (!existsSync(path)) return 0;
+  try {
+    const db = new Database(path, { readonly: true, fileMustExist: true });
+    try {
+      return (db.prepare("SELECT count(*) AS n FROM analyses").get() as { n: number }).n;
+    } finally {
+      db.close();
+    }
+  } catch {
+    // Not yet made, or locked by the writer for a moment.
+    return 0;
+  }
 }
 
 describe("a build killed at any moment", () => {
@@ -83,6 +101,35 @@ describe("a build killed at any moment", () => {
     );
     store.close();
   }, 180_000);
+
+  it("a first build killed while extracting keeps what it analysed: run again, it extracts only the rest", async () => {
+    const out = join(await tempDir(), "graph");
+    const stored = await new Promise<number>((done) => {
+      const child = spawn(
+        process.execPath,
+        ["--import", "tsx", join(ROOT, "src", "cli", "main.ts"), "build", CORPUS, "-o", out, "-q"],
+        { cwd: ROOT, stdio: "ignore" },
+      );
+      let seen = 0;
+      const poll = setInterval(() => {
+        seen = storedAnalyses(join(out, STORE_FILE));
+        if (seen > 0) child.kill("SIGKILL");
+      }, 20);
+      child.on("exit", () => {
+        clearInterval(poll);
+        done(seen);
+      });
+    });
+    // Killed with some papers analysed and stored, before any output was written.
+    expect(stored).toBeGreaterThan(0);
+    expect(existsSync(join(out, "graph.json"))).toBe(false);
+    const again = await papergraph(["build", CORPUS, "-o", out, "--json"]);
+    expect(again.code).toBe(0);
+    const { extracted, reused, nodesByType } = JSON.parse(again.stdout);
+    expect(reused).toBeGreaterThanOrEqual(stored);
+    expect(extracted).toBeGreaterThan(0);
+    expect(extracted + reused).toBe(nodesByType.paper);
+  }, 120_000);
 
   it("a first build that fails says which stage failed, that nothing was written, and leaves no folder", async () => {
     const dir = await tempDir({ "bad.jsonl": '{"title": "A", "abstract": "B"}\n{oops\n' });
