@@ -236,7 +236,9 @@ function removePaper(grouping: Grouping, paper: number) {
 }
 
 function uniqueId(type: EntityType, name: string, key: string, taken: Set<string>): string {
-  let id = `${type}:${slug(name) || key}`;
+  // A name split off as its own (splitCapitalNames) keeps its S: method:darts, not method:dart.
+  const own = CAPITALS_ENDING_IN_S.test(name) && key === name.toLowerCase();
+  let id = `${type}:${own ? key : slug(name) || key}`;
   if (taken.has(id)) id = `${id}-${key}`;
   taken.add(id);
   return id;
@@ -285,6 +287,7 @@ export function canonicalizeLater(
     for (const [paper, analyzed] of rest) addPaper(grouping, paper, analyzed, acronyms);
     joinTitleProposals(grouping, acronyms);
     joinStrayTypes(grouping.groups);
+    splitCapitalNames(grouping.groups);
     const papers = [...known];
     for (const [paper, analyzed] of rest) papers[paper] = analyzed;
     return entitiesOf(
@@ -370,6 +373,46 @@ function joinStrayTypes(groups: Grouping["groups"]): void {
       if (!group.candidates.every(joins)) continue;
       const all = group.candidates.map(() => true);
       moveCandidates(group, into, all, (c) => ({ ...c, type: into.type, role: undefined }));
+    }
+  }
+}
+
+/** A short form in capitals ending in a capital S: "WILDS", "DARTS", "SMILES", "MMRS". */
+const CAPITALS_ENDING_IN_S = /^[A-Z0-9][A-Z0-9-]*[A-Z]S$/;
+
+/**
+ * A name in capitals ending in a capital S is no plural of the name without it where the corpus
+ * writes both and no other form shouts it: the WILDS benchmark is not the WILD dataset, nor
+ * SMILES (molecules as text) the method SMILE, nor DARTS the DART another paper proposes, though
+ * keys read plurals alike; plurals of short forms take a small s ("LLMs", "3DGs"). Written as a
+ * form of the group in capitals ("LLMS" for LLMs, "BRATS" for BraTS, "APTOS" for Aptos), it stays.
+ * Split off, it is a group of its own, keyed as written. A lexicon entry's forms stay its own.
+ */
+function splitCapitalNames(groups: Grouping["groups"]): void {
+  for (const type of ENTITY_TYPES) {
+    if (type === "invariance") continue;
+    const ofType = groups[type];
+    for (const group of [...ofType.values()]) {
+      // A lexicon entry's forms are the entry's: "DARTS" names it, whatever else meets its key.
+      if (LEXICON_BY_KEY.has(group.key)) continue;
+      const forms = new Set(group.candidates.map((c) => c.text));
+      const shouted = new Set([...forms].map((form) => form.toUpperCase()));
+      for (const form of forms) {
+        if (!CAPITALS_ENDING_IN_S.test(form) || !shouted.has(form.slice(0, -1))) continue;
+        if ([...forms].some((other) => other !== form && other.toUpperCase() === form)) continue;
+        const key = form.toLowerCase();
+        let own = ofType.get(key);
+        if (!own) {
+          own = { type, key, candidates: [], papers: [] };
+          ofType.set(key, own);
+        }
+        moveCandidates(
+          group,
+          own,
+          group.candidates.map((c) => c.text === form),
+          (c) => c,
+        );
+      }
     }
   }
 }

@@ -389,6 +389,31 @@ describe("canonical entities", () => {
     ]);
   });
 
+  it("a name in capitals ending in S is no plural of the name without it", () => {
+    const uses = (title: string, ...names: string[]) =>
+      analyzed(
+        paper(title, `We use ${names.join(" and ")}.`),
+        names.map((name) => ["abstract", name, "method"] as const),
+      );
+    const x = canonicalize([
+      uses("One", "SMILES"),
+      uses("Two", "SMILE"),
+      uses("Three", "SMILE"),
+      // A short form's plural takes a small s, shouted or not: one entity.
+      uses("Four", "TXM"),
+      uses("Five", "TXMs"),
+      uses("Six", "TXMS"),
+    ]);
+    const named = (name: string) => x.entities.find((e) => e.name === name);
+    expect(named("SMILES")).toMatchObject({ id: "method:smiles", aliases: [] });
+    expect(named("SMILES")?.papers).toHaveLength(1);
+    expect(named("SMILE")).toMatchObject({ id: "method:smile", aliases: [] });
+    expect(named("SMILE")?.papers).toHaveLength(2);
+    const txm = x.entities.find((e) => e.id === "method:txm");
+    expect([txm?.name, ...(txm?.aliases ?? [])].sort()).toEqual(["TXM", "TXMS", "TXMs"]);
+    expect(mentionsOf(x, 0).map((m) => m.entityId)).toEqual(["method:smiles"]);
+  });
+
   it("a narrower task is not named by the broader form its paper also writes", () => {
     const one = paper(
       "3DGS Watermarking",
