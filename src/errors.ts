@@ -38,9 +38,23 @@ export class NoBuildError extends PapergraphError {
 export class BuildError extends PapergraphError {
   readonly stage: string;
 
-  constructor(stage: string, dir: string, cause: unknown, hadOutputs: boolean) {
+  /**
+   * `store`: where a first build that failed keeps the analyses it made, and of how many papers,
+   * for the next build to reuse.
+   */
+  constructor(
+    stage: string,
+    dir: string,
+    cause: unknown,
+    hadOutputs: boolean,
+    store?: { path: string; analyses: number },
+  ) {
     const message = cause instanceof Error ? cause.message : String(cause);
-    const kept = hadOutputs ? `previous outputs in ${dir}/ kept` : "nothing written";
+    const kept = hadOutputs
+      ? `previous outputs in ${dir}/ kept`
+      : store
+        ? `nothing written but the analyses of ${store.analyses} paper${store.analyses === 1 ? "" : "s"}, kept in ${store.path} for the next build`
+        : "nothing written";
     super(`build failed in stage "${stage}", ${kept}: ${message}`);
     this.stage = stage;
     this.cause = cause;

@@ -383,6 +383,8 @@ async function runBuild(
   const hadOutputs = existsSync(join(dir, "graph.json"));
   const store = openStore(dir, options.cache);
   let failed = true;
+  // What a first build that fails keeps: the analyses it made, an hour's work on a million papers.
+  let analysesKept = 0;
   try {
     clock.start("ingest");
     // Read first: a bad corrections file stops the build before anything is written.
@@ -436,11 +438,17 @@ async function runBuild(
       error instanceof CorrectionError
     )
       throw error;
-    throw new BuildError(clock.current(), options.out, error, hadOutputs);
+    analysesKept = made ? (store?.analysisCount() ?? 0) : 0;
+    const kept =
+      analysesKept > 0
+        ? { path: join(options.out, STORE_FILE), analyses: analysesKept }
+        : undefined;
+    throw new BuildError(clock.current(), options.out, error, hadOutputs, kept);
   } finally {
     store?.close();
-    // A failed first build leaves no folder behind: an empty store would pass for a build.
-    if (failed && made) rmSync(made, { recursive: true, force: true });
+    // A failed first build leaves no folder behind, unless its store holds analyses to reuse: an
+    // empty store would pass for a build.
+    if (failed && made && analysesKept === 0) rmSync(made, { recursive: true, force: true });
   }
 }
 

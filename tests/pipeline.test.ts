@@ -75,6 +75,24 @@ describe("typed errors", () => {
     expect(await readdir(cwd)).toEqual([]);
   });
 
+  it("a first build that fails after extracting keeps its analyses, and the next reuses them", async () => {
+    const cwd = await tempDir();
+    const failing = build(RECORDS, {
+      out: "maps/map",
+      cwd,
+      workers: 1,
+      onStage: (stage) => {
+        if (stage === "threads") throw new Error("stopped by the caller");
+      },
+    });
+    await expect(failing).rejects.toThrow(
+      `build failed in stage "threads", nothing written but the analyses of ${RECORDS.length} papers, kept in maps/map/cache.sqlite for the next build: stopped by the caller`,
+    );
+    expect(await readdir(join(cwd, "maps", "map"))).not.toContain("graph.json");
+    const again = await build(RECORDS, { out: "maps/map", cwd, workers: 1 });
+    expect([again.analyzed, again.reused]).toEqual([0, RECORDS.length]);
+  });
+
   it("options out of range are usage errors; a missing build, a NoBuildError", async () => {
     await expect(ingest(RECORDS, { resolution: 0 })).rejects.toBeInstanceOf(UsageError);
     await expect(ingest(RECORDS, { workers: 1.5 })).rejects.toThrow(

@@ -33,6 +33,8 @@ export interface BuildStore extends AnalysisCache {
   loadPapers(): Paper[];
   /** How many papers the last build had, without loading them. */
   paperCount(): number;
+  /** How many papers' analyses the store holds. */
+  analysisCount(): number;
   /** Each node's position and thread in the last build, for an incremental build to keep. */
   loadPlacements(): Map<string, NodePlacement>;
   /**
@@ -164,6 +166,8 @@ export function openBuildStore(path: string, fingerprint: string): BuildStore {
       return asRead.map((paper) => ({ ...paper }));
     },
     paperCount: () => (db.prepare("SELECT count(*) AS n FROM papers").get() as { n: number }).n,
+    analysisCount: () =>
+      (db.prepare("SELECT count(*) AS n FROM analyses").get() as { n: number }).n,
     loadPlacements: () => {
       const rows = db.prepare("SELECT node, x, y, thread FROM placements").all() as PlacementRow[];
       placed = new Map(rows.map(({ node, x, y, thread }) => [node, { x, y, thread }]));
