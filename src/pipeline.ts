@@ -252,6 +252,15 @@ function openStore(dir: string, cache: boolean): BuildStore | undefined {
   return store;
 }
 
+/** How many analyses a store holds; none where it cannot say (the failure may be its own). */
+function storedAnalyses(store: BuildStore | undefined): number {
+  try {
+    return store?.analysisCount() ?? 0;
+  } catch {
+    return 0;
+  }
+}
+
 /** The corrections file a corpus has beside it: in the folder given first, or beside the file. */
 function besideCorpus(input: PaperInput | undefined, cwd: string): string | undefined {
   const first = input?.[0];
@@ -438,7 +447,7 @@ async function runBuild(
       error instanceof CorrectionError
     )
       throw error;
-    analysesKept = made ? (store?.analysisCount() ?? 0) : 0;
+    analysesKept = made ? storedAnalyses(store) : 0;
     const kept =
       analysesKept > 0
         ? { path: join(options.out, STORE_FILE), analyses: analysesKept }
