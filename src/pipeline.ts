@@ -392,8 +392,10 @@ async function runBuild(
   const hadOutputs = existsSync(join(dir, "graph.json"));
   const store = openStore(dir, options.cache);
   let failed = true;
-  // What a first build that fails keeps: the analyses it made, an hour's work on a million papers.
+  // What a first build that fails keeps: the analyses it made, an hour's work on a million papers
+  // (not those it read from shards' files, which are still there).
   let analysesKept = 0;
+  let analysesRead: number | undefined;
   try {
     clock.start("ingest");
     // Read first: a bad corrections file stops the build before anything is written.
@@ -401,6 +403,7 @@ async function runBuild(
     const corrections = await loadCorrections(files, options.cwd);
     // Let go once extracted (below): the store has them.
     let read: Awaited<ReturnType<PaperReader>> | undefined = await readPapers(store);
+    if (made) analysesRead = storedAnalyses(store);
     clock.start("extract");
     const graphOptions = {
       threads: { resolution: options.resolution },
@@ -447,7 +450,7 @@ async function runBuild(
       error instanceof CorrectionError
     )
       throw error;
-    analysesKept = made ? storedAnalyses(store) : 0;
+    if (made && analysesRead !== undefined) analysesKept = storedAnalyses(store) - analysesRead;
     const kept =
       analysesKept > 0
         ? { path: join(options.out, STORE_FILE), analyses: analysesKept }
