@@ -396,9 +396,12 @@ function splitCapitalNames(groups: Grouping["groups"]): void {
       // A lexicon entry's forms are the entry's: "DARTS" names it, whatever else meets its key.
       if (LEXICON_BY_KEY.has(group.key)) continue;
       const forms = new Set(group.candidates.map((c) => c.text));
+      const capitals = [...forms].filter((form) => CAPITALS_ENDING_IN_S.test(form));
+      // Most groups have none: their forms are not read again in capitals.
+      if (capitals.length === 0) continue;
       const shouted = new Set([...forms].map((form) => form.toUpperCase()));
-      for (const form of forms) {
-        if (!CAPITALS_ENDING_IN_S.test(form) || !shouted.has(form.slice(0, -1))) continue;
+      for (const form of capitals) {
+        if (!shouted.has(form.slice(0, -1))) continue;
         if ([...forms].some((other) => other !== form && other.toUpperCase() === form)) continue;
         const key = form.toLowerCase();
         let own = ofType.get(key);
@@ -503,9 +506,9 @@ function otherReader(
   ofType: ReadonlyMap<string, Group>,
   acronyms: AcronymMap,
 ): OtherReader {
+  if (group.type === "invariance") return () => undefined;
   const read = new Map<string, string | undefined>();
   return (text) => {
-    if (group.type === "invariance") return undefined;
     if (read.has(text)) return read.get(text);
     const key = nameKey(text, group.type, NO_ACRONYMS, acronyms, NONE_PROPOSED);
     const other = key !== group.key && (ofType.get(key)?.candidates.length ?? 0) > 0;

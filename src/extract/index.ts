@@ -74,7 +74,7 @@ export function analyzeAhead(
   // rather than waiting on this thread for the next.
   const ahead = analyzeInWorkers(missing, threads, {
     inFlight: Number.POSITIVE_INFINITY,
-    onAnalyses: storeIn(cache),
+    onAnalyses: storeIn(cache, missingKeys),
   }).then((analyzed) => new Map(analyzed.map((a, i) => [missingKeys[i] as string, a])));
   // Its failure is the awaiting extraction's to report, not an unhandled rejection before then.
   ahead.catch(() => undefined);
@@ -127,7 +127,13 @@ export async function extractPapersCached(
   const fresh = new Map(early);
   const analyses = await analyzePapers(
     missing.map(({ paper }) => paper),
-    { ...options, onAnalyses: storeIn(cache) },
+    {
+      ...options,
+      onAnalyses: storeIn(
+        cache,
+        missing.map(({ key }) => key),
+      ),
+    },
   );
   missing.forEach(({ key }, i) => {
     fresh.set(key, analyses[i] as AnalyzedPaper);
@@ -146,9 +152,9 @@ export async function extractPapersCached(
  * out of memory, interrupted) analyses only the rest when run again, where an hour's extraction
  * of a million papers was stored at its end or not at all.
  */
-function storeIn(cache: AnalysisCache): AnalysesSink {
-  return (papers, analyses) =>
-    cache.put(papers.map((paper, i) => [analysisKey(paper), analyses[i] as CachedAnalysis]));
+function storeIn(cache: AnalysisCache, keys: readonly string[]): AnalysesSink {
+  return (from, analyses) =>
+    cache.put(analyses.map((analysis, i) => [keys[from + i] as string, analysis]));
 }
 
 /** A paper of a shard with its analysis, as a job array's task hands it to the build. */
@@ -241,12 +247,13 @@ function analyzeHere(
   onAnalyses?: AnalysesSink,
 ): AnalyzedPaper[] {
   const results: AnalyzedPaper[] = [];
+  let handed = 0;
   papers.forEach((paper, index) => {
     results.push(analyzePaper(paper));
     onProgress?.(index + 1, papers.length);
-    if (onAnalyses && (results.length % HERE_BATCH === 0 || results.length === papers.length)) {
-      const from = Math.floor((results.length - 1) / HERE_BATCH) * HERE_BATCH;
-      onAnalyses(papers.slice(from, results.length), results.slice(from).map(toCached));
+    if (onAnalyses && (index + 1 - handed === HERE_BATCH || index + 1 === papers.length)) {
+      onAnalyses(handed, results.slice(handed).map(toCached));
+      handed = index + 1;
     }
   });
   return results;

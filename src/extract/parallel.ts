@@ -55,8 +55,11 @@ export function defaultWorkers(): number {
   return availableParallelism();
 }
 
-/** Papers analysed, with their analyses as the cache keeps them, handed on as they come. */
-export type AnalysesSink = (papers: readonly Paper[], analyses: readonly CachedAnalysis[]) => void;
+/**
+ * Analyses as the cache keeps them, handed on as they come: those of the papers from `from` on,
+ * by their place in the papers being analysed.
+ */
+export type AnalysesSink = (from: number, analyses: readonly CachedAnalysis[]) => void;
 
 export interface WorkerOptions {
   onProgress?: (done: number, total: number) => void;
@@ -97,7 +100,7 @@ export async function analyzeInWorkers(
               const batch = batches[id] as Paper[];
               try {
                 // Handed on first: restoring the sentences below rewrites the analyses in place.
-                onAnalyses?.(batch, analyzed);
+                onAnalyses?.(id * BATCH, analyzed);
               } catch (error) {
                 reject(error);
                 return;

@@ -84,12 +84,11 @@ export function layoutOnWorkers(
   const shares = deal(jobs, count);
   const crew = startCrew(jobs, shares);
   const positions: (Float64Array | undefined)[] = new Array(jobs.length);
-  const fromWorkers = jobs.length;
   let answered = 0;
   try {
     let ready = 0;
     let waitedSince = Date.now();
-    while (answered < fromWorkers) {
+    while (answered < jobs.length) {
       const seen = Atomics.load(crew.signal, 0);
       for (const port of crew.ports)
         for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) {
@@ -102,7 +101,7 @@ export function layoutOnWorkers(
           }
           waitedSince = Date.now();
         }
-      if (answered === fromWorkers) break;
+      if (answered === jobs.length) break;
       if (Date.now() - waitedSince > (ready < crew.workers.length ? START_MS : JOB_MS)) break;
       Atomics.wait(crew.signal, 0, seen, 1000);
     }
@@ -112,7 +111,7 @@ export function layoutOnWorkers(
   }
   return {
     positions: jobs.map((job, i) => positions[i] ?? layoutRegion(job)),
-    laidOutHere: fromWorkers - answered,
+    laidOutHere: jobs.length - answered,
   };
 }
 
