@@ -38,11 +38,13 @@ import {
   type StoredClassifier,
 } from "../src/extract/model/invariance.js";
 import { type BinaryExample, train, trainBinary } from "../src/extract/model/perceptron.js";
+import { PHRASE_VALUES } from "../src/extract/model/phrase-table.js";
 import { type StoredModel, storedModel, taggerFromModel } from "../src/extract/model/tagger.js";
 import { type AnalyzedPaper, analyzeEvidence, paperEvidence } from "../src/extract/paper.js";
 import { ingestPaths } from "../src/ingest/index.js";
 import { seededRandom } from "../src/random.js";
 import { ENTITY_TYPES, type InvarianceKind, type Paper } from "../src/types.js";
+import { NamesSeen, type PaperNames } from "./names-seen.js";
 
 const ROOT = join(import.meta.dirname, "..");
 const GOLD_DIR = join(ROOT, "..", "shared", "gold");
@@ -96,6 +98,8 @@ interface PackedSentence {
   starts: Int32Array;
   breaks: boolean[];
   labels: number[];
+  /** Where gold names of any training file are written: (from, to, name id) triples. */
+  names: Int32Array;
 }
 
 /** One annotated paper, read once: its features (packed) and gold labels. */
@@ -104,11 +108,15 @@ interface Example {
   gold: GoldPaper;
   paper: Paper;
   sentences: PackedSentence[];
+  names: PaperNames;
   invariance: Map<InvarianceKind, string[]> | undefined;
 }
 
+/** Every gold name of the training files, for the names-seen features counted in each fold. */
+const NAMES = new NamesSeen();
+
 function packed(sentence: SentenceFeatures, labels: number[]): PackedSentence {
-  const words = featureStrings(sentence);
+  const words = featureStrings(sentence, undefined);
   const starts = new Int32Array(words.length + 1);
   words.forEach((features, w) => {
     starts[w + 1] = (starts[w] as number) + features.length;
@@ -116,7 +124,7 @@ function packed(sentence: SentenceFeatures, labels: number[]): PackedSentence {
   const ids = new Int32Array(starts[words.length] as number);
   let at = 0;
   for (const features of words) for (const feature of features) ids[at++] = intern(feature);
-  return { ids, starts, breaks: sentence.breaks, labels };
+  return { ids, starts, breaks: sentence.breaks, labels, names: NAMES.matchesIn(sentence) };
 }
 
 function goldNames(gold: GoldPaper): GoldName[] {
@@ -128,8 +136,13 @@ function goldNames(gold: GoldPaper): GoldName[] {
 async function loadExamples(): Promise<Example[]> {
   const { papers: corpus } = await ingestPaths([join(ROOT, "graph", "corpus")], { cwd: ROOT });
   const examples: Example[] = [];
-  for (const file of TRAINING_FILES) {
-    const gold = parseGold(readFileSync(join(GOLD_DIR, file), "utf8"), file);
+  const files = TRAINING_FILES.map(
+    (file) => [file, parseGold(readFileSync(join(GOLD_DIR, file), "utf8"), file)] as const,
+  );
+  for (const [, gold] of files)
+    for (const record of gold)
+      for (const { forms } of goldNames(record)) for (const form of forms) NAMES.add(form);
+  for (const [file, gold] of files) {
     const { papers, ids } = goldPapers(gold, corpus);
     const byId = new Map(papers.map((p) => [p.id, p]));
     gold.forEach((record, i) => {
@@ -138,6 +151,7 @@ async function loadExamples(): Promise<Example[]> {
       const evidence = paperEvidence(paper);
       const sentences = paperFeatures(evidence.fields, evidence.rules);
       const labels = goldLabels(sentences, goldNames(record));
+      const packedSentences = sentences.map((s, k) => packed(s, labels[k] as number[]));
       const invariance = INVARIANCE_FILES.has(file)
         ? invarianceFeatures(evidence.fields, evidence.rules)
         : undefined;
@@ -145,7 +159,11 @@ async function loadExamples(): Promise<Example[]> {
         file,
         gold: record,
         paper,
-        sentences: sentences.map((s, k) => packed(s, labels[k] as number[])),
+        sentences: packedSentences,
+        names: NAMES.paperNames(
+          packedSentences.map((s) => s.names),
+          goldNames(record),
+        ),
         invariance,
       });
     });
@@ -186,12 +204,26 @@ function taggerIndex(examples: readonly Example[]): { local: Int32Array; kept: s
     local[id] = kept.length;
     kept.push(FEATURES.names[id] as string);
   });
+  // The names-seen features, counted per fold rather than interned, come last.
+  for (const value of PHRASE_VALUES) kept.push(`pt=${value}`);
   return { local, kept };
 }
 
-/** A packed sentence in local ids, the features below MIN_COUNT left out, each word a view. */
-function localSequence({ ids, starts, breaks, labels }: PackedSentence, local: Int32Array) {
-  const kept = new Int32Array(ids.length);
+/** Each names-seen value's place among them, after the interned features. */
+const PHRASE_VALUE_INDEX = new Map(PHRASE_VALUES.map((value, i) => [value, i]));
+
+/**
+ * A packed sentence in local ids, the features below MIN_COUNT left out, each word a view, and
+ * each word's names-seen values after them (ids from `phraseBase` on).
+ */
+function localSequence(
+  { ids, starts, breaks, labels }: PackedSentence,
+  local: Int32Array,
+  phrases: readonly string[][],
+  phraseBase: number,
+) {
+  const extra = phrases.reduce((n, values) => n + values.length, 0);
+  const kept = new Int32Array(ids.length + extra);
   const features: Int32Array[] = [];
   let at = 0;
   for (let w = 0; w + 1 < starts.length; w++) {
@@ -200,6 +232,8 @@ function localSequence({ ids, starts, breaks, labels }: PackedSentence, local: I
       const id = local[ids[i] as number] as number;
       if (id >= 0) kept[at++] = id;
     }
+    for (const value of phrases[w] as string[])
+      kept[at++] = phraseBase + (PHRASE_VALUE_INDEX.get(value) as number);
     features.push(kept.subarray(from, at));
   }
   return { features, breaks, labels };
@@ -214,8 +248,17 @@ function trainTagger(
   trainedOn: Record<string, unknown>,
 ): StoredModel {
   const { local, kept } = taggerIndex(examples);
-  const sequences = examples.flatMap(({ sentences }) =>
-    sentences.map((sentence) => localSequence(sentence, local)),
+  const phraseBase = kept.length - PHRASE_VALUES.length;
+  const counts = NAMES.counts(examples.map((e) => e.names));
+  const sequences = examples.flatMap(({ sentences, names }) =>
+    sentences.map((sentence) =>
+      localSequence(
+        sentence,
+        local,
+        NAMES.values(sentence.starts.length - 1, sentence.names, counts, names),
+        phraseBase,
+      ),
+    ),
   );
   const weights =
     args.design === "crf"
@@ -229,7 +272,7 @@ function trainTagger(
           seed: SEED,
           transitions: args.design === "sequence",
         });
-  return storedModel(kept, weights, trainedOn);
+  return storedModel(kept, weights, NAMES.stored(counts), trainedOn);
 }
 
 /** The invariance classifier trained on these examples: one yes-or-no example per paper and kind. */

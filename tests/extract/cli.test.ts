@@ -147,7 +147,7 @@ describe("papergraph eval --merges", () => {
 describe("papergraph extract", () => {
   it("writes each paper with its mentions", async () => {
     const dir = await tempDir({
-      "papers.jsonl": `${JSON.stringify({ title: "ColorMNet: Video Colorization", abstract: "We evaluate on DAVIS with graph neural networks." })}\n`,
+      "papers.jsonl": `${JSON.stringify({ title: "ColorMNet: Video Colorization", abstract: "We evaluate graph neural networks on DAVIS." })}\n`,
     });
     const run = await papergraph(["extract", "papers.jsonl", "--out", "out.jsonl", "--json"], dir);
     expect(run.code).toBe(0);
@@ -163,8 +163,8 @@ describe("papergraph extract", () => {
     expect(record.mentions.map((m: { entityId: string }) => m.entityId)).toEqual([
       "method:colormnet",
       "task:video-colorization",
-      "dataset:davis",
       "method:graph-neural-network",
+      "dataset:davis",
     ]);
   });
 });

@@ -219,7 +219,7 @@ describe("the feature encoder", () => {
     for (const p of papers.slice(0, 60)) {
       const { fields, rules } = paperEvidence(p);
       for (const sentence of paperFeatures(fields, rules)) {
-        const spelled = featureStrings(sentence).map((word) =>
+        const spelled = featureStrings(sentence, tagger.phrases).map((word) =>
           word.flatMap((f) => tagger.index.get(f) ?? []).sort((a, b) => a - b),
         );
         const encoded = tagger.encoder

@@ -4,6 +4,7 @@ import type { Sentence, Word } from "../nlp.js";
 import { isProposalSentence } from "../rules/proposal.js";
 import { wordClusters } from "./clusters.js";
 import { gazetteerHits } from "./gazetteer.js";
+import { type PhraseTable, phraseMatches, phraseValues } from "./phrase-table.js";
 import { COARSE_TAGS, wordShape } from "./pos.js";
 import { indexPairs, type PairIndex } from "./value-pairs.js";
 
@@ -172,6 +173,7 @@ const TEMPLATE_NAMES = [
   "nh",
   "g",
   "r",
+  "pt",
 ] as const;
 const FLAGS = 7;
 const T = Object.fromEntries(TEMPLATE_NAMES.map((name, i) => [name, i])) as {
@@ -229,8 +231,13 @@ interface FeatureSink {
   flag(template: number): void;
 }
 
-/** Every feature of word `i` of a sentence, into a sink. */
-function describeWord(s: SentenceFeatures, i: number, sink: FeatureSink): void {
+/** Every feature of word `i` of a sentence, into a sink; `phrases` are its names-seen values. */
+function describeWord(
+  s: SentenceFeatures,
+  i: number,
+  sink: FeatureSink,
+  phrases: readonly string[] | undefined,
+): void {
   const { facts, context } = s;
   const me = facts[i] as WordFacts;
   // Bounds checked first: reading an array at -1 is a slow property lookup in V8.
@@ -272,22 +279,46 @@ function describeWord(s: SentenceFeatures, i: number, sink: FeatureSink): void {
   }
   for (const hit of s.gazetteer[i] as string[]) sink.emit(T.g, hit);
   for (const mark of s.rules[i] as string[]) sink.emit(T.r, mark);
+  if (phrases) for (const value of phrases) sink.emit(T.pt, value);
 }
 
-/** Each word's features spelled out as strings ("w=transformer", "b"): what training reads. */
-export function featureStrings(s: SentenceFeatures): string[][] {
+/** Each word's names-seen values (phrase-table.ts) in a sentence, under a table. */
+export function sentencePhrases(s: SentenceFeatures, table: PhraseTable): string[][] {
+  const matches = phraseMatches(
+    s.sentence.words,
+    s.breaks,
+    (key) => table.counts.has(key),
+    (key) => table.prefixes.has(key),
+  );
+  return phraseValues(s.facts.length, matches, (key) => table.counts.get(key));
+}
+
+/**
+ * Each word's features spelled out as strings ("w=transformer", "b"): what training reads. The
+ * names-seen features come with a table, or as given per word (training counts them per fold).
+ */
+export function featureStrings(
+  s: SentenceFeatures,
+  phrases: PhraseTable | readonly string[][] | undefined,
+): string[][] {
+  const values = phrases && "counts" in phrases ? sentencePhrases(s, phrases) : phrases;
   return s.facts.map((_, i) => {
     const features: string[] = [];
     const emit: Emit = (template, value) => {
       features.push(`${TEMPLATE_NAMES[template]}=${value}`);
     };
-    describeWord(s, i, {
-      own: (word) => ownFeatures(word, emit),
-      neighbour: (word, offset) => neighbourFeatures(word, offset, emit),
-      emit,
-      pair: (template, a, b) => emit(template, `${a}|${b}`),
-      flag: (template) => features.push(TEMPLATE_NAMES[template] as string),
-    });
+    describeWord(
+      s,
+      i,
+      {
+        own: (word) => ownFeatures(word, emit),
+        neighbour: (word, offset) => neighbourFeatures(word, offset, emit),
+        emit,
+        pair: (template, a, b) => emit(template, `${a}|${b}`),
+        flag: (template) => features.push(TEMPLATE_NAMES[template] as string),
+      },
+      values?.[i],
+    );
     return features;
   });
 }
@@ -344,7 +375,10 @@ export class FeatureEncoder {
     },
   };
 
-  constructor(index: ReadonlyMap<string, number>) {
+  constructor(
+    index: ReadonlyMap<string, number>,
+    private readonly phrases?: PhraseTable,
+  ) {
     const byName = new Map(TEMPLATE_NAMES.map((name, i) => [name as string, i]));
     for (const [feature, id] of index) {
       const at = feature.indexOf("=");
@@ -385,9 +419,10 @@ export class FeatureEncoder {
   /** Each word's feature ids. */
   encode(s: SentenceFeatures): number[][] {
     this.sentence = s.facts.map((word) => this.wordIds(word));
+    const phrases = this.phrases && sentencePhrases(s, this.phrases);
     return s.facts.map((_, i) => {
       this.ids = [];
-      describeWord(s, i, this.sink);
+      describeWord(s, i, this.sink, phrases?.[i]);
       return this.ids;
     });
   }

@@ -2,6 +2,7 @@ import type { EntityType } from "../../types.js";
 import { FeatureEncoder, type SentenceFeatures } from "./features.js";
 import { modelFileHash, readModelFile } from "./files.js";
 import { decode, LABELS, type TaggerWeights } from "./perceptron.js";
+import { type PhraseTable, phraseTable } from "./phrase-table.js";
 
 /** The tagger's weights as they are stored (tagger.json, written by `npm run train`). */
 export interface StoredModel {
@@ -13,6 +14,8 @@ export interface StoredModel {
   features: string[];
   /** Emission weights, feature-major, LABELS.length a feature. */
   emission: number[];
+  /** Names seen in training (phrase-table.ts): each name's singular words, and four counts a name. */
+  phrases: { names: string[]; counts: number[] };
 }
 
 /** A trained tagger, ready to read sentences. */
@@ -21,6 +24,8 @@ export interface Tagger {
   index: ReadonlyMap<string, number>;
   encoder: FeatureEncoder;
   weights: TaggerWeights;
+  /** The names seen in training it reads as features. */
+  phrases: PhraseTable;
 }
 
 /** A span the tagger marks: words [from, to) of one sentence, and the type of entity it names. */
@@ -35,9 +40,11 @@ export function taggerFromModel(model: StoredModel): Tagger {
   if (model.format !== "papergraph-tagger/1" || model.labels.join() !== LABELS.join())
     throw new Error(`tagger model: unknown format ${model.format}`);
   const index = new Map(model.features.map((feature, i) => [feature, i]));
+  const phrases = storedPhrases(model.phrases);
   return {
     index,
-    encoder: new FeatureEncoder(index),
+    phrases,
+    encoder: new FeatureEncoder(index, phrases),
     weights: {
       emission: Float32Array.from(model.emission),
       transition: Float32Array.from(model.transition),
@@ -45,10 +52,15 @@ export function taggerFromModel(model: StoredModel): Tagger {
   };
 }
 
+function storedPhrases({ names, counts }: StoredModel["phrases"]): PhraseTable {
+  return phraseTable(names.map((name, i) => [name, counts.slice(4 * i, 4 * i + 4)]));
+}
+
 /** Weights rounded to four decimals, and features whose every weight rounds to zero left out. */
 export function storedModel(
   features: readonly string[],
   weights: TaggerWeights,
+  phrases: StoredModel["phrases"],
   trainedOn: Record<string, unknown>,
 ): StoredModel {
   const round = (x: number) => Math.round(x * 1e4) / 1e4;
@@ -68,6 +80,7 @@ export function storedModel(
     transition: Array.from(weights.transition, round),
     features: kept,
     emission,
+    phrases,
   };
 }
 
