@@ -386,17 +386,22 @@ const CAPITALS_ENDING_IN_S = /^[A-Z0-9][A-Z0-9-]*[A-Z]S$/;
  * SMILES (molecules as text) the method SMILE, nor DARTS the DART another paper proposes, though
  * keys read plurals alike; plurals of short forms take a small s ("LLMs", "3DGs"). Written as a
  * form of the group in capitals ("LLMS" for LLMs, "BRATS" for BraTS, "APTOS" for Aptos), it stays.
- * Split off, it is a group of its own, keyed as written. A lexicon entry's forms stay its own.
+ * Split off, it is a group of its own, keyed as written. The forms a lexicon entry lists stay its
+ * own.
  */
 function splitCapitalNames(groups: Grouping["groups"]): void {
   for (const type of ENTITY_TYPES) {
     if (type === "invariance") continue;
     const ofType = groups[type];
     for (const group of [...ofType.values()]) {
-      // A lexicon entry's forms are the entry's: "DARTS" names it, whatever else meets its key.
-      if (LEXICON_BY_KEY.has(group.key)) continue;
+      // A form a lexicon entry lists is the entry's ("DARTS", were it listed); CLIPS, another
+      // paper's model beside CLIP, is not CLIP's for meeting its key.
+      const entry = LEXICON_BY_KEY.get(group.key);
+      const listed = new Set(entry ? [entry.name, ...entry.aliases] : []);
       const forms = new Set(group.candidates.map((c) => c.text));
-      const capitals = [...forms].filter((form) => CAPITALS_ENDING_IN_S.test(form));
+      const capitals = [...forms].filter(
+        (form) => CAPITALS_ENDING_IN_S.test(form) && !listed.has(form),
+      );
       // Most groups have none: their forms are not read again in capitals.
       if (capitals.length === 0) continue;
       const shouted = new Set([...forms].map((form) => form.toUpperCase()));

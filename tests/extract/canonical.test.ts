@@ -403,6 +403,9 @@ describe("canonical entities", () => {
       uses("Four", "TXM"),
       uses("Five", "TXMs"),
       uses("Six", "TXMS"),
+      // CLIPS, a model built on CLIP, is not the lexicon's CLIP.
+      uses("Seven", "CLIP"),
+      uses("Eight", "CLIPS"),
     ]);
     const named = (name: string) => x.entities.find((e) => e.name === name);
     expect(named("SMILES")).toMatchObject({ id: "method:smiles", aliases: [] });
@@ -412,6 +415,8 @@ describe("canonical entities", () => {
     const txm = x.entities.find((e) => e.id === "method:txm");
     expect([txm?.name, ...(txm?.aliases ?? [])].sort()).toEqual(["TXM", "TXMS", "TXMs"]);
     expect(mentionsOf(x, 0).map((m) => m.entityId)).toEqual(["method:smiles"]);
+    expect(mentionsOf(x, 7).map((m) => m.entityId)).toEqual(["method:clips"]);
+    expect(x.entities.find((e) => e.id === "method:clip")?.aliases).not.toContain("CLIPS");
   });
 
   it("a narrower task is not named by the broader form its paper also writes", () => {
