@@ -7,9 +7,9 @@ import { entityKey, singularWords } from "../src/extract/keys.js";
 import type { GoldName } from "../src/extract/model/align.js";
 import type { SentenceFeatures } from "../src/extract/model/features.js";
 import {
+  type CountedSpan,
   MIN_PAPERS,
   PHRASE_TYPES,
-  type PhraseCounts,
   phraseMatches,
   phraseValues,
 } from "../src/extract/model/phrase-table.js";
@@ -104,20 +104,20 @@ export class NamesSeen {
     counts: Int32Array,
     own: PaperNames | undefined,
   ): string[][] {
-    const matches = [];
-    for (let i = 0; i < triples.length; i += 3)
-      matches.push({
+    if (own) addPaper(counts, own, -1);
+    const spans: CountedSpan[] = [];
+    for (let i = 0; i < triples.length; i += 3) {
+      const id = triples[i + 2] as number;
+      const c = counts.subarray(4 * id, 4 * id + 4);
+      const marked = (c[1] as number) + (c[2] as number) + (c[3] as number) > 0;
+      spans.push({
         from: triples[i] as number,
         to: triples[i + 1] as number,
-        key: String(triples[i + 2]),
+        counts: marked ? Int32Array.from(c) : undefined,
       });
-    if (own) addPaper(counts, own, -1);
-    const values = phraseValues(length, matches, (key) => {
-      const c: PhraseCounts = counts.subarray(4 * Number(key), 4 * Number(key) + 4);
-      return (c[1] as number) + (c[2] as number) + (c[3] as number) > 0 ? c : undefined;
-    });
+    }
     if (own) addPaper(counts, own, 1);
-    return values;
+    return phraseValues(length, spans);
   }
 }
 

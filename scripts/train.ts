@@ -116,7 +116,7 @@ interface Example {
 const NAMES = new NamesSeen();
 
 function packed(sentence: SentenceFeatures, labels: number[]): PackedSentence {
-  const words = featureStrings(sentence, undefined);
+  const words = featureStrings(sentence);
   const starts = new Int32Array(words.length + 1);
   words.forEach((features, w) => {
     starts[w + 1] = (starts[w] as number) + features.length;

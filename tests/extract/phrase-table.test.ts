@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { paperFeatures, sentencePhrases } from "../../src/extract/model/features.js";
-import { phraseTable } from "../../src/extract/model/phrase-table.js";
+import { PHRASE_VALUES, phraseTable, phraseValues } from "../../src/extract/model/phrase-table.js";
 import { shippedTagger } from "../../src/extract/model/tagger.js";
 import { paperEvidence } from "../../src/extract/paper.js";
 import { paper } from "./helpers.js";
@@ -42,5 +42,17 @@ describe("names seen in training", () => {
     expect(words.find(([w]) => w === "transformer")?.[1]).toContainEqual(
       expect.stringMatching(/^method:I:\d:many$/),
     );
+  });
+
+  it("give only values training has an id for, whatever the counts", () => {
+    const given = new Set<string>();
+    for (let papers = 1; papers <= 30; papers++)
+      for (let marked = 0; marked <= papers; marked++)
+        for (const values of phraseValues(4, [
+          { from: 0, to: 1, counts: [papers, marked, marked, marked] },
+          { from: 1, to: 4, counts: [papers, marked, marked, marked] },
+        ]))
+          for (const value of values) given.add(value);
+    expect([...given].filter((value) => !PHRASE_VALUES.includes(value))).toEqual([]);
   });
 });

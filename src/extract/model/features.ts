@@ -290,18 +290,18 @@ export function sentencePhrases(s: SentenceFeatures, table: PhraseTable): string
     (key) => table.counts.has(key),
     (key) => table.prefixes.has(key),
   );
-  return phraseValues(s.facts.length, matches, (key) => table.counts.get(key));
+  return phraseValues(
+    s.facts.length,
+    matches.map(({ from, to, key }) => ({ from, to, counts: table.counts.get(key) })),
+  );
 }
 
 /**
  * Each word's features spelled out as strings ("w=transformer", "b"): what training reads. The
- * names-seen features come with a table, or as given per word (training counts them per fold).
+ * names-seen features come only with a table: training counts them in each fold, apart.
  */
-export function featureStrings(
-  s: SentenceFeatures,
-  phrases: PhraseTable | readonly string[][] | undefined,
-): string[][] {
-  const values = phrases && "counts" in phrases ? sentencePhrases(s, phrases) : phrases;
+export function featureStrings(s: SentenceFeatures, phrases?: PhraseTable): string[][] {
+  const values = phrases && sentencePhrases(s, phrases);
   return s.facts.map((_, i) => {
     const features: string[] = [];
     const emit: Emit = (template, value) => {

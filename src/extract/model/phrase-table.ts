@@ -77,21 +77,24 @@ export const MIN_PAPERS = 2;
 /** A rate as a feature reads it: fifths, so 0.8 and over is one value. */
 const rateBucket = (marked: number, papers: number) =>
   Math.min(4, Math.floor((5 * marked) / papers));
-/** How many papers the rate stands on: one, a few, many. */
+/** How many papers the rate stands on: a few (up to 5), some (up to 20), many. */
 const supportBucket = (papers: number) => (papers <= 5 ? "few" : papers <= 20 ? "some" : "many");
 
+/** Words [from, to) of a sentence where a name is written, and its counts (undefined: unknown). */
+export interface CountedSpan {
+  from: number;
+  to: number;
+  counts: PhraseCounts | undefined;
+}
+
 /**
- * The feature values each word of a sentence takes from its matches: per type a name is marked as,
- * where the word stands in it, how often it is marked and on how many papers that stands.
+ * The feature values each word of a sentence takes from the names written over it: per type a
+ * name is marked as, where the word stands in it, how often it is marked and on how many papers
+ * that stands.
  */
-export function phraseValues(
-  length: number,
-  matches: readonly PhraseMatch[],
-  countsOf: (key: string) => PhraseCounts | undefined,
-): string[][] {
+export function phraseValues(length: number, spans: readonly CountedSpan[]): string[][] {
   const values: string[][] = Array.from({ length }, () => []);
-  for (const { from, to, key } of matches) {
-    const counts = countsOf(key);
+  for (const { from, to, counts } of spans) {
     const papers = counts?.[0] ?? 0;
     if (counts === undefined || papers < MIN_PAPERS) continue;
     const support = supportBucket(papers);
