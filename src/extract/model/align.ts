@@ -6,6 +6,7 @@ import { matchWords } from "../../eval/match.js";
 import type { EntityType } from "../../types.js";
 import type { SentenceFeatures } from "./features.js";
 import { LABELS } from "./perceptron.js";
+import { keySpans } from "./phrase-table.js";
 
 export interface GoldName {
   type: Exclude<EntityType, "invariance">;
@@ -35,17 +36,13 @@ export function goldLabels(
     }
   return sentences.map(({ sentence, breaks }) => {
     const keys = sentence.words.map((w) => matchKey(w.text));
-    const matches: { from: number; to: number; type: GoldName["type"] }[] = [];
-    for (let from = 0; from < keys.length; from++) {
-      if (keys[from] === "") continue;
-      let key = "";
-      for (let to = from + 1; to <= Math.min(keys.length, from + MAX_WORDS); to++) {
-        if (to - 1 > from && breaks[to - 1]) break;
-        key += keys[to - 1];
-        const type = byKey.get(key);
-        if (type && keys[to - 1] !== "") matches.push({ from, to, type });
-      }
-    }
+    const matches = keySpans(
+      keys,
+      breaks,
+      (key) => byKey.has(key),
+      () => true,
+      MAX_WORDS,
+    ).map(({ from, to, key }) => ({ from, to, type: byKey.get(key) as GoldName["type"] }));
     matches.sort((a, b) => b.to - b.from - (a.to - a.from) || a.from - b.from);
     const labels = new Array<number>(keys.length).fill(0);
     for (const { from, to, type } of matches) {

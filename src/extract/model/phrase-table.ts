@@ -47,21 +47,23 @@ export interface PhraseMatch {
 }
 
 /**
- * Every place in a sentence a name of `known` is written, not running across a break (a bracket,
- * comma or full stop between two words), longest or not: the tagger weighs overlapping ones.
+ * Every place in a sentence, given as its words' keys, where a name of `known` is written, up to
+ * `maxWords` words, not running across a break (a bracket, comma or full stop between two words),
+ * longest or not; a span stops growing once no name begins so (`isPrefix`). Training's gold
+ * labels find gold names the same way (align.ts), with the scorer's keys.
  */
-export function phraseMatches(
-  words: readonly Word[],
+export function keySpans(
+  keys: readonly string[],
   breaks: readonly boolean[],
   known: (key: string) => boolean,
   isPrefix: (key: string) => boolean,
+  maxWords: number,
 ): PhraseMatch[] {
   const matches: PhraseMatch[] = [];
-  const keys = words.map((w) => entityKey(w.text));
-  for (let from = 0; from < words.length; from++) {
+  for (let from = 0; from < keys.length; from++) {
     if (keys[from] === "") continue;
     let key = "";
-    for (let to = from + 1; to <= Math.min(words.length, from + MAX_WORDS); to++) {
+    for (let to = from + 1; to <= Math.min(keys.length, from + maxWords); to++) {
       if (to - 1 > from && breaks[to - 1]) break;
       key += keys[to - 1];
       if (keys[to - 1] !== "" && known(key)) matches.push({ from, to, key });
@@ -69,6 +71,22 @@ export function phraseMatches(
     }
   }
   return matches;
+}
+
+/** Every place in a sentence a name of the table (`known`) is written: the tagger weighs overlapping ones. */
+export function phraseMatches(
+  words: readonly Word[],
+  breaks: readonly boolean[],
+  known: (key: string) => boolean,
+  isPrefix: (key: string) => boolean,
+): PhraseMatch[] {
+  return keySpans(
+    words.map((w) => entityKey(w.text)),
+    breaks,
+    known,
+    isPrefix,
+    MAX_WORDS,
+  );
 }
 
 /** Names fewer papers write say too little for a feature: most are one paper's own coinage. */
