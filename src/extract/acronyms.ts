@@ -4,15 +4,36 @@ import { LEXICON_BY_KEY } from "./lexicon.js";
 import type { AnalyzedPaper } from "./paper.js";
 import { longFormLength } from "./rules/acronyms.js";
 
-/** Short forms by key, with the type and long form (by key) each stands for. */
-export type AcronymMap = ReadonlyMap<string, { type: EntityType; longKey: string }>;
+/**
+ * Short forms by key, with the long form (by key) each stands for and the type of the entity it
+ * names alone. A short form only ever spelled out in front of a name ("Text-to-Image (T2I)
+ * generation") has no type: it stands for those words inside names ("T2I models"), never for an
+ * entity of its own.
+ */
+export type AcronymMap = ReadonlyMap<string, Acronym>;
+
+export interface Acronym {
+  type?: EntityType;
+  /** The entity's key: a long form the lexicon lists goes by its entry's name. */
+  longKey: string;
+  /**
+   * The long form's own words, as a key, for reading the short form inside a name: "T2I models"
+   * are text-to-image models, though "text-to-image" alone is the lexicon's text-to-image
+   * generation. The most written of the long forms that make the majority.
+   */
+  inNames: string;
+}
 
 /**
  * What the papers counted so far say each short form stands for: by short key, how many times each
  * long form was written as its definition, by type and as written ("method|Multimodal LLMs"), so
- * the short forms inside a long form can be read.
+ * the short forms inside a long form can be read. Words spelled out in front of a name count
+ * under IN_NAMES ("in-names|Text-to-Image").
  */
 export type AcronymVotes = Map<string, Map<string, number>>;
+
+/** The votes' mark of a long form spelled out in front of a name rather than as an entity. */
+const IN_NAMES = "in-names";
 
 /**
  * The share of a short form's definitions its most common long form needs to stand for it in
@@ -63,6 +84,16 @@ export function expandedKey(
   return changed ? words.join("") : entityKey(text);
 }
 
+/**
+ * What a short form (by key) stands for inside a name: for one the lexicon knows, the entry, unless
+ * the paper itself defines an entity by it (`own`: "Standard Definition (SD) maps"); else the
+ * words the paper, or else the corpus, spells it out with; else the short form itself.
+ */
+export function shortFormInNames(short: string, own?: Acronym, corpus?: Acronym): string {
+  if (LEXICON_BY_KEY.has(short)) return own?.type !== undefined ? own.longKey : lexiconKey(short);
+  return (own ?? corpus)?.inNames ?? short;
+}
+
 /** The key every form of a lexicon entry shares: its name's. */
 export function lexiconKey(key: string): string {
   const entry = LEXICON_BY_KEY.get(key);
@@ -71,56 +102,82 @@ export function lexiconKey(key: string): string {
 
 /** Adds the short forms that a paper defines ("Invariant Risk Minimization (IRM)") to `votes`. */
 export function countAcronyms(votes: AcronymVotes, { candidates }: AnalyzedPaper) {
-  for (const long of candidates) {
-    if (long.acronym === undefined || long.acronym === long.text) continue;
-    const short = entityKey(long.acronym);
-    let longForms = votes.get(short);
-    if (!longForms) {
-      longForms = new Map();
-      votes.set(short, longForms);
-    }
-    const written = `${long.type}|${long.text}`;
-    longForms.set(written, (longForms.get(written) ?? 0) + 1);
+  for (const candidate of candidates) {
+    if (candidate.spelledOut)
+      vote(votes, candidate.spelledOut.short, `${IN_NAMES}|${candidate.spelledOut.long}`);
+    if (candidate.acronym !== undefined && candidate.acronym !== candidate.text)
+      vote(votes, candidate.acronym, `${candidate.type}|${candidate.text}`);
   }
 }
 
-type Resolved = Map<string, { type: EntityType; longKey: string }>;
+function vote(votes: AcronymVotes, shortForm: string, written: string) {
+  const short = entityKey(shortForm);
+  let longForms = votes.get(short);
+  if (!longForms) {
+    longForms = new Map();
+    votes.set(short, longForms);
+  }
+  longForms.set(written, (longForms.get(written) ?? 0) + 1);
+}
+
+type Resolved = Map<string, Acronym>;
+
+/** A short form's definitions, each as [type or IN_NAMES, the long form's own key, votes]. */
+type Definitions = [type: string, spelled: string, votes: number][];
 
 /**
  * The long form (by key) that MAJORITY of a short form's definitions give, with the type most of
- * those give it (ties to the first in ENTITY_TYPES); undefined where no long form has a majority.
+ * those that define an entity give it (ties to the first in ENTITY_TYPES; none where every one is
+ * written in front of a name); undefined where no long form has a majority.
  */
-function majority(longForms: ReadonlyMap<string, number>, keyOf: (text: string) => string) {
-  const byKey = new Map<string, Map<EntityType, number>>();
+function majority(definitions: Definitions): Omit<Acronym, "inNames"> | undefined {
+  const byKey = new Map<string, Map<string, number>>();
   let total = 0;
-  for (const [written, n] of longForms) {
-    const bar = written.indexOf("|");
-    const type = written.slice(0, bar) as EntityType;
-    const key = keyOf(written.slice(bar + 1));
-    let types = byKey.get(key);
-    if (!types) {
-      types = new Map();
-      byKey.set(key, types);
-    }
+  for (const [type, spelled, n] of definitions) {
+    const key = lexiconKey(spelled);
+    const types = byKey.get(key) ?? new Map<string, number>();
+    byKey.set(key, types);
     types.set(type, (types.get(type) ?? 0) + n);
     total += n;
   }
   for (const [longKey, types] of byKey) {
     const votes = [...types.values()].reduce((a, b) => a + b, 0);
     if (votes < MAJORITY * total) continue;
-    const type = ENTITY_TYPES.reduce((best, t) =>
-      (types.get(t) ?? 0) > (types.get(best) ?? 0) ? t : best,
+    const named = ENTITY_TYPES.filter((t) => types.has(t));
+    if (named.length === 0) return { longKey };
+    const type = named.reduce((best, t) =>
+      (types.get(t) as number) > (types.get(best) as number) ? t : best,
     );
     return { type, longKey };
   }
   return undefined;
 }
 
-function resolveBy(votes: AcronymVotes, keyOf: (text: string) => string): Resolved {
+/**
+ * The short forms' long forms. Definitions of entities decide alone where there are any: words
+ * spelled out in front of names ("3D morphable face model (3DMM) coefficients") only say what a
+ * short form no paper takes for an entity stands for inside names. Inside names it stands for the
+ * long form of the entity's key written most, in front of names or as the entity: "T2I", the
+ * entity text-to-image generation, is "text-to-image" in "T2I models".
+ */
+function resolveBy(votes: AcronymVotes, spell: (text: string) => string): Resolved {
   const resolved: Resolved = new Map();
   for (const [short, longForms] of votes) {
-    const long = majority(longForms, keyOf);
-    if (long) resolved.set(short, long);
+    const definitions: Definitions = [...longForms].map(([written, n]) => {
+      const bar = written.indexOf("|");
+      return [written.slice(0, bar), spell(written.slice(bar + 1)), n];
+    });
+    const named = definitions.filter(([type]) => type !== IN_NAMES);
+    const long = majority(named.length > 0 ? named : definitions);
+    if (!long) continue;
+    const spellings = new Map<string, number>();
+    for (const [, spelled, n] of definitions)
+      if (lexiconKey(spelled) === long.longKey)
+        spellings.set(spelled, (spellings.get(spelled) ?? 0) + n);
+    const [inNames] = [...spellings].reduce((best, next) =>
+      next[1] > best[1] || (next[1] === best[1] && next[0] < best[0]) ? next : best,
+    );
+    resolved.set(short, { ...long, inNames });
   }
   return resolved;
 }
@@ -134,9 +191,9 @@ function resolveBy(votes: AcronymVotes, keyOf: (text: string) => string): Resolv
  * result does not depend on the order the votes were counted in.
  */
 export function resolveAcronyms(votes: AcronymVotes): Resolved {
-  const written = resolveBy(votes, (text) => lexiconKey(entityKey(text)));
+  const written = resolveBy(votes, entityKey);
   return resolveBy(votes, (text) =>
-    lexiconKey(expandedKey(text, (short) => written.get(short)?.longKey ?? lexiconKey(short))),
+    expandedKey(text, (short) => shortFormInNames(short, undefined, written.get(short))),
   );
 }
 
@@ -160,7 +217,8 @@ export function changedAcronyms(before: AcronymMap, after: AcronymMap): Set<stri
   const changed = new Set<string>();
   for (const [key, now] of after) {
     const then = before.get(key);
-    if (then?.type !== now.type || then.longKey !== now.longKey) changed.add(key);
+    if (then?.type !== now.type || then?.longKey !== now.longKey || then?.inNames !== now.inNames)
+      changed.add(key);
   }
   for (const key of before.keys()) if (!after.has(key)) changed.add(key);
   return changed;

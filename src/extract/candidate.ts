@@ -25,6 +25,12 @@ export interface Candidate {
   invariance?: { kind: InvarianceKind; relation: InvarianceRelation };
   /** Set by the acronym rule: the short form defined for this long form in the same place. */
   acronym?: string;
+  /**
+   * The short form this name begins with and the words in front of its brackets that spell it
+   * out, where those words are no name the tagger took: "T2I" and "Text-to-Image" in
+   * "Text-to-Image (T2I) generation". The corpus reads the short form so inside other names.
+   */
+  spelledOut?: { short: string; long: string };
 }
 
 /** A candidate spanning words [from, to) of a sentence. */

@@ -16,6 +16,7 @@ import {
   expandedKey,
   lexiconKey,
   resolveAcronyms,
+  shortFormInNames,
   shortFormPieces,
   undecidedShortForms,
   writtenLongForm,
@@ -63,18 +64,18 @@ function nameKey(
   global: AcronymMap,
   proposed: ReadonlySet<string>,
 ): string {
-  const longKeyOf = (key: string, ofType?: EntityType): string | undefined => {
+  const definedAs = (key: string) => {
     const fromCorpus = !LEXICON_BY_KEY.has(key) && !proposed.has(key);
-    const defined = local.get(key) ?? (fromCorpus ? global.get(key) : undefined);
-    if (defined && (ofType === undefined || defined.type === ofType)) return defined.longKey;
-    return undefined;
+    return [local.get(key), fromCorpus ? global.get(key) : undefined];
   };
   const key = entityKey(text);
-  const defined = longKeyOf(key, type);
-  if (defined !== undefined) return defined;
+  // Alone, a short form is an entity its paper or the corpus takes it for: "ML" in "machine
+  // learning (ML) facial landmarking" is machine learning, as other papers define it.
+  const defined = definedAs(key).find((acronym) => acronym?.type !== undefined);
+  if (defined?.type === type) return defined.longKey;
   // A name the lexicon knows is its entry's, whatever the short forms inside it stand for.
   if (LEXICON_BY_KEY.has(key)) return lexiconKey(key);
-  return lexiconKey(expandedKey(text, (short) => longKeyOf(short) ?? lexiconKey(short)));
+  return lexiconKey(expandedKey(text, (short) => shortFormInNames(short, ...definedAs(short))));
 }
 
 /** A short form: capitals and digits, with hyphens or spaces ("LLMs", "GPT-4", "GPT 4"). */
@@ -164,6 +165,27 @@ function definedOtherwise(
 }
 
 /**
+ * A short form its paper spells out only in front of a name ("3D multi-object tracking (MOT)",
+ * tagged alone) names that paper's one entity of its type whose key ends with the words: "MOT"
+ * is the paper's 3D multi-object tracking. Where there is none or several, it stays a short form
+ * of its own, as it is in the papers that never spell it out ("SMPL" beside "Skinned Multi-Person
+ * Linear (SMPL) model").
+ */
+function spelledOutNames(candidates: readonly Candidate[], keys: string[], local: AcronymMap) {
+  candidates.forEach((candidate, i) => {
+    const words = local.get(keys[i] as string);
+    if (words === undefined || words.type !== undefined) return;
+    const named = new Set(
+      keys.filter(
+        (key, j) =>
+          candidates[j]?.type === candidate.type && key !== "" && key.endsWith(words.inNames),
+      ),
+    );
+    if (named.size === 1) keys[i] = [...named][0] as string;
+  });
+}
+
+/**
  * Whether a long form as written shares a word with an entity's key, by the word's first five
  * letters: spellings of one name do ("Convolution Neural Networks" and convolutional neural
  * network, "bird-eye view" and bird's eye view), while "attack success rate" and speech
@@ -197,6 +219,7 @@ function addPaper(
     const key = canonicalKey(candidate, local, acronyms, proposed);
     return definedOtherwise(candidate, key, analyzed, local, acronyms) ? "" : key;
   });
+  spelledOutNames(candidates, keys, local);
   const inAbstract = new Set(
     candidates.flatMap((c) =>
       c.role === "proposed" && c.field !== "title" ? [entityKey(c.text)] : [],

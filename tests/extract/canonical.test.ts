@@ -10,12 +10,21 @@ import type { EntityType, Extraction, Paper } from "../../src/types.js";
 import { CORPUS } from "../helpers/cli.js";
 import { entity, extract, mentionsOf, paper } from "./helpers.js";
 
-/** A paper as the tagger might have read it: [field, text, type, acronym?] for each candidate. */
+/**
+ * A paper as the tagger might have read it: [field, text, type, acronym?, spelledOut?] for each
+ * candidate.
+ */
 function analyzed(
   of: Paper,
-  found: [field: Candidate["field"], text: string, type: EntityType, acronym?: string][],
+  found: [
+    field: Candidate["field"],
+    text: string,
+    type: EntityType,
+    acronym?: string,
+    spelledOut?: Candidate["spelledOut"],
+  ][],
 ): AnalyzedPaper {
-  const candidates = found.map(([field, text, type, acronym]): Candidate => {
+  const candidates = found.map(([field, text, type, acronym, spelledOut]): Candidate => {
     const start = of[field].indexOf(text);
     const candidate: Candidate = {
       type,
@@ -27,6 +36,7 @@ function analyzed(
       rule: "test",
     };
     if (acronym) candidate.acronym = acronym;
+    if (spelledOut) candidate.spelledOut = spelledOut;
     return candidate;
   });
   return { paper: of, candidates };
@@ -531,6 +541,50 @@ describe("canonical entities", () => {
     expect(mllm?.papers).toHaveLength(3);
     expect(mllm?.aliases).toEqual(expect.arrayContaining(["Multimodal LLMs", "MLLMs"]));
     expect(entity(x, "method:large-language-model-agent")?.papers).toHaveLength(2);
+  });
+
+  it("a short form spelled out in front of names is read so inside names, and names no entity alone", () => {
+    const t2i = { short: "T2I", long: "Text-to-Image" };
+    const x = canonicalize([
+      analyzed(paper("One", "Text-to-Image (T2I) models draw."), [
+        ["abstract", "T2I models", "method", undefined, t2i],
+      ]),
+      analyzed(paper("Two", "Text-to-Image (T2I) diffusion models and T2I models."), [
+        ["abstract", "T2I", "task", undefined, t2i],
+        ["abstract", "T2I models", "method"],
+      ]),
+      analyzed(paper("Three", "We study text-to-image models."), [
+        ["abstract", "text-to-image models", "method"],
+      ]),
+      analyzed(paper("Four", "Fast T2I models and T2I."), [
+        ["abstract", "T2I models", "method"],
+        ["abstract", "T2I", "task"],
+      ]),
+      analyzed(paper("Five", "Slow T2I."), [["abstract", "T2I", "task"]]),
+    ]);
+    const idOf = (i: number, text: string) =>
+      mentionsOf(x, i).find((m) => m.text === text)?.entityId;
+    expect(entity(x, "method:text-to-image-model")?.papers).toHaveLength(4);
+    // "T2I" alone is one entity wherever it is written: words in front of a name are no entity.
+    expect(new Set([idOf(1, "T2I"), idOf(3, "T2I"), idOf(4, "T2I")])).toEqual(
+      new Set(["task:t2i"]),
+    );
+  });
+
+  it("a short form its paper spells out in front of a name names that paper's name ending in the words", () => {
+    const mot = { short: "MOT", long: "multi-object tracking" };
+    const x = canonicalize([
+      analyzed(paper("One", "3D multi-object tracking (MOT) is hard; 3D MOT needs care."), [
+        ["abstract", "3D multi-object tracking", "task"],
+        ["abstract", "MOT", "task", undefined, mot],
+        ["abstract", "3D MOT", "task"],
+      ]),
+    ]);
+    expect(mentionsOf(x, 0).map((m) => m.entityId)).toEqual([
+      "task:3d-multi-object-tracking",
+      "task:3d-multi-object-tracking",
+      "task:3d-multi-object-tracking",
+    ]);
   });
 
   it("a short form a paper proposes is its own, not another paper's definition of it", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { longFormLength } from "../../src/extract/rules/acronyms.js";
+import { longFormLength, spellsOutShortForm } from "../../src/extract/rules/acronyms.js";
 import { numberedVariants } from "../../src/extract/rules/datasets.js";
 import { extract, found, mentionsOf } from "./helpers.js";
 
@@ -12,6 +12,21 @@ describe("acronym definitions", () => {
       longFormLength("EGNNs", ["called", "E(n)-Equivariant", "Graph", "Neural", "Networks"]),
     ).toBe(4);
     expect(longFormLength("XYZ", ["nothing", "matches", "here"])).toBe(0);
+  });
+
+  it("reads a digit in a short form as the word it stands for", () => {
+    expect(longFormLength("T2I", ["study", "Text-to-Image"])).toBe(1);
+    expect(longFormLength("E2E", ["fully", "end-to-end"])).toBe(1);
+    expect(longFormLength("AI4Science", ["AI", "for", "Science"])).toBe(3);
+    // Without the digit, "to" gives its letter: text-to-speech is TTS.
+    expect(longFormLength("TTS", ["Text-to-Speech"])).toBe(1);
+  });
+
+  it("takes words in front of a name for a short form's spelling only where they spell all of it", () => {
+    expect(spellsOutShortForm("T2I", ["Text-to-Image"])).toBe(true);
+    expect(spellsOutShortForm("MOT", ["multi-object", "tracking"])).toBe(true);
+    expect(spellsOutShortForm("KG", ["knowledge"])).toBe(false);
+    expect(spellsOutShortForm("LLMs", ["Language", "Models"])).toBe(false);
   });
 
   it("links long and short form as one proposed method in a proposal sentence", () => {

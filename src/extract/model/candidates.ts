@@ -1,7 +1,13 @@
-import type { Candidate } from "../candidate.js";
+import type { Candidate, Field } from "../candidate.js";
 import { spanCandidate } from "../candidate.js";
-import type { Word } from "../nlp.js";
-import { findAcronymDefinitions, namesShortForm, spellsShortForm } from "../rules/acronyms.js";
+import type { Sentence, Word } from "../nlp.js";
+import {
+  type AcronymDefinition,
+  findAcronymDefinitions,
+  namesShortForm,
+  spellsOutShortForm,
+  spellsShortForm,
+} from "../rules/acronyms.js";
 import type { SentenceFeatures } from "./features.js";
 import type { TaggedSpan } from "./tagger.js";
 
@@ -133,7 +139,8 @@ export function modelCandidates(
       if (INDEFINITE.has(sentence.words[span.from - 1]?.lower ?? ""))
         described.add(made[i] as Candidate);
     });
-    for (const { short } of findAcronymDefinitions(sentence)) {
+    for (const definition of findAcronymDefinitions(sentence)) {
+      const { short } = definition;
       // The tagged name before the brackets is their long form only if it spells them, whole.
       const long = tagged.findIndex(
         (span) =>
@@ -143,7 +150,10 @@ export function modelCandidates(
             sentence.words.slice(span.from, span.to).map((w) => w.text),
           ),
       );
-      if (long < 0) continue;
+      if (long < 0) {
+        spellOut(definition, tagged, made, field, sentence);
+        continue;
+      }
       const longForm = made[long] as Candidate;
       const shortAt = tagged.findIndex((span) => span.from === short && span.to === short + 1);
       const shortForm =
@@ -167,6 +177,27 @@ export function modelCandidates(
   }
   linkShortForms(candidates, described);
   return candidates;
+}
+
+/**
+ * "Text-to-Image (T2I) generation", its short form tagged and its long form not (a modifier, no
+ * name): the name that begins with the short form keeps the words that spell it out.
+ */
+function spellOut(
+  { long: [from, to], short }: AcronymDefinition,
+  tagged: readonly TaggedSpan[],
+  made: readonly Candidate[],
+  field: Field,
+  sentence: Sentence,
+): void {
+  const named = tagged.findIndex((span) => span.from === short);
+  const words = sentence.words;
+  const long = words.slice(from, to).map((word) => word.text);
+  if (named < 0 || !spellsOutShortForm((words[short] as Word).text, long)) return;
+  (made[named] as Candidate).spelledOut = {
+    short: (words[short] as Word).text,
+    long: field.text.slice((words[from] as Word).start, (words[to - 1] as Word).end),
+  };
 }
 
 /**

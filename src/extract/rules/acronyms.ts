@@ -20,7 +20,7 @@ function isShortForm(word: Word): boolean {
  */
 export function longFormLength(shortForm: string, candidateWords: readonly string[]): number {
   const short = shortForm.replace(/s$/, "").toLowerCase();
-  const long = candidateWords.join(" ").toLowerCase();
+  const long = wordsAsDigits(short, candidateWords.join(" ").toLowerCase());
   let s = short.length - 1;
   let l = long.length - 1;
   while (s >= 0) {
@@ -40,6 +40,25 @@ export function longFormLength(shortForm: string, candidateWords: readonly strin
   }
   const start = long.lastIndexOf(" ", l) + 1;
   return long.slice(start).split(" ").length;
+}
+
+/** Words a short form may write as a digit: "to" in "T2I" (Text-to-Image), "for" in "AI4Science". */
+const DIGIT_WORDS: readonly (readonly [string, RegExp])[] = [
+  ["2", /(?<![a-z0-9])to(?![a-z0-9])/g],
+  ["4", /(?<![a-z0-9])for(?![a-z0-9])/g],
+];
+
+/**
+ * A lower-cased long form with each word the short form may write as a digit written so, where
+ * the short form has that digit: "text-to-image" is searched as "text-2-image" for "T2I" (a word
+ * for a character, so the long form keeps its words), but as written for "TTS" (text-to-speech),
+ * whose second T is the "to".
+ */
+function wordsAsDigits(short: string, long: string): string {
+  let spelled = long;
+  for (const [digit, word] of DIGIT_WORDS)
+    if (short.includes(digit)) spelled = spelled.replace(word, digit);
+  return spelled;
 }
 
 /**
@@ -70,10 +89,27 @@ export function namesShortForm(shortForm: string, longWords: readonly string[]):
   const capitals = shortForm.replace(/s$/, "");
   if (!/^[A-Z0-9-]+$/.test(capitals)) return true;
   const letters = capitals.replace(/[^A-Z]/g, "").length;
+  // A skipped word stands alone; a hyphen's part gives a letter like any other ("Virtual Try-On").
   const parts = longWords
+    .filter((word) => !SKIPPED_WORDS.has(word.toLowerCase()))
     .flatMap((word) => word.split(/[-‐–]/))
-    .filter((part) => part !== "" && !SKIPPED_WORDS.has(part.toLowerCase()));
+    .filter((part) => part !== "");
   return parts.length >= letters - 1;
+}
+
+/**
+ * Whether words written in front of a name, a short form in brackets after them, spell that short
+ * form out: its capitals begin their words (spellsShortForm), or, where it writes a word as a
+ * digit ("Text-to-Image (T2I)"), they name it whole. The corpus reads the short form so inside
+ * other names, so "knowledge (KG)" or "Language Models (LLMs)" spell out nothing.
+ */
+export function spellsOutShortForm(shortForm: string, longWords: readonly string[]): boolean {
+  if (spellsShortForm(shortForm, longWords.join(" "))) return true;
+  return (
+    DIGIT_WORDS.some(([digit]) => shortForm.includes(digit)) &&
+    longFormLength(shortForm, longWords) === longWords.length &&
+    namesShortForm(shortForm, longWords)
+  );
 }
 
 /** Words a long form may pass over without giving the short form a letter: "Bidirectional Encoder Representations from Transformers". */
