@@ -1,5 +1,5 @@
 import { ENTITY_TYPES, type EntityType } from "../types.js";
-import { entityKey, singular } from "./keys.js";
+import { entityKey, singular, singularWords } from "./keys.js";
 import { LEXICON_BY_KEY } from "./lexicon.js";
 import type { AnalyzedPaper } from "./paper.js";
 import { longFormLength } from "./rules/acronyms.js";
@@ -92,6 +92,49 @@ export function expandedKey(
 export function shortFormInNames(short: string, own?: Acronym, corpus?: Acronym): string {
   if (LEXICON_BY_KEY.has(short)) return own?.type !== undefined ? own.longKey : lexiconKey(short);
   return (own ?? corpus)?.inNames ?? short;
+}
+
+/**
+ * Whether a long form as written shares a word with an entity's key, by the word's first five
+ * letters: spellings of one name do ("Convolution Neural Networks" and convolutional neural
+ * network, "bird-eye view" and bird's eye view), while "attack success rate" and speech
+ * recognition, "autoregressive" and augmented reality, share none.
+ */
+export function sharesAWord(written: string, key: string): boolean {
+  return singularWords(written).some((word) => word.length >= 4 && key.includes(word.slice(0, 5)));
+}
+
+/** Whether every word of a name is in a key, by its first five letters (as sharesAWord reads). */
+function wordsWithin(name: string, key: string): boolean {
+  return singularWords(name).every((word) => word.length < 4 || key.includes(word.slice(0, 5)));
+}
+
+/** By corpus, lexicon entries (by key) by the long forms (by key) the corpus spells them out with. */
+const SPELLED_ENTRIES = new WeakMap<AcronymMap, Map<string, string>>();
+
+/**
+ * The lexicon entry whose short form the corpus spells out as this long form (by key), where that
+ * long form is no lexicon entry's own: four of 10,000 arXiv papers define BERT as "Bidirectional
+ * Encoder Representations from Transformers", which made a node beside BERT's 67 papers. The
+ * entry must be of the long form's type and, if it has a spelled-out name, have every word of it
+ * in the long form: the corpus's "Bayesian networks (BN)" are no batch normalization, its "spoken
+ * dialogue systems (SDSs)" no Sloan Digital Sky Survey, and "Self-similarity driven Scale-invariant
+ * Learning (SSL)" no self-supervised learning.
+ */
+export function lexiconEntrySpelled(acronyms: AcronymMap, longKey: string): string | undefined {
+  let spelled = SPELLED_ENTRIES.get(acronyms);
+  if (!spelled) {
+    spelled = new Map();
+    for (const [short, { type, longKey: long }] of acronyms) {
+      const entry = LEXICON_BY_KEY.get(short);
+      if (!entry || entry.type !== type || LEXICON_BY_KEY.has(long)) continue;
+      const spelledOut = [entry.name, ...entry.aliases].filter((form) => /\s/.test(form));
+      if (spelledOut.length === 0 || spelledOut.some((form) => wordsWithin(form, long)))
+        spelled.set(long, lexiconKey(short));
+    }
+    SPELLED_ENTRIES.set(acronyms, spelled);
+  }
+  return spelled.get(longKey);
 }
 
 /** The key every form of a lexicon entry shares: its name's. */

@@ -14,8 +14,10 @@ import {
   changedAcronyms,
   countAcronyms,
   expandedKey,
+  lexiconEntrySpelled,
   lexiconKey,
   resolveAcronyms,
+  sharesAWord,
   shortFormInNames,
   shortFormPieces,
   undecidedShortForms,
@@ -56,8 +58,23 @@ function canonicalKey(
 const NO_ACRONYMS: AcronymMap = new Map();
 const NONE_PROPOSED: ReadonlySet<string> = new Set();
 
-/** The key a name of an entity of `type` goes by (canonicalKey, for any type but invariance). */
+/**
+ * The key a name of an entity of `type` goes by (canonicalKey, for any type but invariance): a
+ * long form the corpus spells a short form the lexicon knows with is that entry ("Bidirectional
+ * Encoder Representations from Transformers" is BERT).
+ */
 function nameKey(
+  text: string,
+  type: EntityType,
+  local: AcronymMap,
+  global: AcronymMap,
+  proposed: ReadonlySet<string>,
+): string {
+  const key = ownNameKey(text, type, local, global, proposed);
+  return lexiconEntrySpelled(global, key) ?? key;
+}
+
+function ownNameKey(
   text: string,
   type: EntityType,
   local: AcronymMap,
@@ -183,16 +200,6 @@ function spelledOutNames(candidates: readonly Candidate[], keys: string[], local
     );
     if (named.size === 1) keys[i] = [...named][0] as string;
   });
-}
-
-/**
- * Whether a long form as written shares a word with an entity's key, by the word's first five
- * letters: spellings of one name do ("Convolution Neural Networks" and convolutional neural
- * network, "bird-eye view" and bird's eye view), while "attack success rate" and speech
- * recognition, "autoregressive" and augmented reality, share none.
- */
-function sharesAWord(written: string, key: string): boolean {
-  return singularWords(written).some((word) => word.length >= 4 && key.includes(word.slice(0, 5)));
 }
 
 /** Whether a paper looks up any of these keys among the corpus's acronyms, alone or inside a name. */

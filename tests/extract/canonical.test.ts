@@ -587,6 +587,30 @@ describe("canonical entities", () => {
     ]);
   });
 
+  it("a long form the corpus spells a lexicon entry's short form with is that entry, if it reads like it", () => {
+    const x = canonicalize([
+      analyzed(paper("One", "Bidirectional Encoder Representations from Transformers (BERT)."), [
+        ["abstract", "Bidirectional Encoder Representations from Transformers", "method", "BERT"],
+        ["abstract", "BERT", "method", "BERT"],
+      ]),
+      analyzed(paper("Two", "We fine-tune BERT."), [["abstract", "BERT", "method"]]),
+      analyzed(paper("Three", "Bayesian networks (BN) reason."), [
+        ["abstract", "Bayesian networks", "method", "BN"],
+        ["abstract", "BN", "method", "BN"],
+      ]),
+      analyzed(paper("Four", "We add batch normalization."), [
+        ["abstract", "batch normalization", "method"],
+      ]),
+    ]);
+    expect(entity(x, "method:bert")?.papers).toHaveLength(2);
+    expect(entity(x, "method:bert")?.aliases).toContain(
+      "Bidirectional Encoder Representations from Transformers",
+    );
+    // The lexicon's BN is batch normalization, a name sharing no word with Bayesian networks.
+    expect(entity(x, "method:batch-normalization")?.papers).toHaveLength(1);
+    expect(entity(x, "method:bayesian-network")?.papers).toHaveLength(1);
+  });
+
   it("a short form a paper proposes is its own, not another paper's definition of it", () => {
     const proposes = analyzed(paper("Two", "We propose CLEAR, a replay method."), [
       ["abstract", "CLEAR", "method"],
