@@ -36,6 +36,15 @@ interface Group {
   key: string;
   candidates: Candidate[];
   papers: number[];
+  /** The group all this one's candidates joined (joinModelHeads): its names name that one. */
+  joined?: Group;
+}
+
+/** The group of a key that holds candidates, following a group emptied into another. */
+function liveGroup(ofType: ReadonlyMap<string, Group>, key: string): Group | undefined {
+  let group = ofType.get(key);
+  while (group?.joined) group = group.joined;
+  return group && group.candidates.length > 0 ? group : undefined;
 }
 
 /**
@@ -70,29 +79,22 @@ function nameKey(
   global: AcronymMap,
   proposed: ReadonlySet<string>,
 ): string {
-  const key = ownNameKey(text, type, local, global, proposed);
-  return lexiconEntrySpelled(global, key) ?? key;
-}
-
-function ownNameKey(
-  text: string,
-  type: EntityType,
-  local: AcronymMap,
-  global: AcronymMap,
-  proposed: ReadonlySet<string>,
-): string {
   const definedAs = (key: string) => {
     const fromCorpus = !LEXICON_BY_KEY.has(key) && !proposed.has(key);
     return [local.get(key), fromCorpus ? global.get(key) : undefined];
   };
-  const key = entityKey(text);
-  // Alone, a short form is an entity its paper or the corpus takes it for: "ML" in "machine
-  // learning (ML) facial landmarking" is machine learning, as other papers define it.
-  const defined = definedAs(key).find((acronym) => acronym?.type !== undefined);
-  if (defined?.type === type) return defined.longKey;
-  // A name the lexicon knows is its entry's, whatever the short forms inside it stand for.
-  if (LEXICON_BY_KEY.has(key)) return lexiconKey(key);
-  return lexiconKey(expandedKey(text, (short) => shortFormInNames(short, ...definedAs(short))));
+  const ownKey = (): string => {
+    const key = entityKey(text);
+    // Alone, a short form is an entity its paper or the corpus takes it for: "ML" in "machine
+    // learning (ML) facial landmarking" is machine learning, as other papers define it.
+    const defined = definedAs(key).find((acronym) => acronym?.type !== undefined);
+    if (defined?.type === type) return defined.longKey;
+    // A name the lexicon knows is its entry's, whatever the short forms inside it stand for.
+    if (LEXICON_BY_KEY.has(key)) return lexiconKey(key);
+    return lexiconKey(expandedKey(text, (short) => shortFormInNames(short, ...definedAs(short))));
+  };
+  const key = ownKey();
+  return lexiconEntrySpelled(global, key) ?? key;
 }
 
 /** A short form: capitals and digits, with hyphens or spaces ("LLMs", "GPT-4", "GPT 4"). */
@@ -139,7 +141,7 @@ function displayName(
     !isAcronym(most[0]) &&
     !most[0].includes(" ") &&
     ownKey(best[0]) === 0 &&
-    !others.get(entityKey(most[0]))?.candidates.length;
+    !liveGroup(others, entityKey(most[0]));
   return isName && most[1] >= NAME_OVER_LONG_FORM * best[1] ? most[0] : best[0];
 }
 
@@ -318,6 +320,7 @@ export function canonicalizeLater(
     joinTitleProposals(grouping, acronyms);
     joinStrayTypes(grouping.groups);
     splitCapitalNames(grouping.groups);
+    joinModelHeads(grouping.groups.method, acronyms);
     const papers = [...known];
     for (const [paper, analyzed] of rest) papers[paper] = analyzed;
     return entitiesOf(
@@ -367,6 +370,53 @@ function moveCandidates(
   });
   from.candidates = from.candidates.filter((_, i) => !moves[i]);
   from.papers = from.papers.filter((_, i) => !moves[i]);
+}
+
+/** "CLIP model", "T2I models": a name, then the head "model". */
+const WITH_MODEL_HEAD = /^(\S+)[\s-]+models?$/i;
+
+/**
+ * A one-word short form or coined name written as a method and the same name with "model" after
+ * it are one method: "CLIP model" is CLIP, and a bare "T2I" is the T2I models its papers mean
+ * (readers annotate "VLA" as "Vision-Language-Action models"). Only a name's own node joins, not
+ * an entity a paper spelled the name out as ("DG" of one paper's Differential Guidance is no "DG
+ * models" of another's), and it joins the one group that most papers name with the head.
+ */
+function joinModelHeads(methods: ReadonlyMap<string, Group>, acronyms: AcronymMap): void {
+  const papers = (group: Group) => new Set(group.papers).size;
+  const withHead = new Map<string, Group>();
+  for (const group of [...methods.values()].sort((a, b) => (a.key < b.key ? -1 : 1)))
+    for (const { text } of group.candidates) {
+      const name = WITH_MODEL_HEAD.exec(text)?.[1];
+      if (name === undefined || !shortForm(name)) continue;
+      const key = entityKey(name);
+      const other = withHead.get(key);
+      if (key !== group.key && (!other || papers(group) > papers(other))) withHead.set(key, group);
+    }
+  for (const [key, headed] of withHead) {
+    const bare = methods.get(key);
+    if (!bare || bare === headed || bare.candidates.length === 0 || headed.candidates.length === 0)
+      continue;
+    // "T2I models" that the corpus spells out as text-to-image models: the bare short form joins
+    // them only where the corpus reads it so, not where papers read it two ways ("CP": conformal
+    // prediction, constraint programming), and the spelled-out node keeps its name.
+    const spelledOut = !headed.key.startsWith(key);
+    const inNames = acronyms.get(key)?.inNames;
+    if (spelledOut && (inNames === undefined || !headed.key.startsWith(inNames))) continue;
+    // Else the lexicon entry, or the node more papers name, keeps its own: GPT-4, not "GPT-4 model".
+    const keepBare =
+      !spelledOut &&
+      (LEXICON_BY_KEY.has(bare.key) ||
+        (!LEXICON_BY_KEY.has(headed.key) && papers(bare) > papers(headed)));
+    const [from, into] = keepBare ? [headed, bare] : [bare, headed];
+    moveCandidates(
+      from,
+      into,
+      from.candidates.map(() => true),
+      (c) => c,
+    );
+    from.joined = into;
+  }
 }
 
 /** At most this many papers give a name a type that this many times more papers do not give it. */
@@ -545,10 +595,13 @@ function otherReader(
   const read = new Map<string, string | undefined>();
   return (text) => {
     if (read.has(text)) return read.get(text);
-    const key = nameKey(text, group.type, NO_ACRONYMS, acronyms, NONE_PROPOSED);
-    const other = key !== group.key && (ofType.get(key)?.candidates.length ?? 0) > 0;
-    read.set(text, other ? key : undefined);
-    return other ? key : undefined;
+    const other = liveGroup(
+      ofType,
+      nameKey(text, group.type, NO_ACRONYMS, acronyms, NONE_PROPOSED),
+    );
+    const key = other !== undefined && other !== group ? other.key : undefined;
+    read.set(text, key);
+    return key;
   };
 }
 

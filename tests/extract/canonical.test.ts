@@ -611,6 +611,29 @@ describe("canonical entities", () => {
     expect(entity(x, "method:bayesian-network")?.papers).toHaveLength(1);
   });
 
+  it("a one-word name written as a method and the name with 'model' after it are one method", () => {
+    const x = canonicalize([
+      analyzed(paper("One", "We prompt CLIP."), [["abstract", "CLIP", "method"]]),
+      analyzed(paper("Two", "A CLIP model sees."), [["abstract", "CLIP model", "method"]]),
+      analyzed(paper("Three", "VLA models act; VLA models plan."), [
+        ["abstract", "VLA models", "method"],
+      ]),
+      analyzed(paper("Four", "VLA models act."), [["abstract", "VLA models", "method"]]),
+      analyzed(paper("Five", "A VLA acts."), [["abstract", "VLA", "method"]]),
+      analyzed(paper("Six", "Differential Guidance (DG) helps."), [
+        ["abstract", "Differential Guidance", "method", "DG"],
+        ["abstract", "DG", "method", "DG"],
+      ]),
+      analyzed(paper("Seven", "DG models generalize."), [["abstract", "DG models", "method"]]),
+    ]);
+    const idOf = (i: number, text: string) =>
+      mentionsOf(x, i).find((m) => m.text === text)?.entityId;
+    expect(idOf(1, "CLIP model")).toBe("method:clip");
+    expect(idOf(4, "VLA")).toBe(idOf(2, "VLA models"));
+    // One paper's spelled-out DG is not what another paper's "DG models" are.
+    expect(idOf(6, "DG models")).not.toBe(idOf(5, "DG"));
+  });
+
   it("a short form a paper proposes is its own, not another paper's definition of it", () => {
     const proposes = analyzed(paper("Two", "We propose CLEAR, a replay method."), [
       ["abstract", "CLEAR", "method"],
