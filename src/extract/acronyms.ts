@@ -169,29 +169,53 @@ type Resolved = Map<string, Acronym>;
 type Definitions = [type: string, spelled: string, votes: number][];
 
 /**
- * The long form (by key) that MAJORITY of a short form's definitions give, with the type most of
- * those that define an entity give it (ties to the first in ENTITY_TYPES; none where every one is
- * written in front of a name); undefined where no long form has a majority.
+ * A long form's key without the head "model": "Vision-Language-Action (VLA)" and
+ * "Vision-Language-Action models (VLA)" define VLA alike.
  */
-function majority(definitions: Definitions): Omit<Acronym, "inNames"> | undefined {
-  const byKey = new Map<string, Map<string, number>>();
+function withoutModelHead(key: string): string {
+  return key.length > MODEL.length && key.endsWith(MODEL) ? key.slice(0, -MODEL.length) : key;
+}
+
+const MODEL = "model";
+
+/** The most votes' key of a tally, ties to the first in order. */
+function mostVoted(tally: ReadonlyMap<string, number>): string | undefined {
+  let best: [string, number] | undefined;
+  for (const [key, n] of tally)
+    if (!best || n > best[1] || (n === best[1] && key < best[0])) best = [key, n];
+  return best?.[0];
+}
+
+/**
+ * The long form that MAJORITY of a short form's definitions give (by key, with or without the
+ * head "model"; the entity is the one written most), with the type most of those that define an
+ * entity give it (ties to the first in ENTITY_TYPES; none where every one is written in front of
+ * a name), and the long forms' key without the head; undefined where no long form has a majority.
+ */
+function majority(
+  definitions: Definitions,
+): (Omit<Acronym, "inNames"> & { headless: string }) | undefined {
+  const byKey = new Map<string, { types: Map<string, number>; keys: Map<string, number> }>();
   let total = 0;
   for (const [type, spelled, n] of definitions) {
     const key = lexiconKey(spelled);
-    const types = byKey.get(key) ?? new Map<string, number>();
-    byKey.set(key, types);
-    types.set(type, (types.get(type) ?? 0) + n);
+    const headless = withoutModelHead(key);
+    const long = byKey.get(headless) ?? { types: new Map(), keys: new Map() };
+    byKey.set(headless, long);
+    long.types.set(type, (long.types.get(type) ?? 0) + n);
+    long.keys.set(key, (long.keys.get(key) ?? 0) + n);
     total += n;
   }
-  for (const [longKey, types] of byKey) {
+  for (const [headless, { types, keys }] of byKey) {
     const votes = [...types.values()].reduce((a, b) => a + b, 0);
     if (votes < MAJORITY * total) continue;
+    const longKey = mostVoted(keys) as string;
     const named = ENTITY_TYPES.filter((t) => types.has(t));
-    if (named.length === 0) return { longKey };
+    if (named.length === 0) return { longKey, headless };
     const type = named.reduce((best, t) =>
       (types.get(t) as number) > (types.get(best) as number) ? t : best,
     );
-    return { type, longKey };
+    return { type, longKey, headless };
   }
   return undefined;
 }
@@ -200,8 +224,8 @@ function majority(definitions: Definitions): Omit<Acronym, "inNames"> | undefine
  * The short forms' long forms. Definitions of entities decide alone where there are any: words
  * spelled out in front of names ("3D morphable face model (3DMM) coefficients") only say what a
  * short form no paper takes for an entity stands for inside names. Inside names it stands for the
- * long form of the entity's key written most, in front of names or as the entity: "T2I", the
- * entity text-to-image generation, is "text-to-image" in "T2I models".
+ * long form of the majority written most, in front of names or as the entity: "T2I", the entity
+ * text-to-image generation, is "text-to-image" in "T2I models".
  */
 function resolveBy(votes: AcronymVotes, spell: (text: string) => string): Resolved {
   const resolved: Resolved = new Map();
@@ -213,14 +237,13 @@ function resolveBy(votes: AcronymVotes, spell: (text: string) => string): Resolv
     const named = definitions.filter(([type]) => type !== IN_NAMES);
     const long = majority(named.length > 0 ? named : definitions);
     if (!long) continue;
+    const { headless, ...entity } = long;
     const spellings = new Map<string, number>();
     for (const [, spelled, n] of definitions)
-      if (lexiconKey(spelled) === long.longKey)
+      if (withoutModelHead(lexiconKey(spelled)) === headless)
         spellings.set(spelled, (spellings.get(spelled) ?? 0) + n);
-    const [inNames] = [...spellings].reduce((best, next) =>
-      next[1] > best[1] || (next[1] === best[1] && next[0] < best[0]) ? next : best,
-    );
-    resolved.set(short, { ...long, inNames });
+    const inNames = mostVoted(spellings) as string;
+    resolved.set(short, { ...entity, inNames });
   }
   return resolved;
 }

@@ -634,6 +634,23 @@ describe("canonical entities", () => {
     expect(idOf(6, "DG models")).not.toBe(idOf(5, "DG"));
   });
 
+  it("a short form defined with and without the head 'model' is defined one way", () => {
+    const x = canonicalize([
+      analyzed(paper("One", "Vision-Language-Action (VLA) policies act."), [
+        ["abstract", "Vision-Language-Action", "method", "VLA"],
+        ["abstract", "VLA", "method", "VLA"],
+      ]),
+      analyzed(paper("Two", "Vision-Language-Action models (VLA) act."), [
+        ["abstract", "Vision-Language-Action models", "method", "VLA"],
+      ]),
+      analyzed(paper("Three", "We fine-tune a VLA."), [["abstract", "VLA", "method"]]),
+    ]);
+    const idOf = (i: number, text: string) =>
+      mentionsOf(x, i).find((m) => m.text === text)?.entityId;
+    expect(idOf(2, "VLA")).toBe(idOf(1, "Vision-Language-Action models"));
+    expect(idOf(2, "VLA")).toBe(idOf(0, "VLA"));
+  });
+
   it("a short form a paper proposes is its own, not another paper's definition of it", () => {
     const proposes = analyzed(paper("Two", "We propose CLEAR, a replay method."), [
       ["abstract", "CLEAR", "method"],
