@@ -2,6 +2,7 @@
  * Keys under which spellings of one entity meet: case, accents, hyphens, spaces and plurals ignored,
  * so "Graph Neural Networks" and "graph-neural network" share a key.
  */
+import { GREEK_NAMES } from "../greek.js";
 
 /** Singular of a lower-cased English plural: "networks", "priors", "properties", "gnns". */
 export function singular(word: string): string {
@@ -15,18 +16,28 @@ export function singular(word: string): string {
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the whole ASCII range is the point
 const ASCII = /^[\x00-\x7f]*$/;
 
-/** Lower-cased, accent-free words of a phrase, split at spaces, hyphens, slashes and punctuation. */
+// A star that ends a name's word is read: V* (a benchmark) is not V, nor "V* Bench" VBench.
+const NAME_STAR = /(?<=[\p{L}\p{N}])\*(?![\p{L}\p{N}])/gu;
+const GREEK_LETTER = /[\u03b1-\u03c9]/g;
+
+/**
+ * Lower-cased, accent-free words of a phrase, split at spaces, hyphens, slashes and punctuation;
+ * a Greek letter is spelled out ("PixArt-α" is "PixArt-alpha") and a name's star read ("V*" is
+ * "V-star").
+ */
 export function phraseWords(text: string): string[] {
+  const read = text.includes("*") ? text.replace(NAME_STAR, " star") : text;
   // Most phrases are ASCII: no accents to strip, and a cheaper split than the Unicode one.
-  if (ASCII.test(text))
-    return text
+  if (ASCII.test(read))
+    return read
       .toLowerCase()
       .split(/[^a-z0-9]+/)
       .filter(Boolean);
-  return text
+  return read
     .normalize("NFKD")
     .replace(/\p{M}/gu, "")
     .toLowerCase()
+    .replace(GREEK_LETTER, (letter) => GREEK_NAMES.get(letter) ?? letter)
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
 }

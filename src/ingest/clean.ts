@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { GREEK_LETTERS } from "../greek.js";
 
 // Invisible controls that only garble display or hide text: C0/C1 controls (tabs and line ends
 // become spaces below instead), bidirectional overrides and isolates, zero-width characters.
@@ -36,6 +37,66 @@ const BRACED_COMMA = /(\d)\{,\}(?=\d)/g;
 const BRACED_LETTERS = /\{(\p{L}{1,3})\}/gu;
 const LETTER = /\p{L}/u;
 
+// A Greek letter written as LaTeX inside a name: "PixArt-$\alpha$", "$\mu$KE", "{\Psi}-Arena",
+// "{\tau}-Bench". Left as written, the name was cut at the dollar or kept its brace ("Psi}-Arena").
+const LATEX_GREEK = /\$\s*\\([A-Za-z]+)\s*\$|\{\\([A-Za-z]+)\}/g;
+// The star of a name like V* written as math: "V$^*$ Bench", "A$^{*}$".
+const LATEX_STAR = /\$\^\{?\*\}?\$/g;
+// A size written with LaTeX's times sign, or what a page left of it: "256$\times$256",
+// "$512 \times 512$", "ImageNet 256times256". The sign is the character; left as written, math cut
+// the sentence and a page's "256times256" made "ImageNet 256times256" a dataset of its own. A
+// size begins where its digits do, so a long run of digits is read once, not from each of them.
+const LATEX_TIMES =
+  /(?<!\d)\$?(\d+)\s*(?:\$\s*\\times\s*\$|\\times|(?<=\d)times(?=\d))\s*(\d+)\$?/g;
+// A colour switch keeps no text of its own, nor does the group it opens: "{\color{blue}there is
+// no correlation}" (the group's closing brace is then a stray one).
+const LATEX_COLOR = /\{?\\color\{[^{}]*\}\s*/g;
+// Markdown emphasis some abstracts carry: "**CK-PLUG**", "__Resona__", "**L**earning to **P**lay".
+const MARKDOWN_EMPHASIS =
+  /(?<![\p{L}\p{N}*])\*\*(?=\S)([^*\n]{1,200}?)\*\*|(?<![\p{L}\p{N}_])__(?=\S)([^_\n]{1,200}?)__(?![\p{L}\p{N}_])/gu;
+
+const NAME_CHAR = /[\p{L}\p{N}-]/u;
+
+/**
+ * A Greek letter's command as its letter where it is part of a name; a letter standing alone is a
+ * symbol ("auxiliary modules ($\Phi$)"), and written as a letter it would read as a name (Phi).
+ */
+function greekLetter(
+  written: string,
+  inMath: string | undefined,
+  inBraces: string | undefined,
+  at: number,
+  text: string,
+): string {
+  const letter = GREEK_LETTERS[(inMath ?? inBraces) as string];
+  const inName =
+    NAME_CHAR.test(text[at - 1] ?? "") || NAME_CHAR.test(text[at + written.length] ?? "");
+  return letter !== undefined && inName ? letter : written;
+}
+
+/**
+ * Closing braces that close nothing, dropped: what a page left of LaTeX it had half-removed
+ * ("Trunk-Collateral Net}work", "SALAD}(Structure Aware…)", "CASME}^2").
+ */
+function withoutStrayBraces(text: string): string {
+  if (!text.includes("}")) return text;
+  let open = 0;
+  let kept = "";
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (char === "{") open++;
+    else if (char === "}") {
+      if (open > 0) open--;
+      else {
+        kept += text.slice(from, i);
+        from = i + 1;
+      }
+    }
+  }
+  return from === 0 ? text : kept + text.slice(from);
+}
+
 /** Whether braces at `at` are a command's own (\mathrm{emp}), not a word's: letters back to a backslash. */
 function commandBraces(text: string, at: number): boolean {
   let i = at - 1;
@@ -63,11 +124,15 @@ function withoutStyles(text: string): string {
 }
 
 /**
- * Whitespace collapsed, LaTeX accents, ties and text styles decoded, link debris and invisible
- * controls removed; all other Unicode kept.
+ * Whitespace collapsed, LaTeX accents, ties, text styles and Greek letters decoded, Markdown
+ * emphasis, stray braces, link debris and invisible controls removed; all other Unicode kept.
  */
 export function cleanText(text: string): string {
-  return withoutStyles(text)
+  return withoutStrayBraces(withoutStyles(text).replace(LATEX_COLOR, ""))
+    .replace(LATEX_GREEK, greekLetter)
+    .replace(LATEX_STAR, "*")
+    .replace(LATEX_TIMES, "$1×$2")
+    .replace(MARKDOWN_EMPHASIS, (_, bold?: string, underlined?: string) => bold ?? underlined ?? "")
     .replace(LATEX_ACCENT, (_, accent: string, letter: string) => `${letter}${COMBINING[accent]}`)
     .normalize("NFC")
     .replace(LATEX_TIE, " ")

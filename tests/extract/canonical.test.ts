@@ -48,6 +48,12 @@ describe("canonical entities", () => {
     expect(entityKey("CIFAR-10")).toBe(entityKey("cifar10"));
     expect(entityKey("GNNs")).toBe(entityKey("GNN"));
     expect(entityKey("ViT")).not.toBe(entityKey("ViT-B/16"));
+    // A Greek letter is its name, whichever way it is written; a name's star is part of it.
+    expect(entityKey("PixArt-α")).toBe(entityKey("PixArt-alpha"));
+    expect(entityKey("PixArt-Σ")).toBe(entityKey("PixArt-Sigma"));
+    expect(entityKey("PixArt-α")).not.toBe(entityKey("PixArt-Σ"));
+    expect(entityKey("V* Bench")).not.toBe(entityKey("VBench"));
+    expect(entityKey("V*")).not.toBe(entityKey("V"));
     expect(slug("E(n) equivariant GNNs")).toBe("e-n-equivariant-gnn");
   });
 

@@ -22,6 +22,17 @@ function withoutPossessive(candidate: Candidate): Candidate {
   return { ...candidate, text: candidate.text.slice(0, match.index), end: candidate.end - 2 };
 }
 
+/**
+ * "ImageNet 256×256" names ImageNet: a resolution after a name is the setting it was run at
+ * (FID "on ImageNet 256×256 and 512×512"), not another dataset.
+ */
+function withoutResolution(candidate: Candidate): Candidate {
+  const match = /[\s-]+\d{2,5}\s?[×x]\s?\d{2,5}$/.exec(candidate.text);
+  if (!match || match.index === 0) return candidate;
+  const cut = candidate.text.length - match.index;
+  return { ...candidate, text: candidate.text.slice(0, match.index), end: candidate.end - cut };
+}
+
 /** "(KAN)-ViT", cut at its stray bracket, names ViT, not "-ViT": a name begins with no dash. */
 function withoutLeadingDash(candidate: Candidate): Candidate {
   const cut = /^[-‐‑–—]+/.exec(candidate.text)?.[0].length ?? 0;
@@ -96,6 +107,15 @@ function withoutStrayBracket(candidate: Candidate): Candidate {
   return candidate;
 }
 
+/** What a tagged span holds that is not its name, cut off in this order. */
+const NAME_TRIMS = [
+  withoutRunOnSentence,
+  withoutPossessive,
+  withoutResolution,
+  withoutStrayBracket,
+  withoutLeadingDash,
+];
+
 /**
  * The seam where the model and the rules meet: the tagger's spans become candidates, the rules
  * supply what a span alone does not say. A method is the paper's own ("proposed") when a rule
@@ -122,17 +142,12 @@ export function modelCandidates(
     const { field, sentence } = sentences[index] as SentenceFeatures;
     const tagged = all.filter((span) => !isGloss(span, all, sentence.words));
     const made = tagged.map((span) =>
-      withoutLeadingDash(
-        withoutStrayBracket(
-          withoutPossessive(
-            withoutRunOnSentence(
-              spanCandidate(field, sentence, span.from, span.to, {
-                type: span.type,
-                rule: `model:${span.type}`,
-              }),
-            ),
-          ),
-        ),
+      NAME_TRIMS.reduce(
+        (candidate, trim) => trim(candidate),
+        spanCandidate(field, sentence, span.from, span.to, {
+          type: span.type,
+          rule: `model:${span.type}`,
+        }),
       ),
     );
     tagged.forEach((span, i) => {
