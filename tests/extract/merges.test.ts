@@ -69,6 +69,18 @@ describe("short forms", () => {
     expect(mentionsOf(y).filter((m) => /\.|^Furthermore$/.test(m.text))).toEqual([]);
   });
 
+  it("a resolution after a dataset's name is the setting it ran at, not another dataset", () => {
+    // The shipped corpus's "Diffusion Models Beat GANs on Image Synthesis", its sizes as ingest
+    // writes them: "ImageNet 256×256" had been a dataset of its own.
+    const x = extract([
+      "Diffusion Models Beat GANs on Image Synthesis",
+      "We achieve an FID of 2.97 on ImageNet 128×128, 4.59 on ImageNet 256×256, and 7.72 on ImageNet 512×512. Finally, we find that classifier guidance combines well with upsampling diffusion models, further improving FID to 3.94 on ImageNet 256×256 and 3.85 on ImageNet 512×512.",
+    ]);
+    const datasets = mentionsOf(x).filter((m) => m.type === "dataset");
+    expect(datasets.map((m) => m.text)).toContain("ImageNet");
+    expect(datasets.filter((m) => /\d/.test(m.text))).toEqual([]);
+  });
+
   it("LaTeX left in an abstract names no entity", () => {
     const x = extract([
       "Visual reasoning data",
