@@ -13,6 +13,12 @@ describe("clean-up", () => {
     expect(
       cleanText(String.raw`Poincar\'e ResNet, Fr\'echet mean, G\"{o}del, \^{o} and 50\%`),
     ).toBe(String.raw`Poincaré ResNet, Fréchet mean, Gödel, ô and 50\%`);
+    // "Csisz{\' a}r" had left "a}r", which became the label of autoregressive models at 74,722 papers.
+    expect(
+      cleanText(
+        String.raw`Csisz{\' a}r entropy of the Mah\={a}bh\={a}rata, \v{C}ech and Gar\c{c}on`,
+      ),
+    ).toBe("Csiszár entropy of the Mahābhārata, Čech and Garçon");
   });
 
   it("reads LaTeX ties as spaces, and keeps a tilde that stands alone", () => {
@@ -41,7 +47,7 @@ describe("clean-up", () => {
     expect(cleanText(String.raw`\textcolor{update}{crowd animation} from 5{,}000 prompts`)).toBe(
       "crowd animation from 5,000 prompts",
     );
-    const math = String.raw`$\mathrm{emp}$, $O(n^{2})$, $O(n \times m)$, UCGM-{T,S}`;
+    const math = String.raw`$\mathrm{emp}$, $O(n^{2})$, $O(n \times m)$, $k$ nodes, UCGM-{T,S}, Qwen2.5-{3B, 7B}-IT`;
     expect(cleanText(math)).toBe(math);
   });
 
@@ -68,6 +74,20 @@ describe("clean-up", () => {
     );
     expect(cleanText("we introduce __Resona__ and **L**earning to **P**lay (**CK-PLUG**)")).toBe(
       "we introduce Resona and Learning to Play (CK-PLUG)",
+    );
+    expect(
+      cleanText(
+        "**S**entence-level **E**arly i**N**tervention, *__C__lear __R__easoning via __Y__ielded",
+      ),
+    ).toBe("Sentence-level Early iNtervention, *Clear Reasoning via Yielded");
+    // The 74,722-paper map's "bi-level} optimization approach", "solution-aware} ReLU", "Oracle-
+    // educated GRPO {OraPO" and "O{*}NET occupational task database".
+    expect(
+      cleanText(
+        String.raw`an end-to-end {bi-level} optimization, a {\em solution-aware} ReLU ({\sf SAS}), {\bf Block-based Fusion} for ViT, GRPO {OraPO) with O{*}NET, 3D{-}UNet and $invariant$ features`,
+      ),
+    ).toBe(
+      "an end-to-end bi-level optimization, a solution-aware ReLU (SAS), Block-based Fusion for ViT, GRPO OraPO) with O*NET, 3D-UNet and invariant features",
     );
     // The shipped corpus's captures lost the backslash: "ImageNet 256times256" was a dataset.
     expect(
