@@ -549,7 +549,7 @@ describe("canonical entities", () => {
     expect(entity(x, "method:large-language-model-agent")?.papers).toHaveLength(2);
   });
 
-  it("a short form spelled out in front of names is read so inside names, and names no entity alone", () => {
+  it("a short form spelled out in front of names is read so inside names, and alone names only a lexicon entry those words name", () => {
     const t2i = { short: "T2I", long: "Text-to-Image" };
     const x = canonicalize([
       analyzed(paper("One", "Text-to-Image (T2I) models draw."), [
@@ -567,14 +567,57 @@ describe("canonical entities", () => {
         ["abstract", "T2I", "task"],
       ]),
       analyzed(paper("Five", "Slow T2I."), [["abstract", "T2I", "task"]]),
+      analyzed(paper("Six", "Out-of-Distribution (OOD) detection and OOD."), [
+        [
+          "abstract",
+          "OOD detection",
+          "task",
+          undefined,
+          { short: "OOD", long: "Out-of-Distribution" },
+        ],
+        ["abstract", "OOD", "task"],
+      ]),
     ]);
     const idOf = (i: number, text: string) =>
       mentionsOf(x, i).find((m) => m.text === text)?.entityId;
     expect(entity(x, "method:text-to-image-model")?.papers).toHaveLength(4);
-    // "T2I" alone is one entity wherever it is written: words in front of a name are no entity.
+    // "T2I" alone is the task the words it stands for name, the lexicon's text-to-image
+    // generation, wherever it is written; words the lexicon does not know name no entity alone.
     expect(new Set([idOf(1, "T2I"), idOf(3, "T2I"), idOf(4, "T2I")])).toEqual(
-      new Set(["task:t2i"]),
+      new Set(["task:text-to-image-generation"]),
     );
+    expect(idOf(5, "OOD")).toBe("task:ood");
+  });
+
+  it("a short form whose entity definitions disagree is read as most of all its definitions spell it", () => {
+    // At 74,722 papers "T2I" is defined as text-to-image generation, retrieval and models a few
+    // times each, and written in front of 340 names as "Text-to-Image (T2I)".
+    const t2i = { short: "T2I", long: "Text-to-Image" };
+    const inFront = (title: string) =>
+      analyzed(paper(title, "Text-to-Image (T2I) models draw."), [
+        ["abstract", "T2I models", "method", undefined, t2i],
+      ]);
+    const x = canonicalize([
+      analyzed(paper("One", "We study text-to-image retrieval (T2I)."), [
+        ["abstract", "text-to-image retrieval", "task", "T2I"],
+        ["abstract", "T2I", "task", "T2I"],
+      ]),
+      analyzed(paper("Two", "We study text-to-image generation (T2I)."), [
+        ["abstract", "text-to-image generation", "task", "T2I"],
+        ["abstract", "T2I", "task", "T2I"],
+      ]),
+      inFront("Three"),
+      inFront("Four"),
+      inFront("Five"),
+      inFront("Six"),
+      inFront("Seven"),
+      inFront("Eight"),
+      analyzed(paper("Nine", "Fast T2I models."), [["abstract", "T2I models", "method"]]),
+      analyzed(paper("Ten", "We study text-to-image models."), [
+        ["abstract", "text-to-image models", "method"],
+      ]),
+    ]);
+    expect(mentionsOf(x, 8)[0]?.entityId).toBe(mentionsOf(x, 9)[0]?.entityId);
   });
 
   it("a short form its paper spells out in front of a name names that paper's name ending in the words", () => {
