@@ -87,7 +87,8 @@ function nameKey(
     const key = entityKey(text);
     // Alone, a short form is an entity its paper or the corpus takes it for: "ML" in "machine
     // learning (ML) facial landmarking" is machine learning, as other papers define it.
-    const defined = definedAs(key).find((acronym) => acronym?.type !== undefined);
+    const definitions = definedAs(key);
+    const defined = definitions.find((acronym) => acronym?.type !== undefined);
     if (defined?.type === type) return defined.longKey;
     // A name the lexicon knows is its entry's, whatever the short forms inside it stand for.
     if (LEXICON_BY_KEY.has(key)) return lexiconKey(key);
@@ -97,7 +98,7 @@ function nameKey(
     // papers). Words the lexicon does not know ("out-of-distribution (OOD) detection") name no
     // entity alone.
     if (defined === undefined && isAcronym(text)) {
-      const inNames = definedAs(key).find((acronym) => acronym !== undefined)?.inNames;
+      const inNames = definitions.find((acronym) => acronym !== undefined)?.inNames;
       if (inNames !== undefined && LEXICON_BY_KEY.get(inNames)?.type === type)
         return lexiconKey(inNames);
     }
