@@ -531,9 +531,18 @@ const BARE_INVARIANCE_WORD = /^(in|equi|co)varian(t|ts|ce|ces)$|^symmetr(y|ies|i
 function broader(text: string, nameWords: readonly string[]): boolean {
   const words = singularWords(text);
   let start = 0;
-  while (start < words.length - 1 && MANNER.has(words[start] as string)) start++;
-  return endsWith(nameWords, words.slice(start));
+  // The name's own words, cased or hyphenated otherwise, spell it: "Low Rank Adaptation" of
+  // low-rank adaptation is no shorthand for it, though "low" is a word of manner.
+  while (!sameWords(words.slice(start), nameWords)) {
+    if (start === words.length - 1 || !MANNER.has(words[start] as string))
+      return endsWith(nameWords, words.slice(start));
+    start++;
+  }
+  return false;
 }
+
+const sameWords = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((word, i) => word === b[i]);
 
 /**
  * A short form the corpus defines two ways, none by a clear majority ("LVMs": large vision

@@ -221,6 +221,21 @@ describe("canonical entities", () => {
     expect(x.entities.find((e) => e.id === multimodal)?.aliases).toEqual([]);
   });
 
+  it("the name cased or hyphenated otherwise is its alias, though it begins with a word of manner", () => {
+    const uses = (title: string, name: string) =>
+      analyzed(paper(title, `We fine-tune with ${name}.`), [["abstract", name, "method"]]);
+    const x = canonicalize([
+      uses("One", "low-rank adaptation"),
+      uses("Two", "low-rank adaptation"),
+      uses("Three", "Low Rank Adaptation"),
+      uses("Four", "Low-rank Adaptation"),
+    ]);
+    // "Low" is a word of manner ("low-resource"), yet these spell the name, not a broader class:
+    // they answer search for the node and show which forms it merged.
+    const lora = x.entities.find((e) => e.name === "low-rank adaptation");
+    expect(lora?.aliases).toEqual(["Low Rank Adaptation", "Low-rank Adaptation"]);
+  });
+
   it("a short form two papers define differently names neither in a third that only uses it", () => {
     const defines = (title: string, abstract: string, long: string) =>
       analyzed(paper(title, abstract), [
@@ -392,7 +407,7 @@ describe("canonical entities", () => {
     // The fifth paper's "MLLMs" is still its mention of what it defined…
     expect(mentionsOf(multimodal, 4).map((m) => m.entityId)).toEqual([llm, llm]);
     // …but search for "MLLMs" finds the multimodal models, not the broader class.
-    expect(aliases(multimodal, llm)).toEqual([]);
+    expect(aliases(multimodal, llm)).toEqual(["large language models"]);
     expect(aliases(multimodal, "method:multimodal-large-language-model")).toEqual(["MLLMs"]);
     // "Large" adds only a word of manner: papers write LVLMs for the vision-language models
     // others write, and an expert reads the two as one class.
