@@ -330,6 +330,9 @@ export function canonicalizeLater(
     for (const [paper, analyzed] of rest) addPaper(grouping, paper, analyzed, acronyms);
     joinTitleProposals(grouping, acronyms);
     joinStrayTypes(grouping.groups);
+    joinNamesakes(grouping.groups, (paper, text) =>
+      ownLongForms(rest.get(paper) ?? (known[paper] as AnalyzedPaper), text),
+    );
     splitCapitalNames(grouping.groups);
     joinModelHeads(grouping.groups.method, acronyms);
     const papers = [...known];
@@ -465,6 +468,73 @@ function joinStrayTypes(groups: Grouping["groups"]): void {
       const all = group.candidates.map(() => true);
       moveCandidates(group, into, all, (c) => ({ ...c, type: into.type, role: undefined }));
     }
+  }
+}
+
+/** The long forms (by key) a paper itself gives a name's short form, or those inside it. */
+function ownLongForms(analyzed: AnalyzedPaper, text: string): string[] {
+  const local = acronymMap([analyzed]);
+  if (local.size === 0) return [];
+  return [entityKey(text), ...shortFormPieces(text)].flatMap(
+    (short) => local.get(short)?.longKey ?? [],
+  );
+}
+
+/**
+ * A name written alike, case and hyphens aside, is one entity where one or two papers read it
+ * apart from ten times as many papers that write it so: a short form inside it that the corpus
+ * spells out had made it a key of its own. At 74,722 arXiv papers one paper's "LLAMA-3" (its
+ * LLAMA read as "Large Language Model Meta AI") stood beside the 236 papers' Llama-3 and took its
+ * id (25 such names there: LLaMA, BRATS-2020, M-LLM, T2I generation). Where the paper spells the
+ * short form out itself, the many must write that long form: "Alzheimer's disease (AD)" is no
+ * autonomous driving, which a 213-paper node writes AD, nor are "text-to-vector (T2V) models"
+ * text-to-video models. A group named more than one way, or only as its long form, stays.
+ */
+function joinNamesakes(
+  groups: Grouping["groups"],
+  longFormsOf: (paper: number, text: string) => string[],
+): void {
+  const paperCount = (group: Group) => new Set(group.papers).size;
+  for (const type of ENTITY_TYPES) {
+    if (type === "invariance") continue;
+    const ofType = [...groups[type].values()].sort((a, b) => (a.key < b.key ? -1 : 1));
+    // Groups of one or two papers named one way, not as their key, by that name's plain key.
+    const strays = new Map<string, Group[]>();
+    for (const group of ofType) {
+      if (paperCount(group) > STRAY_TYPE_PAPERS) continue;
+      const keys = new Set(group.candidates.map((c) => entityKey(c.text)));
+      const [only] = keys;
+      if (keys.size === 1 && only !== group.key && only !== undefined)
+        strays.set(only, [...(strays.get(only) ?? []), group]);
+    }
+    if (strays.size === 0) continue;
+    // Which papers of which group write each of those names.
+    const writers = new Map<string, Map<Group, Set<number>>>();
+    for (const group of ofType)
+      group.candidates.forEach((c, i) => {
+        const key = entityKey(c.text);
+        if (!strays.has(key)) return;
+        const byGroup = writers.get(key) ?? new Map<Group, Set<number>>();
+        const papers = byGroup.get(group) ?? new Set<number>();
+        papers.add(group.papers[i] as number);
+        byGroup.set(group, papers);
+        writers.set(key, byGroup);
+      });
+    for (const [key, ofKey] of strays)
+      for (const stray of ofKey) {
+        const [into, writing] = [...(writers.get(key) ?? [])]
+          .filter(([group]) => group !== stray && group.candidates.length > 0)
+          .sort((a, b) => b[1].size - a[1].size)[0] ?? [undefined, new Set()];
+        if (!into || writing.size < MAJORITY_TYPE_TIMES * paperCount(stray)) continue;
+        const forms = [into.key, ...new Set(into.candidates.map((c) => entityKey(c.text)))];
+        const agrees = (long: string) => forms.some((form) => form.includes(long));
+        const own = stray.candidates.flatMap((c, i) =>
+          longFormsOf(stray.papers[i] as number, c.text),
+        );
+        if (!own.every(agrees)) continue;
+        const all = stray.candidates.map(() => true);
+        moveCandidates(stray, into, all, (c) => c);
+      }
   }
 }
 

@@ -420,6 +420,44 @@ describe("canonical entities", () => {
     ]);
   });
 
+  it("a name written alike by ten times as many papers is theirs, unless its paper spells it out otherwise", () => {
+    const writes = (title: string, name: string, spelledOut?: string) =>
+      analyzed(paper(title, `We train ${name}.`), [
+        [
+          "abstract",
+          name,
+          "method",
+          undefined,
+          spelledOut ? { short: name.split(" ")[0] as string, long: spelledOut } : undefined,
+        ],
+      ]);
+    const many = (name: string, spelledOut?: string) =>
+      Array.from({ length: 10 }, (_, i) => writes(`Paper ${i}`, name, spelledOut));
+    const llama = canonicalize([
+      ...many("Llama-3"),
+      analyzed(paper("Defines", "We use Large Language Model Meta AI (LLAMA)."), [
+        ["abstract", "Large Language Model Meta AI", "method", "LLAMA"],
+        ["abstract", "LLAMA", "method", "LLAMA"],
+      ]),
+      writes("Shouts", "LLAMA-3"),
+    ]);
+    // The corpus spells LLAMA out, so "LLAMA-3" was read as a name of its own, which took the
+    // id of the Llama-3 that ten papers write.
+    expect(mentionsOf(llama, 11).map((m) => m.entityId)).toEqual(["method:llama-3"]);
+    expect(entity(llama, "method:llama-3")).toMatchObject({
+      name: "Llama-3",
+      aliases: ["LLAMA-3"],
+    });
+    expect(entity(llama, "method:llama-3")?.papers).toHaveLength(11);
+    // A paper's own "text-to-vector (T2V) models" are no text-to-video models.
+    const t2v = canonicalize([
+      ...many("T2V models", "text-to-video"),
+      writes("Vectors", "T2V models", "text-to-vector"),
+    ]);
+    const [video] = mentionsOf(t2v, 0).map((m) => m.entityId);
+    expect(mentionsOf(t2v, 10).map((m) => m.entityId)).not.toEqual([video]);
+  });
+
   it("a name in capitals ending in S is no plural of the name without it", () => {
     const uses = (title: string, ...names: string[]) =>
       analyzed(
