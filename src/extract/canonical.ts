@@ -707,20 +707,30 @@ function entitiesOf(
 ): Extraction {
   const mentionsOf: Mention[][] = papers.map(() => []);
   const entities: Entity[] = [];
-  const taken = new Set<string>();
-  // Ordered by type, then key, as their ids will be.
   joinPaperTasks(groups.task);
+  // Ordered by type, then key, as their ids will be. A paper read again under another acronym,
+  // or whose task forms joined, may leave a group empty.
   const types = [...ENTITY_TYPES].sort();
-  const sortedGroups = types.flatMap((type) =>
-    [...groups[type].values()].sort((a, b) => (a.key < b.key ? -1 : 1)),
+  const named = types.flatMap((type) =>
+    [...groups[type].values()]
+      .filter((group) => group.candidates.length > 0)
+      .sort((a, b) => (a.key < b.key ? -1 : 1))
+      .map((group) => {
+        const readAs = otherReader(group, groups[type], acronyms);
+        const name = displayName(group, groups[type], readAs);
+        return { group, readAs, name, papers: new Set(group.papers).size };
+      }),
   );
-  for (const group of sortedGroups) {
-    // A paper read again under another acronym, or whose task forms joined, may leave it empty.
-    if (group.candidates.length === 0) continue;
+  // Of nodes whose names make one id, the one most papers name takes it: at 74,722 arXiv papers
+  // `method:sat-solver` is the SAT solvers of 13 papers, not those of one paper that spelled SAT
+  // out itself.
+  const ids = new Map<Group, string>();
+  const taken = new Set<string>();
+  for (const { group, name } of [...named].sort((a, b) => b.papers - a.papers))
+    ids.set(group, uniqueId(group.type, name, group.key, taken));
+  for (const { group, readAs, name } of named) {
     const { type, candidates } = group;
-    const readAs = otherReader(group, groups[type], acronyms);
-    const name = displayName(group, groups[type], readAs);
-    const id = uniqueId(type, name, group.key, taken);
+    const id = ids.get(group) as string;
     const proposedIn = new Set(group.papers.filter((_, i) => candidates[i]?.role === "proposed"));
     candidates.forEach((candidate, i) => {
       const paper = group.papers[i] as number;
