@@ -698,6 +698,27 @@ function otherReader(
 /** A short form or a coined one-word name: "LLMs", "SfM", "LoRA", "Grad-CAM". */
 const shortForm = (text: string) => isAcronym(text) || /^[^\s]*[A-Z][^\s]*[A-Z][^\s]*$/.test(text);
 
+/** A group's forms that name it alone, but its name (see broader, ambiguousShortForm, namesAnother). */
+function aliasesOf(
+  group: Group,
+  name: string,
+  ofType: ReadonlyMap<string, Group>,
+  readAs: OtherReader,
+  undecided: ReadonlySet<string>,
+): string[] {
+  const nameWords = singularWords(name);
+  return [...new Set(group.candidates.map((c) => c.text))]
+    .filter(
+      (a) =>
+        a !== name &&
+        !BARE_INVARIANCE_WORD.test(a) &&
+        !broader(a, nameWords) &&
+        !ambiguousShortForm(a, group, name, undecided) &&
+        !namesAnother(a, name, ofType, readAs),
+    )
+    .sort();
+}
+
 /** Entities of the groups, with stable ids, and each paper's mentions of them. */
 function entitiesOf(
   papers: readonly AnalyzedPaper[],
@@ -718,7 +739,8 @@ function entitiesOf(
       .map((group) => {
         const readAs = otherReader(group, groups[type], acronyms);
         const name = displayName(group, groups[type], readAs);
-        return { group, readAs, name, papers: new Set(group.papers).size };
+        const aliases = aliasesOf(group, name, groups[type], readAs, undecided);
+        return { group, name, aliases, papers: new Set(group.papers).size };
       }),
   );
   // Of nodes whose names make one id, the one most papers name takes it: at 74,722 arXiv papers
@@ -728,7 +750,7 @@ function entitiesOf(
   const taken = new Set<string>();
   for (const { group, name } of [...named].sort((a, b) => b.papers - a.papers))
     ids.set(group, uniqueId(group.type, name, group.key, taken));
-  for (const { group, readAs, name } of named) {
+  for (const { group, name, aliases } of named) {
     const { type, candidates } = group;
     const id = ids.get(group) as string;
     const proposedIn = new Set(group.papers.filter((_, i) => candidates[i]?.role === "proposed"));
@@ -738,17 +760,6 @@ function entitiesOf(
         type === "method" ? (proposedIn.has(paper) ? "proposed" : "used") : undefined;
       mentionsOf[paper]?.push(toMention(candidate, id, role));
     });
-    const nameWords = singularWords(name);
-    const aliases = [...new Set(candidates.map((c) => c.text))]
-      .filter(
-        (a) =>
-          a !== name &&
-          !BARE_INVARIANCE_WORD.test(a) &&
-          !broader(a, nameWords) &&
-          !ambiguousShortForm(a, group, name, undecided) &&
-          !namesAnother(a, name, groups[type], readAs),
-      )
-      .sort();
     const paperIds = [...new Set(group.papers)].map((p) => papers[p]?.paper.id as string).sort();
     entities.push({ id, type, name, aliases, papers: paperIds });
   }
