@@ -729,8 +729,8 @@ function entitiesOf(
   const mentionsOf: Mention[][] = papers.map(() => []);
   const entities: Entity[] = [];
   joinPaperTasks(groups.task);
-  // Ordered by type, then key, as their ids will be. A paper read again under another acronym,
-  // or whose task forms joined, may leave a group empty.
+  // By type, then key, as the mentions are made. A paper read again under another acronym, or
+  // whose task forms joined, may leave a group empty.
   const types = [...ENTITY_TYPES].sort();
   const named = types.flatMap((type) =>
     [...groups[type].values()]
