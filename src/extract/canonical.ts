@@ -40,6 +40,9 @@ interface Group {
   joined?: Group;
 }
 
+/** How many papers name a group's entity. */
+const paperCount = (group: Group) => new Set(group.papers).size;
+
 /** The group of a key that holds candidates, following a group emptied into another. */
 function liveGroup(ofType: ReadonlyMap<string, Group>, key: string): Group | undefined {
   let group = ofType.get(key);
@@ -397,7 +400,6 @@ const WITH_MODEL_HEAD = /^(\S+)[\s-]+models?$/i;
  * models" of another's), and it joins the one group that most papers name with the head.
  */
 function joinModelHeads(methods: ReadonlyMap<string, Group>, acronyms: AcronymMap): void {
-  const papers = (group: Group) => new Set(group.papers).size;
   const withHead = new Map<string, Group>();
   for (const group of [...methods.values()].sort((a, b) => (a.key < b.key ? -1 : 1)))
     for (const { text } of group.candidates) {
@@ -405,7 +407,8 @@ function joinModelHeads(methods: ReadonlyMap<string, Group>, acronyms: AcronymMa
       if (name === undefined || !shortForm(name)) continue;
       const key = entityKey(name);
       const other = withHead.get(key);
-      if (key !== group.key && (!other || papers(group) > papers(other))) withHead.set(key, group);
+      if (key !== group.key && (!other || paperCount(group) > paperCount(other)))
+        withHead.set(key, group);
     }
   for (const [key, headed] of withHead) {
     const bare = methods.get(key);
@@ -421,7 +424,7 @@ function joinModelHeads(methods: ReadonlyMap<string, Group>, acronyms: AcronymMa
     const keepBare =
       !spelledOut &&
       (LEXICON_BY_KEY.has(bare.key) ||
-        (!LEXICON_BY_KEY.has(headed.key) && papers(bare) > papers(headed)));
+        (!LEXICON_BY_KEY.has(headed.key) && paperCount(bare) > paperCount(headed)));
     const [from, into] = keepBare ? [headed, bare] : [bare, headed];
     moveCandidates(
       from,
@@ -447,7 +450,6 @@ const MAJORITY_TYPE_TIMES = 10;
  */
 function joinStrayTypes(groups: Grouping["groups"]): void {
   const typed = ENTITY_TYPES.filter((type) => type !== "invariance");
-  const paperCount = (group: Group) => new Set(group.papers).size;
   const keys = new Set(typed.flatMap((type) => [...groups[type].keys()]));
   for (const key of keys) {
     const named = typed
@@ -494,7 +496,6 @@ function joinNamesakes(
   groups: Grouping["groups"],
   longFormsOf: (paper: number, text: string) => string[],
 ): void {
-  const paperCount = (group: Group) => new Set(group.papers).size;
   for (const type of ENTITY_TYPES) {
     if (type === "invariance") continue;
     const ofType = [...groups[type].values()].sort((a, b) => (a.key < b.key ? -1 : 1));
@@ -603,12 +604,13 @@ function broader(text: string, nameWords: readonly string[]): boolean {
   let start = 0;
   // The name's own words, cased or hyphenated otherwise, spell it: "Low Rank Adaptation" of
   // low-rank adaptation is no shorthand for it, though "low" is a word of manner.
-  while (!sameWords(words.slice(start), nameWords)) {
-    if (start === words.length - 1 || !MANNER.has(words[start] as string))
-      return endsWith(nameWords, words.slice(start));
+  while (
+    start < words.length - 1 &&
+    MANNER.has(words[start] as string) &&
+    !sameWords(words.slice(start), nameWords)
+  )
     start++;
-  }
-  return false;
+  return endsWith(nameWords, words.slice(start));
 }
 
 const sameWords = (a: readonly string[], b: readonly string[]) =>
@@ -630,7 +632,7 @@ function ambiguousShortForm(
   return (
     isAcronym(text) &&
     undecided.has(entityKey(text)) &&
-    new Set(group.papers).size > 1 &&
+    paperCount(group) > 1 &&
     !spellsInitials(text, name)
   );
 }
@@ -740,7 +742,7 @@ function entitiesOf(
         const readAs = otherReader(group, groups[type], acronyms);
         const name = displayName(group, groups[type], readAs);
         const aliases = aliasesOf(group, name, groups[type], readAs, undecided);
-        return { group, name, aliases, papers: new Set(group.papers).size };
+        return { group, name, aliases, papers: paperCount(group) };
       }),
   );
   // Of nodes whose names make one id, the one most papers name takes it: at 74,722 arXiv papers
