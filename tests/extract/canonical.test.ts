@@ -458,6 +458,56 @@ describe("canonical entities", () => {
     expect(mentionsOf(t2v, 10).map((m) => m.entityId)).not.toEqual([video]);
   });
 
+  it("a coined name is the entity that goes by it as written, whatever its paper spells out inside it", () => {
+    const uses = (title: string, name: string) =>
+      analyzed(paper(title, `We visualise with ${name}.`), [["abstract", name, "method"]]);
+    const spellsCam = (title: string, long: string, name?: string) =>
+      analyzed(paper(title, `A ${long} (CAM) and ${name ?? "nothing"} are compared.`), [
+        ["abstract", long, "method", "CAM"],
+        ...(name ? [["abstract", name, "method"] as [string, string, EntityType]] : []),
+      ] as Parameters<typeof analyzed>[1]);
+    const x = canonicalize([
+      uses("One", "Grad-CAM"),
+      uses("Two", "Grad-CAM"),
+      spellsCam("Three", "class activation map", "Grad-CAM"),
+      spellsCam("Four", "channel attention module"),
+      spellsCam("Five", "cross attention module"),
+      uses("Six", "learnable CAM"),
+      spellsCam("Seven", "class activation map", "learnable CAM"),
+    ]);
+    // The corpus spells CAM out three ways, so only the third paper reads its Grad-CAM as its
+    // class activation map: that had made a node of its own, under the same label.
+    expect(entity(x, "method:grad-cam")?.papers).toHaveLength(3);
+    expect(x.entities.filter((e) => e.name === "Grad-CAM")).toHaveLength(1);
+    // A name of plain words is no coined one: the last paper's learnable class activation map
+    // stays its own.
+    expect(x.entities.filter((e) => e.name === "learnable CAM")).toHaveLength(2);
+  });
+
+  it("spellings of a coined name whose pieces the corpus reads as short forms are one node, named as most write it", () => {
+    const uses = (title: string, name: string) =>
+      analyzed(paper(title, `We evaluate on ${name}.`), [["abstract", name, "dataset"]]);
+    const defines = (title: string, long: string, short: string) =>
+      analyzed(paper(title, `Our ${long} (${short}) helps.`), [
+        ["abstract", long, "method", short],
+      ]);
+    const x = canonicalize([
+      uses("One", "HICO-DET"),
+      uses("Two", "HICO-DET"),
+      uses("Three", "HICO-Det"),
+      defines("Four", "hierarchical consistency", "HICO"),
+      defines("Five", "hierarchical consistency", "HICO"),
+      defines("Six", "detection error tradeoff", "DET"),
+      defines("Seven", "detection error tradeoff", "DET"),
+    ]);
+    // "HICO-DET" read as both short forms spelled out, "HICO-Det" as one: two nodes, where no
+    // node goes by the name as written.
+    const named = x.entities.filter((e) => e.type === "dataset");
+    expect(named.map((e) => [e.name, e.aliases, e.papers.length])).toEqual([
+      ["HICO-DET", ["HICO-Det"], 3],
+    ]);
+  });
+
   it("of two nodes whose names make one id, the one more papers name takes it", () => {
     const uses = (title: string) =>
       analyzed(paper(title, "We use SAT solvers."), [["abstract", "SAT solvers", "method"]]);
