@@ -24,7 +24,7 @@ import {
   writtenLongForm,
 } from "./acronyms.js";
 import type { Candidate } from "./candidate.js";
-import { entityKey, singularWords, slug } from "./keys.js";
+import { entityKey, phraseWords, singularWords, slug } from "./keys.js";
 import { DATASET_HEADS, LEXICON_BY_KEY, MANNER, METHOD_HEADS, TASK_HEADS } from "./lexicon.js";
 import type { AnalyzedPaper } from "./paper.js";
 import { spellsInitials } from "./rules/acronyms.js";
@@ -373,6 +373,7 @@ export function canonicalizeLater(
     joinCoinedNames(grouping.groups, (paper, text) =>
       acronymMap([analyzedAt(paper)]).has(entityKey(text)),
     );
+    joinSpacedNames(grouping.groups);
     splitCapitalNames(grouping.groups);
     joinModelHeads(grouping.groups.method, acronyms);
     const papers = [...known];
@@ -647,6 +648,50 @@ function joinCoinedNames(
         moveCandidates(group, into, all, (c) => c);
         group.joined = into;
       }
+    }
+  }
+}
+
+/** A name's words as written, run together, no plural read: "BraTS 2020" and "BraTS2020" are "brats2020". */
+const writtenKey = (text: string) => phraseWords(text).join("");
+
+/** A word of a name ending in a capital S ("BraTS", "THUMOS", "CrowS-Pairs"): the S may be its own. */
+const CAPITAL_S_WORD = /[A-Za-z]S(?![A-Za-z])/;
+
+/**
+ * A name written with and without a space or hyphen after a word ending in a capital S is one
+ * node: keys read such a word as a plural where it stands alone ("BraTS 2020" as "brat2020") but
+ * not inside a longer word ("BraTS2020"), so at 74,722 arXiv papers BraTS 2020 and BraTS2020 were
+ * nodes of 20 and 16 papers (and so for every BraTS year, THUMOS-14, FLORES-200, CrowS-Pairs).
+ * The node more papers name takes the other's. Only nodes keyed as their names are written meet
+ * so, and only at a capital S: a small one is a plural ("LLMs").
+ */
+function joinSpacedNames(groups: Grouping["groups"]): void {
+  for (const type of ENTITY_TYPES) {
+    if (type === "invariance") continue;
+    const ofType = groups[type];
+    const spaced = [...ofType.values()].filter((group) => {
+      const first = group.candidates[0];
+      return first !== undefined && CAPITAL_S_WORD.test(first.text) && !group.joined;
+    });
+    for (const group of spaced.sort((a, b) => (a.key < b.key ? -1 : 1))) {
+      const texts = new Set(group.candidates.map((c) => c.text));
+      const [written] = new Set([...texts].map(writtenKey));
+      const plain = [...texts].every(
+        (t) => entityKey(t) === group.key && writtenKey(t) === written,
+      );
+      if (!plain || written === undefined || written === group.key) continue;
+      const other = liveGroup(ofType, written);
+      if (!other || other === group || LEXICON_BY_KEY.has(other.key)) continue;
+      if (!other.candidates.every((c) => writtenKey(c.text) === written)) continue;
+      const [from, into] = paperCount(other) > paperCount(group) ? [group, other] : [other, group];
+      moveCandidates(
+        from,
+        into,
+        from.candidates.map(() => true),
+        (c) => c,
+      );
+      from.joined = into;
     }
   }
 }

@@ -508,6 +508,20 @@ describe("canonical entities", () => {
     ]);
   });
 
+  it("a name written with and without a space after a capital S is one node", () => {
+    const uses = (title: string, name: string) =>
+      analyzed(paper(title, `We evaluate on ${name}.`), [["abstract", name, "dataset"]]);
+    const x = canonicalize([
+      uses("One", "BraTS 2020"),
+      uses("Two", "BraTS 2020"),
+      uses("Three", "BraTS2020"),
+    ]);
+    const datasets = x.entities.filter((e) => e.type === "dataset");
+    expect(datasets.map((e) => [e.name, e.aliases, e.papers.length])).toEqual([
+      ["BraTS 2020", ["BraTS2020"], 3],
+    ]);
+  });
+
   it("of two nodes whose names make one id, the one more papers name takes it", () => {
     const uses = (title: string) =>
       analyzed(paper(title, "We use SAT solvers."), [["abstract", "SAT solvers", "method"]]);
