@@ -577,18 +577,21 @@ function joinNamesakes(
   }
 }
 
+/** Whether a name has a head noun that makes it a class ("T2V Models", "LLM agents"). */
+const namesAClass = (text: string) =>
+  singularWords(text).some(
+    (word) => TASK_HEADS.has(word) || METHOD_HEADS.has(word) || DATASET_HEADS.has(word),
+  );
+
 /**
  * A coined name: every piece a capital, a digit or a word with one ("Grad-CAM", "LEVIR-CD",
- * "Qwen2.5-VL", "VQA-v2"), and no head noun that makes it a class ("T2V Models").
+ * "Qwen2.5-VL", "VQA-v2"), and no head noun that makes it a class.
  */
-function coinedName(text: string): boolean {
-  return (
-    text.split(/[\s-]+/).every((piece) => /^[A-Z0-9]|\d/.test(piece)) &&
-    !singularWords(text).some(
-      (word) => TASK_HEADS.has(word) || METHOD_HEADS.has(word) || DATASET_HEADS.has(word),
-    )
-  );
-}
+const coinedName = (text: string) =>
+  text.split(/[\s-]+/).every((piece) => /^[A-Z0-9]|\d/.test(piece)) && !namesAClass(text);
+
+/** A name written as one word with two capitals or more ("SWEBench", "EdgeAI"): a coined one. */
+const GLUED_NAME = /^[^\s-]*[A-Z][^\s-]*[A-Z][^\s-]*$/;
 
 /** The pieces of a name between spaces and hyphens: a coined name of two or more is no bare short form. */
 const namePieces = (text: string) => text.split(/[\s-]+/).filter(Boolean).length;
@@ -632,9 +635,21 @@ function joinCoinedNames(
       const keys = new Set(group.candidates.map((c) => entityKey(c.text)));
       const [written] = keys;
       if (keys.size > 1 || written === undefined || written === group.key) continue;
+      // Written as one word elsewhere ("SWEBench"), a name is coined however its other words are
+      // cased ("SWE-bench"), if it begins and, but for a dataset, ends as a name does: "streaming
+      // LLMs" and "LLM graders" are classes of models beside the StreamingLLM and LLMGrader
+      // methods.
+      const plain = liveGroup(ofType, written);
+      const glued = plain?.candidates.some((c) => GLUED_NAME.test(c.text)) === true;
+      const gluedName = (text: string) =>
+        /^[A-Z0-9]/.test(text) &&
+        (type === "dataset" || /[A-Z0-9][^\s-]*$/.test(text)) &&
+        !namesAClass(text);
       const coined = group.candidates.every(
         (c, i) =>
-          coinedName(c.text) && !briefShortForm(c.text) && !ownName(c, group.papers[i] as number),
+          (glued ? gluedName(c.text) : coinedName(c.text)) &&
+          !briefShortForm(c.text) &&
+          !ownName(c, group.papers[i] as number),
       );
       if (coined) byWritten.set(written, [...(byWritten.get(written) ?? []), group]);
     }

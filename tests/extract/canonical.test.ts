@@ -508,6 +508,27 @@ describe("canonical entities", () => {
     ]);
   });
 
+  it("a name others write as one coined word is coined however it is cased", () => {
+    const uses = (title: string, name: string) =>
+      analyzed(paper(title, `We evaluate on ${name}.`), [["abstract", name, "dataset"]]);
+    const defines = (title: string) =>
+      analyzed(paper(title, "Our software engineering (SWE) study helps."), [
+        ["abstract", "software engineering", "task", "SWE"],
+      ]);
+    const x = canonicalize([
+      uses("One", "SWE-bench"),
+      uses("Two", "SWE-bench"),
+      uses("Three", "SWEBench"),
+      defines("Four"),
+      defines("Five"),
+    ]);
+    // "SWE-bench", its short form spelled out, had been a node beside the "SWEBench" of another.
+    const datasets = x.entities.filter((e) => e.type === "dataset");
+    expect(datasets.map((e) => [e.name, e.aliases, e.papers.length])).toEqual([
+      ["SWE-bench", ["SWEBench"], 3],
+    ]);
+  });
+
   it("a name written with and without a space after a capital S is one node", () => {
     const uses = (title: string, name: string) =>
       analyzed(paper(title, `We evaluate on ${name}.`), [["abstract", name, "dataset"]]);
