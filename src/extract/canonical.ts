@@ -427,6 +427,17 @@ function moveCandidates(
   from.papers = from.papers.filter((_, i) => !moves[i]);
 }
 
+/** Moves every candidate of a group into another, whose names its names then name (liveGroup). */
+function joinGroup(from: Group, into: Group): void {
+  moveCandidates(
+    from,
+    into,
+    from.candidates.map(() => true),
+    (c) => c,
+  );
+  from.joined = into;
+}
+
 /** "CLIP model", "T2I models": a name, then the head "model". */
 const WITH_MODEL_HEAD = /^(\S+)[\s-]+models?$/i;
 
@@ -464,13 +475,7 @@ function joinModelHeads(methods: ReadonlyMap<string, Group>, acronyms: AcronymMa
       (LEXICON_BY_KEY.has(bare.key) ||
         (!LEXICON_BY_KEY.has(headed.key) && paperCount(bare) > paperCount(headed)));
     const [from, into] = keepBare ? [headed, bare] : [bare, headed];
-    moveCandidates(
-      from,
-      into,
-      from.candidates.map(() => true),
-      (c) => c,
-    );
-    from.joined = into;
+    joinGroup(from, into);
   }
 }
 
@@ -658,10 +663,7 @@ function joinCoinedNames(
       const [largest] = [...pieced].sort((a, b) => paperCount(b) - paperCount(a));
       const into = liveGroup(ofType, written) ?? largest;
       for (const group of into === largest ? pieced : coined) {
-        if (group === into || !into) continue;
-        const all = group.candidates.map(() => true);
-        moveCandidates(group, into, all, (c) => c);
-        group.joined = into;
+        if (group !== into && into) joinGroup(group, into);
       }
     }
   }
@@ -700,13 +702,7 @@ function joinSpacedNames(groups: Grouping["groups"]): void {
       if (!other || other === group || LEXICON_BY_KEY.has(other.key)) continue;
       if (!other.candidates.every((c) => writtenKey(c.text) === written)) continue;
       const [from, into] = paperCount(other) > paperCount(group) ? [group, other] : [other, group];
-      moveCandidates(
-        from,
-        into,
-        from.candidates.map(() => true),
-        (c) => c,
-      );
-      from.joined = into;
+      joinGroup(from, into);
     }
   }
 }

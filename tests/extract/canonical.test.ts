@@ -42,6 +42,10 @@ function analyzed(
   return { paper: of, candidates };
 }
 
+/** A paper that evaluates on a dataset of this name. */
+const evaluatesOn = (title: string, name: string) =>
+  analyzed(paper(title, `We evaluate on ${name}.`), [["abstract", name, "dataset"]]);
+
 describe("canonical entities", () => {
   it("case, hyphen, space and plural variants share a key", () => {
     expect(entityKey("Graph Neural Networks")).toBe(entityKey("graph-neural network"));
@@ -485,16 +489,14 @@ describe("canonical entities", () => {
   });
 
   it("spellings of a coined name whose pieces the corpus reads as short forms are one node, named as most write it", () => {
-    const uses = (title: string, name: string) =>
-      analyzed(paper(title, `We evaluate on ${name}.`), [["abstract", name, "dataset"]]);
     const defines = (title: string, long: string, short: string) =>
       analyzed(paper(title, `Our ${long} (${short}) helps.`), [
         ["abstract", long, "method", short],
       ]);
     const x = canonicalize([
-      uses("One", "HICO-DET"),
-      uses("Two", "HICO-DET"),
-      uses("Three", "HICO-Det"),
+      evaluatesOn("One", "HICO-DET"),
+      evaluatesOn("Two", "HICO-DET"),
+      evaluatesOn("Three", "HICO-Det"),
       defines("Four", "hierarchical consistency", "HICO"),
       defines("Five", "hierarchical consistency", "HICO"),
       defines("Six", "detection error tradeoff", "DET"),
@@ -509,16 +511,14 @@ describe("canonical entities", () => {
   });
 
   it("a name others write as one coined word is coined however it is cased", () => {
-    const uses = (title: string, name: string) =>
-      analyzed(paper(title, `We evaluate on ${name}.`), [["abstract", name, "dataset"]]);
     const defines = (title: string) =>
       analyzed(paper(title, "Our software engineering (SWE) study helps."), [
         ["abstract", "software engineering", "task", "SWE"],
       ]);
     const x = canonicalize([
-      uses("One", "SWE-bench"),
-      uses("Two", "SWE-bench"),
-      uses("Three", "SWEBench"),
+      evaluatesOn("One", "SWE-bench"),
+      evaluatesOn("Two", "SWE-bench"),
+      evaluatesOn("Three", "SWEBench"),
       defines("Four"),
       defines("Five"),
     ]);
@@ -530,12 +530,10 @@ describe("canonical entities", () => {
   });
 
   it("a name written with and without a space after a capital S is one node", () => {
-    const uses = (title: string, name: string) =>
-      analyzed(paper(title, `We evaluate on ${name}.`), [["abstract", name, "dataset"]]);
     const x = canonicalize([
-      uses("One", "BraTS 2020"),
-      uses("Two", "BraTS 2020"),
-      uses("Three", "BraTS2020"),
+      evaluatesOn("One", "BraTS 2020"),
+      evaluatesOn("Two", "BraTS 2020"),
+      evaluatesOn("Three", "BraTS2020"),
     ]);
     const datasets = x.entities.filter((e) => e.type === "dataset");
     expect(datasets.map((e) => [e.name, e.aliases, e.papers.length])).toEqual([
