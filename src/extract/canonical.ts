@@ -598,6 +598,16 @@ const coinedName = (text: string) =>
 /** A name written as one word with two capitals or more ("SWEBench", "EdgeAI"): a coined one. */
 const GLUED_NAME = /^[^\s-]*[A-Z][^\s-]*[A-Z][^\s-]*$/;
 
+/**
+ * Where others write a name as one word ("SWEBench"), it is coined however its other words are
+ * cased ("SWE-bench"), if it begins and, but for a dataset, ends as a name does: "streaming LLMs"
+ * and "LLM graders" are classes of models beside the StreamingLLM and LLMGrader methods.
+ */
+const gluedName = (text: string, type: EntityType) =>
+  /^[A-Z0-9]/.test(text) &&
+  (type === "dataset" || /[A-Z0-9][^\s-]*$/.test(text)) &&
+  !namesAClass(text);
+
 /** The pieces of a name between spaces and hyphens: a coined name of two or more is no bare short form. */
 const namePieces = (text: string) => text.split(/[\s-]+/).filter(Boolean).length;
 
@@ -640,19 +650,11 @@ function joinCoinedNames(
       const keys = new Set(group.candidates.map((c) => entityKey(c.text)));
       const [written] = keys;
       if (keys.size > 1 || written === undefined || written === group.key) continue;
-      // Written as one word elsewhere ("SWEBench"), a name is coined however its other words are
-      // cased ("SWE-bench"), if it begins and, but for a dataset, ends as a name does: "streaming
-      // LLMs" and "LLM graders" are classes of models beside the StreamingLLM and LLMGrader
-      // methods.
       const plain = liveGroup(ofType, written);
       const glued = plain?.candidates.some((c) => GLUED_NAME.test(c.text)) === true;
-      const gluedName = (text: string) =>
-        /^[A-Z0-9]/.test(text) &&
-        (type === "dataset" || /[A-Z0-9][^\s-]*$/.test(text)) &&
-        !namesAClass(text);
       const coined = group.candidates.every(
         (c, i) =>
-          (glued ? gluedName(c.text) : coinedName(c.text)) &&
+          (glued ? gluedName(c.text, type) : coinedName(c.text)) &&
           !briefShortForm(c.text) &&
           !ownName(c, group.papers[i] as number),
       );
@@ -679,7 +681,7 @@ const CAPITAL_S_WORD = /[A-Za-z]S(?![A-Za-z])/;
  * A name written with and without a space or hyphen after a word ending in a capital S is one
  * node: keys read such a word as a plural where it stands alone ("BraTS 2020" as "brat2020") but
  * not inside a longer word ("BraTS2020"), so at 74,722 arXiv papers BraTS 2020 and BraTS2020 were
- * nodes of 20 and 16 papers (and so for every BraTS year, THUMOS-14, FLORES-200, CrowS-Pairs).
+ * nodes of 20 and 16 papers (and so for every BraTS year, THUMOS-14 and FLORES-200).
  * The node more papers name takes the other's. Only nodes keyed as their names are written meet
  * so, and only at a capital S: a small one is a plural ("LLMs").
  */
