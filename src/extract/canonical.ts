@@ -38,7 +38,10 @@ interface Group {
   papers: number[];
   /** The group all this one's candidates joined (joinModelHeads): its names name that one. */
   joined?: Group;
-  /** Whether a candidate's name was read as other words than it is written (joinCoinedNames). */
+  /**
+   * Whether a candidate's name, as written, was keyed otherwise (a short form inside it spelled
+   * out): most groups' were not, and need not be read again (writtenOtherwise).
+   */
   readOtherwise?: boolean;
 }
 
@@ -422,6 +425,7 @@ function moveCandidates(
     if (!moves[i]) return;
     into.candidates.push(as(c));
     into.papers.push(from.papers[i] as number);
+    if (entityKey(c.text) !== into.key) into.readOtherwise = true;
   });
   from.candidates = from.candidates.filter((_, i) => !moves[i]);
   from.papers = from.papers.filter((_, i) => !moves[i]);
@@ -516,6 +520,17 @@ function joinStrayTypes(groups: Grouping["groups"]): void {
   }
 }
 
+/**
+ * The plain key that all of a group's names are written with, where the group's key reads them
+ * otherwise ("LLAMA-3", keyed as Large Language Model Meta AI 3): else undefined.
+ */
+function writtenOtherwise(group: Group): string | undefined {
+  if (!group.readOtherwise) return undefined;
+  const keys = new Set(group.candidates.map((c) => entityKey(c.text)));
+  const [written] = keys;
+  return keys.size === 1 && written !== group.key ? written : undefined;
+}
+
 /** The long forms (by key) a paper itself gives a name's short form, or those inside it. */
 function ownLongForms(analyzed: AnalyzedPaper, text: string): string[] {
   const local = acronymMap([analyzed]);
@@ -545,10 +560,8 @@ function joinNamesakes(
     // Groups of one or two papers named one way, not as their key, by that name's plain key.
     const strays = new Map<string, Group[]>();
     for (const group of ofType) {
-      if (paperCount(group) > STRAY_TYPE_PAPERS) continue;
-      const keys = new Set(group.candidates.map((c) => entityKey(c.text)));
-      const [only] = keys;
-      if (keys.size === 1 && only !== group.key && only !== undefined)
+      const only = writtenOtherwise(group);
+      if (only !== undefined && paperCount(group) <= STRAY_TYPE_PAPERS)
         strays.set(only, [...(strays.get(only) ?? []), group]);
     }
     if (strays.size === 0) continue;
@@ -640,16 +653,10 @@ function joinCoinedNames(
     const ofType = groups[type];
     // Groups of coined names whose key reads a short form inside them, by the name's plain key.
     const byWritten = new Map<string, Group[]>();
-    // Most groups are keyed as their names are written: none of them is read otherwise.
-    const readOtherwise = [...ofType.values()].filter((group) => {
-      const first = group.candidates[0];
-      return group.readOtherwise && first !== undefined && entityKey(first.text) !== group.key;
-    });
+    const readOtherwise = [...ofType.values()].filter((group) => group.readOtherwise);
     for (const group of readOtherwise.sort((a, b) => (a.key < b.key ? -1 : 1))) {
-      if (LEXICON_BY_KEY.has(group.key)) continue;
-      const keys = new Set(group.candidates.map((c) => entityKey(c.text)));
-      const [written] = keys;
-      if (keys.size > 1 || written === undefined || written === group.key) continue;
+      const written = writtenOtherwise(group);
+      if (written === undefined || LEXICON_BY_KEY.has(group.key)) continue;
       const plain = liveGroup(ofType, written);
       const glued = plain?.candidates.some((c) => GLUED_NAME.test(c.text)) === true;
       const coined = group.candidates.every(
