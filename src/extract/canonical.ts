@@ -454,14 +454,20 @@ const WITH_MODEL_HEAD = /^(\S+)[\s-]+models?$/i;
  */
 function joinModelHeads(methods: ReadonlyMap<string, Group>, acronyms: AcronymMap): void {
   const withHead = new Map<string, Group>();
+  // Counted once a group: a group of thousands of papers has hundreds of names with the head.
+  const papersOf = new Map<Group, number>();
+  const papers = (group: Group) => {
+    const count = papersOf.get(group) ?? paperCount(group);
+    papersOf.set(group, count);
+    return count;
+  };
   for (const group of [...methods.values()].sort((a, b) => (a.key < b.key ? -1 : 1)))
     for (const { text } of group.candidates) {
       const name = WITH_MODEL_HEAD.exec(text)?.[1];
       if (name === undefined || !shortForm(name)) continue;
       const key = entityKey(name);
       const other = withHead.get(key);
-      if (key !== group.key && (!other || paperCount(group) > paperCount(other)))
-        withHead.set(key, group);
+      if (key !== group.key && (!other || papers(group) > papers(other))) withHead.set(key, group);
     }
   for (const [key, headed] of withHead) {
     const bare = methods.get(key);
