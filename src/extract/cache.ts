@@ -7,6 +7,7 @@ import invariances from "./lexicons/invariances.json" with { type: "json" };
 import methods from "./lexicons/methods.json" with { type: "json" };
 import modifiers from "./lexicons/modifiers.json" with { type: "json" };
 import notEntities from "./lexicons/not-entities.json" with { type: "json" };
+import plurals from "./lexicons/plurals.json" with { type: "json" };
 import stopPhrases from "./lexicons/stop-phrases.json" with { type: "json" };
 import tasks from "./lexicons/tasks.json" with { type: "json" };
 import { CLUSTER_CONTENT } from "./model/clusters.js";
@@ -17,7 +18,7 @@ import { TAGGER_HASH } from "./model/tagger.js";
 import type { AnalyzedPaper } from "./paper.js";
 
 /** Bump whenever a rule changes what is extracted: cached analyses of older rules are then ignored. */
-export const EXTRACTOR_VERSION = "13";
+export const EXTRACTOR_VERSION = "14";
 
 /**
  * Identifies the extractor that produced an analysis: its version, its vocabularies, the word
@@ -35,6 +36,7 @@ export function extractorFingerprint(modelHashes: string): string {
         methods,
         modifiers,
         notEntities,
+        plurals,
         stopPhrases,
         tasks,
       ]),

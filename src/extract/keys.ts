@@ -3,12 +3,31 @@
  * so "Graph Neural Networks" and "graph-neural network" share a key.
  */
 import { GREEK_NAMES } from "../greek.js";
+import plurals from "./lexicons/plurals.json" with { type: "json" };
 
-/** Singular of a lower-cased English plural: "networks", "priors", "properties", "gnns". */
+/** Words the suffix rules below get wrong, with their singulars ("biases" is "bias"). */
+const IRREGULAR_SINGULARS: ReadonlyMap<string, string> = new Map(Object.entries(plurals.singulars));
+/**
+ * Those of four letters or more also end words written as one ("LogitLens", "TimeSeries"), which
+ * must meet the name written apart ("Logit Lens").
+ */
+const IRREGULAR_ENDING = new RegExp(
+  `(${[...IRREGULAR_SINGULARS.keys()].filter((word) => word.length >= 4).join("|")})$`,
+);
+
+/**
+ * Singular of a lower-cased English plural: "networks", "priors", "properties", "losses", "gnns",
+ * "matrices". "-ics" stays: "robotics" and "dynamics" name other things than "robotic", "dynamic".
+ */
 export function singular(word: string): string {
+  const irregular = IRREGULAR_SINGULARS.get(word);
+  if (irregular !== undefined) return irregular;
+  const ending = IRREGULAR_ENDING.exec(word)?.[1];
+  if (ending !== undefined)
+    return word.slice(0, -ending.length) + (IRREGULAR_SINGULARS.get(ending) as string);
   if (word.length <= 3 || /(ss|us|is|ics|ous)$/.test(word)) return word;
   if (word.endsWith("ies")) return `${word.slice(0, -3)}y`;
-  if (/(ches|shes|xes|zes)$/.test(word)) return word.slice(0, -2);
+  if (/(sses|ches|shes|xes|zes)$/.test(word)) return word.slice(0, -2);
   if (word.endsWith("s")) return word.slice(0, -1);
   return word;
 }
@@ -19,14 +38,17 @@ const ASCII = /^[\x00-\x7f]*$/;
 // A star that ends a name's word is read: V* (a benchmark) is not V, nor "V* Bench" VBench.
 const NAME_STAR = /(?<=[\p{L}\p{N}])\*(?![\p{L}\p{N}])/gu;
 const GREEK_LETTER = /[\u03b1-\u03c9]/g;
+// A possessive is no word of a name: "Bird's Eye View" is the Bird-Eye-View others write.
+const POSSESSIVE = /(?<=[\p{L}\p{N}])['’]s(?![\p{L}\p{N}])/gu;
 
 /**
  * Lower-cased, accent-free words of a phrase, split at spaces, hyphens, slashes and punctuation;
- * a Greek letter is spelled out ("PixArt-α" is "PixArt-alpha") and a name's star read ("V*" is
- * "V-star").
+ * a Greek letter is spelled out ("PixArt-α" is "PixArt-alpha"), a name's star read ("V*" is
+ * "V-star") and a possessive dropped ("Alzheimer's Disease" is "Alzheimer Disease").
  */
 export function phraseWords(text: string): string[] {
-  const read = text.includes("*") ? text.replace(NAME_STAR, " star") : text;
+  let read = text.includes("*") ? text.replace(NAME_STAR, " star") : text;
+  if (read.includes("'") || read.includes("’")) read = read.replace(POSSESSIVE, "");
   // Most phrases are ASCII: no accents to strip, and a cheaper split than the Unicode one.
   if (ASCII.test(read))
     return read

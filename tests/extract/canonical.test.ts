@@ -61,6 +61,26 @@ describe("canonical entities", () => {
     expect(slug("E(n) equivariant GNNs")).toBe("e-n-equivariant-gnn");
   });
 
+  it("a plural in -sses or of Latin form, and a possessive, share the key of the name they inflect", () => {
+    // Each pair was two nodes at 74,722 arXiv papers: "contrastive loss" (95 papers) beside
+    // "contrastive losses" (12), "Bird's Eye View" (140) beside "Bird-Eye-View" (3).
+    expect(entityKey("contrastive losses")).toBe(entityKey("contrastive loss"));
+    expect(entityKey("Markov Decision Processes")).toBe(entityKey("Markov decision process"));
+    expect(entityKey("cognitive biases")).toBe(entityKey("Cognitive Bias"));
+    expect(entityKey("Gram matrices")).toBe(entityKey("Gram matrix"));
+    expect(entityKey("causal mediation analyses")).toBe(entityKey("causal mediation analysis"));
+    expect(entityKey("Bird's Eye View")).toBe(entityKey("Bird-Eye-View"));
+    expect(entityKey("Alzheimer’s Disease")).toBe(entityKey("Alzheimers disease"));
+    // Written as one word too: "LogitLens" is the Logit Lens.
+    expect(entityKey("LogitLens")).toBe(entityKey("Logit Lens"));
+    expect(entityKey("TimeSeries")).toBe(entityKey("time series"));
+    // A word in -ics is no plural of the adjective: dynamics modeling is not dynamic modeling.
+    expect(entityKey("dynamics modeling")).not.toBe(entityKey("dynamic modeling"));
+    // Ids read as the words: no "attribution-bia" or "time-sery".
+    expect(slug("Attribution Bias")).toBe("attribution-bias");
+    expect(slug("time series forecasting")).toBe("time-series-forecasting");
+  });
+
   it("'graph neural network' and 'GNN' are one entity with a stable id", () => {
     const x = extract(
       ["A Study", "Graph neural networks (GNNs) are popular."],

@@ -29,6 +29,8 @@ describe("short forms", () => {
     expect(namesShortForm("MLP", words("multilayer perceptron"))).toBe(true);
     expect(namesShortForm("LALMs", words("audio language models"))).toBe(true);
     expect(namesShortForm("DMs", words("video diffusion models"))).toBe(false);
+    expect(namesShortForm("GAT", words("graph attention network"))).toBe(true);
+    expect(namesShortForm("AI", words("Artificial Intelligence tutor teammate"))).toBe(false);
   });
 
   it("'(M)LLMs' names LLMs, not a name with a stray bracket", () => {

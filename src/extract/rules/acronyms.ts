@@ -79,7 +79,7 @@ export function definesShortForm(shortForm: string, longWords: readonly string[]
  * Whether a tagged name is the long form of the short form in brackets after it: its capitals
  * begin the name's words (spellsShortForm), or the name spells it whole (definesShortForm) with
  * about a word for each capital, one of them at most taken from inside a word ("MLP": multilayer
- * perceptron). Schwartz & Hearst find "RORL" inside "Reinforcement Learning" ("Reasoning-Oriented
+ * perceptron) and one at most left out of it. Schwartz & Hearst find "RORL" inside "Reinforcement Learning" ("Reasoning-Oriented
  * Reinforcement Learning (RORL)", the tagger marking only its last two words). A short form with
  * lower-case letters ("SchNet", "LoRA") has its capitals not counted.
  */
@@ -90,11 +90,11 @@ export function namesShortForm(shortForm: string, longWords: readonly string[]):
   if (!/^[A-Z0-9-]+$/.test(capitals)) return true;
   const letters = capitals.replace(/[^A-Z]/g, "").length;
   // A skipped word stands alone; a hyphen's part gives a letter like any other ("Virtual Try-On").
-  const parts = longWords
-    .filter((word) => !SKIPPED_WORDS.has(word.toLowerCase()))
-    .flatMap((word) => word.split(/[-‐–]/))
-    .filter((part) => part !== "");
-  return parts.length >= letters - 1;
+  const words = longWords.filter((word) => !SKIPPED_WORDS.has(word.toLowerCase()));
+  const parts = words.flatMap((word) => word.split(/[-‐–]/)).filter((part) => part !== "");
+  // At most one word more than capitals, a head left out ("GAT"): "Artificial Intelligence tutor
+  // teammate (AI)" spells AI only in its first two words, and took AI from every "Generative AI".
+  return parts.length >= letters - 1 && words.length <= letters + 1;
 }
 
 /**
