@@ -63,7 +63,7 @@ describe("canonical entities", () => {
 
   it("a plural in -sses or of Latin form, and a possessive, share the key of the name they inflect", () => {
     // Each pair was two nodes at 74,722 arXiv papers: "contrastive loss" (95 papers) beside
-    // "contrastive losses" (12), "Bird's Eye View" (140) beside "Bird-Eye-View" (3).
+    // "contrastive losses" (12), "Bird's Eye View" (170) beside "Bird-Eye-View" (3).
     expect(entityKey("contrastive losses")).toBe(entityKey("contrastive loss"));
     expect(entityKey("Markov Decision Processes")).toBe(entityKey("Markov decision process"));
     expect(entityKey("cognitive biases")).toBe(entityKey("Cognitive Bias"));

@@ -79,9 +79,10 @@ export function definesShortForm(shortForm: string, longWords: readonly string[]
  * Whether a tagged name is the long form of the short form in brackets after it: its capitals
  * begin the name's words (spellsShortForm), or the name spells it whole (definesShortForm) with
  * about a word for each capital, one of them at most taken from inside a word ("MLP": multilayer
- * perceptron) and one at most left out of it. Schwartz & Hearst find "RORL" inside "Reinforcement Learning" ("Reasoning-Oriented
- * Reinforcement Learning (RORL)", the tagger marking only its last two words). A short form with
- * lower-case letters ("SchNet", "LoRA") has its capitals not counted.
+ * perceptron) and one word at most beyond them. Schwartz & Hearst find "RORL" inside
+ * "Reinforcement Learning" ("Reasoning-Oriented Reinforcement Learning (RORL)", the tagger marking
+ * only its last two words). A short form with lower-case letters ("SchNet", "LoRA") has its
+ * capitals not counted.
  */
 export function namesShortForm(shortForm: string, longWords: readonly string[]): boolean {
   if (spellsShortForm(shortForm, longWords.join(" "))) return true;
