@@ -1,5 +1,6 @@
 import { ENTITY_TYPES, type EntityType } from "../types.js";
 import { entityKey, singular, singularWords } from "./keys.js";
+import shortForms from "./lexicons/short-forms.json" with { type: "json" };
 import { LEXICON_BY_KEY } from "./lexicon.js";
 import type { AnalyzedPaper } from "./paper.js";
 import { longFormLength } from "./rules/acronyms.js";
@@ -84,14 +85,20 @@ export function expandedKey(
   return changed ? words.join("") : entityKey(text);
 }
 
+/** The field's short forms inside names (lexicons/short-forms.json), by key. */
+const FIELD_SHORT_FORMS: ReadonlyMap<string, string> = new Map(
+  Object.entries(shortForms.inNames).map(([short, long]) => [entityKey(short), entityKey(long)]),
+);
+
 /**
  * What a short form (by key) stands for inside a name: for one the lexicon knows, the entry, unless
  * the paper itself defines an entity by it (`own`: "Standard Definition (SD) maps"); else the
- * words the paper, or else the corpus, spells it out with; else the short form itself.
+ * words the paper spells it out with; else, for one the field writes undefined ("AI"), its words;
+ * else those the corpus spells it out with; else the short form itself.
  */
 export function shortFormInNames(short: string, own?: Acronym, corpus?: Acronym): string {
   if (LEXICON_BY_KEY.has(short)) return own?.type !== undefined ? own.longKey : lexiconKey(short);
-  return (own ?? corpus)?.inNames ?? short;
+  return own?.inNames ?? FIELD_SHORT_FORMS.get(short) ?? corpus?.inNames ?? short;
 }
 
 /**

@@ -727,6 +727,28 @@ describe("canonical entities", () => {
     expect(entity(x, "method:large-language-model-agent")?.papers).toHaveLength(2);
   });
 
+  it("'AI' inside a name is artificial intelligence, though no paper defines it so", () => {
+    // At 10,000 arXiv papers "Generative AI" (42 papers) stood beside "generative artificial
+    // intelligence" (17): no paper there spells AI out.
+    const x = canonicalize([
+      analyzed(paper("One", "Generative AI writes code."), [
+        ["abstract", "Generative AI", "method"],
+      ]),
+      analyzed(paper("Two", "Generative artificial intelligence writes text."), [
+        ["abstract", "Generative artificial intelligence", "method"],
+      ]),
+      analyzed(paper("Three", "An Artificial Intelligence tutor (AI) helps with generative AI."), [
+        ["abstract", "Artificial Intelligence tutor", "method", "AI"],
+        ["abstract", "generative AI", "method"],
+      ]),
+    ]);
+    const idOf = (i: number, text: string) =>
+      mentionsOf(x, i).find((m) => m.text.toLowerCase() === text)?.entityId;
+    // The third paper's definition does not make the others' AI its tutor.
+    expect(idOf(0, "generative ai")).toBeDefined();
+    expect(idOf(1, "generative artificial intelligence")).toBe(idOf(0, "generative ai"));
+  });
+
   it("a short form spelled out in front of names is read so inside names, and alone names only a lexicon entry those words name", () => {
     const t2i = { short: "T2I", long: "Text-to-Image" };
     const x = canonicalize([
