@@ -1,7 +1,7 @@
 import { ENTITY_TYPES, type EntityType } from "../types.js";
 import { entityKey, singular, singularWords } from "./keys.js";
-import shortForms from "./lexicons/short-forms.json" with { type: "json" };
 import { LEXICON_BY_KEY } from "./lexicon.js";
+import shortForms from "./lexicons/short-forms.json" with { type: "json" };
 import type { AnalyzedPaper } from "./paper.js";
 import { longFormLength } from "./rules/acronyms.js";
 
