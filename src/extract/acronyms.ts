@@ -1,5 +1,5 @@
 import { ENTITY_TYPES, type EntityType } from "../types.js";
-import { entityKey, singular, singularWords } from "./keys.js";
+import { entityKey, singular, singularWords, withoutPossessives } from "./keys.js";
 import { LEXICON_BY_KEY } from "./lexicon.js";
 import shortForms from "./lexicons/short-forms.json" with { type: "json" };
 import type { AnalyzedPaper } from "./paper.js";
@@ -52,7 +52,8 @@ const PIECES = /[^\p{L}\p{N}]+/u;
 /** The pieces of a name of two words or more with two capitals somewhere in it; else undefined. */
 function capitalPieces(text: string): string[] | undefined {
   if (!/[A-Z].*[A-Z]/.test(text)) return undefined;
-  const pieces = text.split(PIECES).filter(Boolean);
+  // "SAM's mask decoder" is the SAM mask decoder: the possessive's s is no piece.
+  const pieces = withoutPossessives(text).split(PIECES).filter(Boolean);
   return pieces.length < 2 ? undefined : pieces;
 }
 

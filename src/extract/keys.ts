@@ -38,8 +38,12 @@ const ASCII = /^[\x00-\x7f]*$/;
 // A star that ends a name's word is read: V* (a benchmark) is not V, nor "V* Bench" VBench.
 const NAME_STAR = /(?<=[\p{L}\p{N}])\*(?![\p{L}\p{N}])/gu;
 const GREEK_LETTER = /[\u03b1-\u03c9]/g;
-// A possessive is no word of a name: "Bird's Eye View" is the Bird-Eye-View others write.
 const POSSESSIVE = /(?<=[\p{L}\p{N}])['’]s(?![\p{L}\p{N}])/gu;
+
+/** A possessive is no word of a name: "Bird's Eye View" is the Bird-Eye-View others write. */
+export function withoutPossessives(text: string): string {
+  return text.includes("'") || text.includes("’") ? text.replace(POSSESSIVE, "") : text;
+}
 
 /**
  * Lower-cased, accent-free words of a phrase, split at spaces, hyphens, slashes and punctuation;
@@ -47,8 +51,7 @@ const POSSESSIVE = /(?<=[\p{L}\p{N}])['’]s(?![\p{L}\p{N}])/gu;
  * "V-star") and a possessive dropped ("Alzheimer's Disease" is "Alzheimer Disease").
  */
 export function phraseWords(text: string): string[] {
-  let read = text.includes("*") ? text.replace(NAME_STAR, " star") : text;
-  if (read.includes("'") || read.includes("’")) read = read.replace(POSSESSIVE, "");
+  const read = withoutPossessives(text.includes("*") ? text.replace(NAME_STAR, " star") : text);
   // Most phrases are ASCII: no accents to strip, and a cheaper split than the Unicode one.
   if (ASCII.test(read))
     return read

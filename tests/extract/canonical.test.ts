@@ -727,6 +727,24 @@ describe("canonical entities", () => {
     expect(entity(x, "method:large-language-model-agent")?.papers).toHaveLength(2);
   });
 
+  it("a possessive on a short form inside a name is no word of the name", () => {
+    // "SAM's mask decoder" (2 papers) stood beside "SAM mask decoder" at 74,722 arXiv papers.
+    const x = canonicalize([
+      analyzed(paper("One", "The Segment Anything Model (SAM) segments."), [
+        ["abstract", "Segment Anything Model", "method", "SAM"],
+      ]),
+      analyzed(paper("Two", "We tune SAM's mask decoder."), [
+        ["abstract", "SAM's mask decoder", "method"],
+      ]),
+      analyzed(paper("Three", "We tune the SAM mask decoder."), [
+        ["abstract", "SAM mask decoder", "method"],
+      ]),
+    ]);
+    const decoder = mentionsOf(x, 1)[0]?.entityId;
+    expect(decoder).toBeDefined();
+    expect(mentionsOf(x, 2)[0]?.entityId).toBe(decoder);
+  });
+
   it("'AI' inside a name is artificial intelligence, though no paper defines it so", () => {
     // At 10,000 arXiv papers "Generative AI" (42 papers) stood beside "generative artificial
     // intelligence" (17): no paper there spells AI out.
