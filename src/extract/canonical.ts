@@ -489,17 +489,20 @@ function joinModelHeads(methods: ReadonlyMap<string, Group>, acronyms: AcronymMa
   }
 }
 
-/** At most this many papers give a name a type that this many times more papers do not give it. */
-const STRAY_TYPE_PAPERS = 2;
-const MAJORITY_TYPE_TIMES = 10;
+/**
+ * A name keeps a node of a second type only where at least this many papers give it that type and
+ * the first type is given by fewer than this many times as many.
+ */
+const BOTH_TYPES_PAPERS = 5;
+const BOTH_TYPES_TIMES = 3;
 
 /**
- * A name has one type across the corpus unless papers really use it both ways: where one or two
- * papers give it a type that ten times as many papers do not ("vision-language model" a task in
- * one paper, a method in 468; "ImageNet" a method in one, a dataset in 106), those papers name
- * the majority's entity, where they write it as the majority does and it is no short form. Names
- * papers do read both ways keep a node of each type ("few-shot learning": 22 papers a method, 36
- * a task; "self-supervised learning": 107 and 4).
+ * A name has one type across the corpus unless papers really use it both ways: the papers that
+ * give it a rarer type name the majority's entity ("vision-language model" a task in one paper, a
+ * method in 468; "neural rendering" a task in 4 papers, a method in 14; "prompt injection" a
+ * method in 2, a task in 3), where they write it as the majority does. Names papers do read both
+ * ways keep a node of each type ("few-shot learning": 22 papers a method, 36 a task; "adversarial
+ * attack": 18 a task, 42 a method); so do names as many papers give each type.
  */
 function joinStrayTypes(groups: Grouping["groups"]): void {
   const typed = ENTITY_TYPES.filter((type) => type !== "invariance");
@@ -511,20 +514,39 @@ function joinStrayTypes(groups: Grouping["groups"]): void {
     if (named.length < 2) continue;
     const [major, ...minor] = [...named].sort((a, b) => paperCount(b) - paperCount(a));
     const into = major as Group;
-    // Written as the majority writes it ("CoDEx", a benchmark, is not the model "Codex"), and no
-    // short form, whose type tells which of its long forms it is ("SE" a task is speech
-    // enhancement, a method squeeze-and-excitation).
-    const written = new Set(into.candidates.map((c) => c.text));
-    const joins = (c: Candidate) => written.has(c.text) && !isAcronym(c.text);
+    const written = new Set(into.candidates.map((c) => titleCaseAside(c.text)));
     for (const group of minor) {
       const n = paperCount(group);
-      if (n > STRAY_TYPE_PAPERS || paperCount(into) < MAJORITY_TYPE_TIMES * n) continue;
-      if (!group.candidates.every(joins)) continue;
+      const both = n >= BOTH_TYPES_PAPERS && paperCount(into) < BOTH_TYPES_TIMES * n;
+      if (both || paperCount(into) === n) continue;
+      if (!group.candidates.every((c) => writtenAsMajority(c, key, written))) continue;
       const all = group.candidates.map(() => true);
       moveCandidates(group, into, all, (c) => ({ ...c, type: into.type, role: undefined }));
     }
   }
 }
+
+/**
+ * Whether a name of a rarer type is the majority's: plain words, whose capitals a title adds
+ * ("Neural Rendering"), or written as the majority writes it, those capitals aside ("LLM
+ * Fine-Tuning"), but not otherwise where a word has capitals of its own ("CoDEx", a benchmark, is
+ * not the model "Codex"); and a short form
+ * only where it was read as the same long form, whose type tells which it is ("SE", a task
+ * undefined, may be speech enhancement where a method is squeeze-and-excitation; "DNN" read as
+ * deep neural network is that).
+ */
+function writtenAsMajority(c: Candidate, key: string, written: ReadonlySet<string>): boolean {
+  if (isAcronym(c.text)) return entityKey(c.text) !== key;
+  const aside = titleCaseAside(c.text);
+  return aside === aside.toLowerCase() || written.has(aside);
+}
+
+/** A name with each word that has no capital past its first letter in lower case, hyphens as spaces. */
+const titleCaseAside = (text: string) =>
+  text
+    .split(/[\s-]+/)
+    .map((word) => (/^.[^A-Z]*$/.test(word) ? word.toLowerCase() : word))
+    .join(" ");
 
 /**
  * The plain key that all of a group's names are written with, where the group's key reads them
@@ -545,6 +567,10 @@ function ownLongForms(analyzed: AnalyzedPaper, text: string): string[] {
     (short) => local.get(short)?.longKey ?? [],
   );
 }
+
+/** At most this many papers read a name apart from this many times as many (joinNamesakes). */
+const STRAY_NAMESAKE_PAPERS = 2;
+const NAMESAKE_MAJORITY_TIMES = 10;
 
 /**
  * A name written alike, case and hyphens aside, is one entity where one or two papers read it
@@ -567,7 +593,7 @@ function joinNamesakes(
     const strays = new Map<string, Group[]>();
     for (const group of ofType) {
       const only = writtenOtherwise(group);
-      if (only !== undefined && paperCount(group) <= STRAY_TYPE_PAPERS)
+      if (only !== undefined && paperCount(group) <= STRAY_NAMESAKE_PAPERS)
         strays.set(only, [...(strays.get(only) ?? []), group]);
     }
     if (strays.size === 0) continue;
@@ -588,7 +614,7 @@ function joinNamesakes(
         const [into, writing] = [...(writers.get(key) ?? [])]
           .filter(([group]) => group !== stray && group.candidates.length > 0)
           .sort((a, b) => b[1].size - a[1].size)[0] ?? [undefined, new Set()];
-        if (!into || writing.size < MAJORITY_TYPE_TIMES * paperCount(stray)) continue;
+        if (!into || writing.size < NAMESAKE_MAJORITY_TIMES * paperCount(stray)) continue;
         const forms = [into.key, ...new Set(into.candidates.map((c) => entityKey(c.text)))];
         const agrees = (long: string) => forms.some((form) => form.includes(long));
         const own = stray.candidates.flatMap((c, i) =>

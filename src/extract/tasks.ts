@@ -136,7 +136,10 @@ function mannerMerges(
       start++
     ) {
       const broader = words.slice(start).join("");
-      if (broader !== key && tasks.has(broader) && ownTask(broader)) {
+      // A task all of whose papers name it otherwise (joinStrayTypes: "transfer learning" a
+      // method) is no task to join.
+      const named = (tasks.get(broader)?.candidates.length ?? 0) > 0;
+      if (broader !== key && named && ownTask(broader)) {
         merges.set(key, broader);
         break;
       }

@@ -350,7 +350,7 @@ describe("canonical entities", () => {
     ]);
   });
 
-  it("a name one paper types apart from ten times as many is theirs; a name read both ways keeps both", () => {
+  it("a name has the type most papers give it; a name read both ways keeps both", () => {
     const naming = (title: string, name: string, type: EntityType) =>
       analyzed(paper(title, `We study ${name}.`), [["abstract", name, type]]);
     const papers = (n: number, name: string, type: EntityType) =>
@@ -358,28 +358,69 @@ describe("canonical entities", () => {
     const x = canonicalize([
       ...papers(10, "ImageNet", "dataset"),
       naming("Odd", "ImageNet", "method"),
-      ...papers(3, "few-shot learning", "method"),
-      ...papers(4, "few-shot learning", "task"),
+      ...papers(5, "few-shot learning", "method"),
+      ...papers(7, "few-shot learning", "task"),
+      ...papers(3, "prompt injection", "task"),
+      ...papers(2, "Prompt Injection", "method"),
+      ...papers(2, "token pruning", "task"),
+      ...papers(2, "token pruning", "method"),
       ...papers(10, "Codex", "method"),
       naming("A benchmark", "CoDEx", "dataset"),
       ...papers(10, "SE", "method"),
       naming("Speech", "SE", "task"),
     ]);
     const ids = x.entities.map((e) => `${e.id} ${e.papers.length}`);
-    // "CoDEx", written otherwise than the model, is a benchmark of its own; a short form's type
-    // tells which of its long forms it is.
+    // Two papers of five are no use of "prompt injection" as a method; as many papers of each
+    // type, or five of twelve, are. "CoDEx", written otherwise than the model, is a benchmark of
+    // its own; a short form's type tells which of its long forms it is.
     expect(ids).toEqual([
       "dataset:codex 1",
       "dataset:imagenet 11",
       "method:codex 10",
-      "method:few-shot-learning 3",
+      "method:few-shot-learning 5",
       "method:se 10",
-      "task:few-shot-learning 4",
+      "method:token-pruning 2",
+      "task:few-shot-learning 7",
+      "task:prompt-injection 5",
       "task:se 1",
+      "task:token-pruning 2",
     ]);
     // The odd paper's mention is of the dataset, with no role a method would have.
     expect(mentionsOf(x, 10).map((m) => [m.entityId, m.type, m.role])).toEqual([
       ["dataset:imagenet", "dataset", undefined],
+    ]);
+  });
+
+  it("a task form of manner joins no task whose papers all name it a method", () => {
+    const naming = (title: string, name: string, type: EntityType) =>
+      analyzed(paper(title, `We study ${name}.`), [["abstract", name, type]]);
+    const x = canonicalize([
+      ...Array.from({ length: 3 }, (_, i) => naming(`Method ${i}`, "transfer learning", "method")),
+      naming("Task", "transfer learning", "task"),
+      naming("Faster", "Efficient Transfer Learning", "task"),
+    ]);
+    // "transfer learning" is a method, so "Efficient Transfer Learning" stays the one paper's
+    // task: joined to the emptied task, it made a second "transfer learning" node.
+    expect(x.entities.map((e) => `${e.id} ${e.papers.length}`)).toEqual([
+      "method:transfer-learning 4",
+      "task:efficient-transfer-learning 1",
+    ]);
+  });
+
+  it("a short form read as the majority's long form takes its type", () => {
+    const defining = (title: string, type: EntityType) =>
+      analyzed(paper(title, "A deep neural network (DNN) is used."), [
+        ["abstract", "deep neural network", type, "DNN"],
+        ["abstract", "DNN", type, "DNN"],
+      ]);
+    const x = canonicalize([
+      defining("One", "method"),
+      defining("Two", "method"),
+      defining("Three", "method"),
+      analyzed(paper("Four", "The DNN is evaluated."), [["abstract", "DNN", "task"]]),
+    ]);
+    expect(x.entities.map((e) => `${e.id} ${e.papers.length}`)).toEqual([
+      "method:deep-neural-network 4",
     ]);
   });
 
