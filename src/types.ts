@@ -147,6 +147,11 @@ export interface GraphNodeAttributes {
   /** Entities: other names, and how many papers name it. */
   aliases?: string[];
   paperCount?: number;
+  /**
+   * Entities: the closest broader entity of its type, where its name narrows another's ("6D
+   * object pose estimation" → `task:pose-estimation`): the two stay two nodes.
+   */
+  broader?: string;
   /** Entities in the viewer's map: the month ("2025-03") their first dated paper appeared. */
   first?: string;
   /** Papers: the record, and where each entity is mentioned. */

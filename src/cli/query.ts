@@ -1,6 +1,6 @@
 import { loadGraph, loadThreads } from "../build-folder.js";
 import { UsageError } from "../errors.js";
-import { graphStats, type KnowledgeGraph, layoutQuality } from "../graph/index.js";
+import { graphStats, type KnowledgeGraph, layoutQuality, narrowerOf } from "../graph/index.js";
 import { neighbors } from "../pipeline.js";
 import type { NeighborList } from "../query/index.js";
 import { NODE_TYPES, type NodeType, type Thread } from "../types.js";
@@ -69,6 +69,36 @@ function formatNeighbors(
 const WEIGHT_MEANING =
   "(weight: 1 for a paper's own link; between entities, how far more often papers name both than chance would (NPMI, up to 1); along a path, the product)";
 
+interface Kin {
+  id: string;
+  label: string;
+}
+
+/** The broader entity a concept narrows, and the narrower ones, by id and label. */
+function kinship(graph: KnowledgeGraph, id: string): { broader?: Kin; narrower: Kin[] } {
+  const kin = (node: string): Kin => ({ id: node, label: graph.getNodeAttribute(node, "label") });
+  const broader = graph.hasNode(id) ? graph.getNodeAttribute(id, "broader") : undefined;
+  return {
+    ...(broader !== undefined && graph.hasNode(broader) ? { broader: kin(broader) } : {}),
+    narrower: graph.hasNode(id) ? narrowerOf(graph, id).map(kin) : [],
+  };
+}
+
+/** Narrower entities a concept's lines name before "and N more". */
+const NARROWER_SHOWN = 8;
+
+function kinshipLines({ broader, narrower }: { broader?: Kin; narrower: Kin[] }): string[] {
+  const lines: string[] = [];
+  if (broader) lines.push(`  narrows ${broader.label} (${broader.id})`);
+  if (narrower.length > 0) {
+    const shown = narrower.slice(0, NARROWER_SHOWN).map((k) => k.label);
+    const more =
+      narrower.length > NARROWER_SHOWN ? ` and ${narrower.length - NARROWER_SHOWN} more` : "";
+    lines.push(`  narrower: ${shown.join(", ")}${more}`);
+  }
+  return lines;
+}
+
 /** `papergraph neighbors <concept>`: what a concept connects to, and the papers behind each link. */
 export async function neighborsCommand(
   concept: string,
@@ -81,6 +111,7 @@ export async function neighborsCommand(
   const graph = await loadGraph(options.graph, io.cwd);
   const result = neighbors(graph, concept, { type, depth, limit });
   const { concept: found, how: foundBy, neighbors: list, totals } = result;
+  const kin = kinship(graph, found.id);
   if (options.json) {
     const neighborsJson = list.map(({ id, label, type: t, weight, papers }) => ({
       id,
@@ -89,7 +120,7 @@ export async function neighborsCommand(
       weight,
       papers,
     }));
-    io.stdout(`${JSON.stringify({ concept: found, neighbors: neighborsJson, totals })}\n`);
+    io.stdout(`${JSON.stringify({ concept: found, ...kin, neighbors: neighborsJson, totals })}\n`);
     return 0;
   }
   const how =
@@ -101,6 +132,7 @@ export async function neighborsCommand(
   io.stdout(
     `${[
       `${found.label} — ${found.type}, ${found.id}${how}`,
+      ...kinshipLines(kin),
       ...formatNeighbors(graph, result, type),
     ].join("\n")}\n`,
   );

@@ -19,6 +19,7 @@ const NODE_ATTRIBUTES = [
   ["subthread-2", "string"],
   ["paperCount", "integer"],
   ["aliases", "string"],
+  ["broader", "string"],
   ["date", "string"],
   ["url", "string"],
 ] as const;
@@ -62,6 +63,7 @@ export type GexfNode = Pick<
   | "thread"
   | "paperCount"
   | "aliases"
+  | "broader"
   | "date"
   | "url"
   | "color"
@@ -151,7 +153,7 @@ export function gexfTable(graph: KnowledgeGraph, leftOut = 0): GexfTable {
   let dynamic = false;
   const nodes = graph.mapNodes((id, a): GexfNode => {
     index.set(id, index.size);
-    const { type, label, thread, paperCount, aliases, date, url, color, size, x, y } = a;
+    const { type, label, thread, paperCount, aliases, broader, date, url, color, size, x, y } = a;
     const node: GexfNode = {
       id,
       type,
@@ -159,6 +161,7 @@ export function gexfTable(graph: KnowledgeGraph, leftOut = 0): GexfTable {
       thread,
       paperCount,
       aliases,
+      broader,
       date,
       url,
       color,

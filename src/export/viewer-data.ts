@@ -51,6 +51,8 @@ export interface MapColumns {
     aliases: Record<number, string[]>;
     /** Entities with a dated paper: node index → the month of the first (the map's year overlay). */
     first: Record<number, string>;
+    /** Entities that narrow another: node index → the broader entity's key. */
+    broader: Record<number, string>;
   };
   edges: {
     source: number[];
@@ -157,6 +159,7 @@ function emptyColumns(): MapColumns {
       date: [],
       aliases: {},
       first: {},
+      broader: {},
     },
     edges: { source: [], target: [], type: [], weight: [], count: {}, papers: {}, relation: {} },
   };
@@ -182,6 +185,7 @@ function addNodeColumn(
   nodes.date.push(a.date ?? "");
   if (a.aliases && a.aliases.length > 0) nodes.aliases[i] = a.aliases;
   if (first) nodes.first[i] = first;
+  if (a.broader) nodes.broader[i] = a.broader;
 }
 
 /** Each entity's first month: the earliest of its papers' dates that give one. */
@@ -445,6 +449,8 @@ function addColumns(
     if (aliases) attributes.aliases = aliases;
     const first = nodes.first?.[i];
     if (first) attributes.first = first;
+    const broader = nodes.broader?.[i];
+    if (broader) attributes.broader = broader;
     graph.addNode(key, attributes);
   });
   edges.source.forEach((s, i) => {

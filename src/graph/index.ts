@@ -5,6 +5,7 @@ import type { Extraction, NodePlacement, ThreadReport } from "../types.js";
 import { type KnowledgeGraph, typedGraph } from "./build.js";
 import { addCooccurrence, type CooccurrenceOptions, DEFAULT_COOCCURRENCE } from "./cooccurrence.js";
 import { DEFAULT_LAYOUT, type LayoutOptions, layoutGraph, styleNodes } from "./layout.js";
+import { linkNarrower } from "./narrower.js";
 import { detectSubthreads } from "./subthreads.js";
 import {
   DEFAULT_THREADS,
@@ -25,6 +26,7 @@ export {
   withPaperText,
 } from "./build.js";
 export { linkStrength, npmi } from "./cooccurrence.js";
+export { narrowerOf } from "./kinship.js";
 export type { Positions } from "./layout.js";
 export { type LayoutQuality, layoutQuality } from "./layout-quality.js";
 export { OFF_MAP_FROM, offMap, TAIL_FROM } from "./off-map.js";
@@ -98,6 +100,7 @@ export function linkedGraph(extraction: Extraction, options: BuildOptions = {}):
   options.onStage?.("graph");
   const graph = typedGraph(extraction, options.name ?? "papergraph", options.paperText ?? true);
   addCooccurrence(graph, extraction, { ...DEFAULT_COOCCURRENCE, ...options.cooccurrence });
+  linkNarrower(graph);
   return graph;
 }
 

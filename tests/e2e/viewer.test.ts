@@ -62,6 +62,14 @@ describe.runIf(canRunBrowser)("the viewer in Chromium", () => {
     expect(page.url()).toContain("node=method%3Acontrastive-learning");
     await page.waitForTimeout(700);
     await screenshot(page, "3-selected");
+    // Narrower entities stay nodes of their own, and the panel leads from one to the other.
+    const kin = page.locator("#panel .kinship");
+    expect(await kin.textContent()).toMatch(/^Narrower: supervised contrastive learning, /);
+    await kin.locator(".link").first().click();
+    await page.waitForFunction(
+      () => document.querySelector("#panel h2")?.textContent === "supervised contrastive learning",
+    );
+    expect(await page.textContent("#panel .kinship")).toMatch(/^Narrows contrastive learning/);
     await page.close();
   });
 

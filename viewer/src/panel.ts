@@ -1,4 +1,5 @@
 import { linkStrength } from "../../src/graph/cooccurrence.js";
+import { narrowerOf } from "../../src/graph/kinship.js";
 import type {
   EdgeType,
   GraphEdgeAttributes,
@@ -215,6 +216,7 @@ function entityPanel(
     a.aliases && a.aliases.length > 0
       ? h("p", { class: "aliases" }, `Also written: ${aliasList(a.aliases)}`)
       : null,
+    kinshipLine(graph, node, actions),
     actions.fixes?.(node) ?? null,
     monthSection(graph, papers),
     ...neighborGroups(graph, node, actions),
@@ -228,6 +230,33 @@ function entityPanel(
       ...papers.map((p, i) => paperCard(graph, p, actions, i === 0)),
     ),
   ].filter((e): e is HTMLElement => e !== null);
+}
+
+/** Narrower entities a broader one lists by name, most named first, before "and N more". */
+const NARROWER_SHOWN = 8;
+
+/**
+ * The broader entity this one narrows and the narrower ones that narrow it ("6D object pose
+ * estimation" and "pose estimation"), which the map keeps apart as two nodes.
+ */
+function kinshipLine(graph: ViewerGraph, node: string, actions: PanelActions): HTMLElement | null {
+  const { broader } = graph.getNodeAttributes(node);
+  const narrower = narrowerOf(graph, node);
+  const parts: (HTMLElement | string)[] = [];
+  if (broader && graph.hasNode(broader)) {
+    parts.push("Narrows ");
+    parts.push(link(graph.getNodeAttribute(broader, "label"), () => actions.select(broader)));
+  }
+  if (narrower.length > 0) {
+    parts.push(parts.length > 0 ? "; narrower: " : "Narrower: ");
+    narrower.slice(0, NARROWER_SHOWN).forEach((other, i) => {
+      if (i > 0) parts.push(", ");
+      parts.push(link(graph.getNodeAttribute(other, "label"), () => actions.select(other)));
+    });
+    if (narrower.length > NARROWER_SHOWN)
+      parts.push(` and ${narrower.length - NARROWER_SHOWN} more`);
+  }
+  return parts.length > 0 ? h("p", { class: "kinship" }, ...parts) : null;
 }
 
 function paperPanel(
