@@ -60,8 +60,11 @@ function broaderByKey(graph: KnowledgeGraph): Map<string, string> {
   graph.forEachNode((id, a) => {
     const papers = a.paperCount ?? 0;
     if ((a.type !== "method" && a.type !== "task") || papers < BROADER_MIN_PAPERS) return;
+    // A bare head noun is no class by any of its names: "reasoning" is written "rea- soning"
+    // across a line break, "models" "MODEL" in a title.
+    if (!namesAClass(a.label, true)) return;
     for (const name of [a.label, ...(a.aliases ?? [])]) {
-      if (!namesAClass(name, name === a.label)) continue;
+      if (name !== a.label && !namesAClass(name, false)) continue;
       const key = `${a.type}:${entityKey(name)}`;
       const known = byKey.get(key);
       if (!known || papers > known.papers || (papers === known.papers && id < known.id))

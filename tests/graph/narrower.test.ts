@@ -35,6 +35,8 @@ describe("broader and narrower entities", () => {
     ["task:detection", "task", "detection", 30],
     ["task:lesion-detection", "task", "lesion detection", 4],
     ["task:generation", "task", "Generation", 12],
+    ["task:reasoning", "task", "reasoning", 50, ["rea- soning", "REASONING"]],
+    ["task:abstract-reasoning", "task", "abstract reasoning", 3],
     ["task:video-generation", "task", "Video Generation", 6],
     ["task:remote-sensing", "task", "remote sensing", 8],
     ["task:segmentation-of-remote-sensing", "task", "segmentation of remote sensing", 1],
@@ -58,6 +60,8 @@ describe("broader and narrower entities", () => {
   it("relates no name to a bare head noun, a clause's last words or a one-paper entity", () => {
     expect(broader("task:lesion-detection")).toBeUndefined();
     expect(broader("task:video-generation")).toBeUndefined();
+    // Nor through a name a head noun is written with across a line break or in capitals.
+    expect(broader("task:abstract-reasoning")).toBeUndefined();
     expect(broader("task:segmentation-of-remote-sensing")).toBeUndefined();
     expect(broader("task:liver-point-cloud-completion")).toBeUndefined();
     expect(broader("task:pose-estimation")).toBeUndefined();

@@ -247,16 +247,28 @@ function kinshipLine(graph: ViewerGraph, node: string, actions: PanelActions): H
     parts.push("Narrows ");
     parts.push(link(graph.getNodeAttribute(broader, "label"), () => actions.select(broader)));
   }
+  const links = (ids: string[]) =>
+    ids.flatMap((other, i) => [
+      ...(i > 0 ? [", "] : []),
+      link(graph.getNodeAttribute(other, "label"), () => actions.select(other)),
+    ]);
   if (narrower.length > 0) {
     parts.push(parts.length > 0 ? "; narrower: " : "Narrower: ");
-    narrower.slice(0, NARROWER_SHOWN).forEach((other, i) => {
-      if (i > 0) parts.push(", ");
-      parts.push(link(graph.getNodeAttribute(other, "label"), () => actions.select(other)));
-    });
-    if (narrower.length > NARROWER_SHOWN)
-      parts.push(` and ${narrower.length - NARROWER_SHOWN} more`);
+    parts.push(...links(narrower.slice(0, NARROWER_SHOWN)));
   }
-  return parts.length > 0 ? h("p", { class: "kinship" }, ...parts) : null;
+  if (parts.length === 0) return null;
+  const line = h("div", { class: "kinship" }, h("p", {}, ...parts));
+  // The rest on request: "pose estimation" has dozens, most of them named by one paper.
+  if (narrower.length > NARROWER_SHOWN)
+    line.append(
+      h(
+        "details",
+        { class: "behind" },
+        h("summary", {}, `and ${narrower.length - NARROWER_SHOWN} more`),
+        h("p", {}, ...links(narrower.slice(NARROWER_SHOWN))),
+      ),
+    );
+  return line;
 }
 
 function paperPanel(
