@@ -8,6 +8,7 @@ const NODE_KEYS = [
   ["thread", "int"],
   ["paperCount", "int"],
   ["aliases", "string"],
+  ["broader", "string"],
   ["date", "string"],
   ["url", "string"],
   ["color", "string"],

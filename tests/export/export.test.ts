@@ -59,6 +59,7 @@ describe("papergraph export", () => {
       "thread:int",
       "paperCount:int",
       "aliases:string[]",
+      "broader",
       "date",
       "url",
       "color",
