@@ -21,8 +21,8 @@ import {
   toScores,
 } from "./score.js";
 
+export { namesMatch } from "../guidelines-match.js";
 export { GoldFormatError, type GoldPaper, parseGold } from "./gold.js";
-export { namesMatch } from "./match.js";
 export {
   type MergePair,
   type MergeReport,

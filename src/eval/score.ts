@@ -1,6 +1,6 @@
+import { maximumMatching, namesMatch } from "../guidelines-match.js";
 import { ENTITY_TYPES, type EntityType } from "../types.js";
 import type { ItemsByType, ScoredItem } from "./gold.js";
-import { maximumMatching, namesMatch } from "./match.js";
 
 export interface Scores {
   precision: number;

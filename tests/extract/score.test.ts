@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { namesMatch } from "../../src/eval/index.js";
-import { maximumMatching } from "../../src/eval/match.js";
 import { scorePaper } from "../../src/eval/score.js";
+import { maximumMatching } from "../../src/guidelines-match.js";
 
 const none = { method: [], dataset: [], task: [], invariance: [] };
 

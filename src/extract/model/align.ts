@@ -2,7 +2,7 @@
  * Gold annotations name entities, not places: training finds where each name stands in the text
  * and labels those words, so the tagger learns from every mention of an annotated entity.
  */
-import { matchWords } from "../../eval/match.js";
+import { matchWords } from "../../guidelines-match.js";
 import type { EntityType } from "../../types.js";
 import type { SentenceFeatures } from "./features.js";
 import { LABELS } from "./perceptron.js";

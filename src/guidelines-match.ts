@@ -1,7 +1,9 @@
 /**
- * The matching rules of the gold guidelines ("Counting"): after lower-casing, removing punctuation
- * and hyphens and reducing plurals to singular, two names match when they are equal, or when one
- * contains the other as whole words and they share their head noun.
+ * The matching rules of the gold guidelines ("Counting"): after lower-casing, removing
+ * punctuation and hyphens and reducing plurals to singular, two names match when they are equal,
+ * or when one contains the other as whole words and they share their head noun. The scorer
+ * (eval) and training's alignment of gold names to the text (extract/model) both read them, so
+ * neither stage imports the other.
  */
 
 /**
