@@ -530,10 +530,9 @@ function joinStrayTypes(groups: Grouping["groups"]): void {
  * Whether a name of a rarer type is the majority's: plain words, whose capitals a title adds
  * ("Neural Rendering"), or written as the majority writes it, those capitals aside ("LLM
  * Fine-Tuning"), but not otherwise where a word has capitals of its own ("CoDEx", a benchmark, is
- * not the model "Codex"); and a short form
- * only where it was read as the same long form, whose type tells which it is ("SE", a task
- * undefined, may be speech enhancement where a method is squeeze-and-excitation; "DNN" read as
- * deep neural network is that).
+ * not the model "Codex"); and a short form only where it was read as the same long form, whose
+ * type tells which it is ("SE", a task undefined, may be speech enhancement where a method is
+ * squeeze-and-excitation; "DNN" read as deep neural network is that).
  */
 function writtenAsMajority(c: Candidate, key: string, written: ReadonlySet<string>): boolean {
   if (isAcronym(c.text)) return entityKey(c.text) !== key;
