@@ -755,7 +755,9 @@ const CAPITALS_ENDING_IN_S = /^[A-Z0-9][A-Z0-9-]*[A-Z]S$/;
  * writes both and no other form shouts it: the WILDS benchmark is not the WILD dataset, nor
  * SMILES (molecules as text) the method SMILE, nor DARTS the DART another paper proposes, though
  * keys read plurals alike; plurals of short forms take a small s ("LLMs", "3DGs"). Written as a
- * form of the group in capitals ("LLMS" for LLMs, "BRATS" for BraTS, "APTOS" for Aptos), it stays.
+ * form of the group in capitals ("BRATS" for BraTS, "APTOS" for Aptos), it stays; as a short
+ * form's plural in capitals ("LLMS" for LLMs), only where its papers write the group otherwise
+ * too: one paper's "4.15 mm RMS accuracy" is no reward models (RMs).
  * Split off, it is a group of its own, keyed as written. The forms a lexicon entry lists stay its
  * own.
  */
@@ -777,7 +779,13 @@ function splitCapitalNames(groups: Grouping["groups"]): void {
       const shouted = new Set([...forms].map((form) => form.toUpperCase()));
       for (const form of capitals) {
         if (!shouted.has(form.slice(0, -1))) continue;
-        if ([...forms].some((other) => other !== form && other.toUpperCase() === form)) continue;
+        // Split off, a form the lexicon reads as this group would take the group's name along.
+        if (lexiconKey(form.toLowerCase()) === group.key) continue;
+        const alike = [...forms].filter((other) => other !== form && other.toUpperCase() === form);
+        // A name written otherwise that is no short form's plural ("SaaS", "Logos") is the same
+        // name; beside a plural ("RMs"), the form must be written beside the group's others.
+        const plurals = alike.every((other) => SHORT_FORM_PLURAL.test(other));
+        if (alike.length > 0 && (!plurals || writtenBesideOtherForms(group, form))) continue;
         const key = form.toLowerCase();
         let own = ofType.get(key);
         if (!own) {
@@ -793,6 +801,20 @@ function splitCapitalNames(groups: Grouping["groups"]): void {
       }
     }
   }
+}
+
+/** A short form's plural: capitals and digits, then a small s ("RMs", "GPs", "PINNs"). */
+const SHORT_FORM_PLURAL = /^[A-Z0-9][A-Z0-9-]*s$/;
+
+/**
+ * Whether every paper that writes a form writes another form of its group too: "LLMS" beside
+ * "large language models" is their plural in capitals, where one paper's "4.15 mm RMS accuracy"
+ * alone is no plural of the reward models (RMs) other papers write.
+ */
+function writtenBesideOtherForms(group: Group, form: string): boolean {
+  const writers = new Set(group.papers.filter((_, i) => group.candidates[i]?.text === form));
+  const others = new Set(group.papers.filter((_, i) => group.candidates[i]?.text !== form));
+  return [...writers].every((paper) => others.has(paper));
 }
 
 /**

@@ -634,13 +634,23 @@ describe("canonical entities", () => {
       uses("One", "SMILES"),
       uses("Two", "SMILE"),
       uses("Three", "SMILE"),
-      // A short form's plural takes a small s, shouted or not: one entity.
+      // A short form's plural takes a small s, shouted or not: one entity, where the paper that
+      // shouts it writes the entity otherwise too.
       uses("Four", "TXM"),
       uses("Five", "TXMs"),
-      uses("Six", "TXMS"),
+      uses("Six", "TXM", "TXMS"),
       // CLIPS, a model built on CLIP, is not the lexicon's CLIP.
       uses("Seven", "CLIP"),
       uses("Eight", "CLIPS"),
+      // Written alone, "RMS" (a root mean square) is no plural of the reward models (RMs).
+      analyzed(paper("Nine", "We train a reward model (RM) and compare reward models (RMs)."), [
+        ["abstract", "reward model", "method", "RM"],
+        ["abstract", "RM", "method", "RM"],
+        ["abstract", "reward models", "method", "RMs"],
+        ["abstract", "RMs", "method", "RMs"],
+      ]),
+      uses("Ten", "RMs"),
+      uses("Eleven", "RMS"),
     ]);
     const named = (name: string) => x.entities.find((e) => e.name === name);
     expect(named("SMILES")).toMatchObject({ id: "method:smiles", aliases: [] });
@@ -652,6 +662,10 @@ describe("canonical entities", () => {
     expect(mentionsOf(x, 0).map((m) => m.entityId)).toEqual(["method:smiles"]);
     expect(mentionsOf(x, 7).map((m) => m.entityId)).toEqual(["method:clips"]);
     expect(x.entities.find((e) => e.id === "method:clip")?.aliases).not.toContain("CLIPS");
+    expect(named("RMS")).toMatchObject({ id: "method:rms", aliases: [] });
+    const rewardModel = x.entities.find((e) => e.id === "method:reward-model");
+    expect(rewardModel?.aliases).toContain("RMs");
+    expect(rewardModel?.aliases).not.toContain("RMS");
   });
 
   it("a narrower task is not named by the broader form its paper also writes", () => {
