@@ -27,6 +27,7 @@ export { entityKey, phraseWords, singular, slug } from "./keys.js";
 export { LEXICON_BY_KEY } from "./lexicon.js";
 export { prestartWorkers } from "./parallel.js";
 export { parseShard, type Shard, shardOf } from "./shard.js";
+export { CLAUSE_OR_POSSESSIVE } from "./tasks.js";
 
 export interface ExtractOptions {
   /** Called after each paper is analysed, for progress on long runs. */

@@ -11,6 +11,13 @@ import { singularWords } from "./keys.js";
 import { MANNER, MANNER_ACROSS_PAPERS } from "./lexicon.js";
 import { isKnownTask } from "./model/gazetteer.js";
 
+/**
+ * A clause or a possessive ("Moving Object Detection in Remote Sensing", "LALMs' multi-hop
+ * reasoning") is no narrower form of the name it ends with.
+ */
+export const CLAUSE_OR_POSSESSIVE =
+  /\s(in|for|of|on|with|via|from|to|under|using|across|at|by)\s|['’]s?\s/i;
+
 /** Papers a narrower task form must be named by to be a task of its own. */
 export const OWN_TASK_PAPERS = 2;
 
@@ -45,13 +52,8 @@ export function taskMerges(
   const merges = new Map<string, string>();
   // Most papers name one task or none: nothing to merge.
   if (texts.size < 2) return merges;
-  // A clause or a possessive ("Moving Object Detection in Remote Sensing", "LALMs' multi-hop
-  // reasoning") is no narrower form of the task it ends with: it joins nothing.
   const tasks = [...texts]
-    .filter(
-      ([, text]) =>
-        !/\s(in|for|of|on|with|via|from|to|under|using|across|at|by)\s|['’]s?\s/i.test(text),
-    )
+    .filter(([, text]) => !CLAUSE_OR_POSSESSIVE.test(text))
     .map(([key, text]) => ({ key, words: singularWords(text) }))
     .sort((a, b) => (a.key < b.key ? -1 : 1));
   for (const task of tasks) {

@@ -3,17 +3,17 @@
  * "large language model", "multimodal large language model"): this relates them instead, each
  * narrower entity naming the closest broader one of its type that the graph holds.
  */
-import { entityKey } from "../extract/index.js";
+import { CLAUSE_OR_POSSESSIVE, entityKey } from "../extract/index.js";
 import type { KnowledgeGraph } from "./build.js";
 
 /** Papers a broader entity must be named by: a name of one paper is no class others narrow. */
 const BROADER_MIN_PAPERS = 2;
 
 /**
- * A clause or a possessive is no narrower form of what it ends with: "semantic segmentation of
- * remote sensing" is no remote sensing, nor "LALMs' multi-hop reasoning" a kind of reasoning.
+ * Besides a clause or a possessive (CLAUSE_OR_POSSESSIVE: "semantic segmentation of remote
+ * sensing" is no remote sensing), two names joined narrow neither: "detection and tracking".
  */
-const CLAUSE = /\s(in|for|of|on|with|via|from|to|under|using|across|at|by|and|or)\s|['’]s?\s/i;
+const JOINED = /\s(and|or)\s/i;
 
 /**
  * A name of one word that is a class's own: a compound ("fine-tuning"), a coined name ("ViT",
@@ -39,7 +39,12 @@ const namesAClass = (name: string, isLabel: boolean) =>
 export function linkNarrower(graph: KnowledgeGraph): void {
   const byKey = broaderByKey(graph);
   graph.forEachNode((node, a) => {
-    if ((a.type !== "method" && a.type !== "task") || CLAUSE.test(a.label)) return;
+    if (
+      (a.type !== "method" && a.type !== "task") ||
+      CLAUSE_OR_POSSESSIVE.test(a.label) ||
+      JOINED.test(a.label)
+    )
+      return;
     const parts = a.label.trim().split(/\s+/);
     for (let from = 1; from < parts.length; from++) {
       const broader = byKey.get(`${a.type}:${entityKey(parts.slice(from).join(" "))}`);
