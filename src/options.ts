@@ -3,6 +3,7 @@
  * server all start from DEFAULTS.
  */
 import { UsageError } from "./errors.js";
+import { SLICES_FROM } from "./extract/index.js";
 import { OFF_MAP_FROM, TAIL_FROM } from "./graph/index.js";
 import type { IngestLimits, RecordProblem } from "./ingest/index.js";
 
@@ -50,6 +51,12 @@ export interface PipelineOptions {
    * TAIL_FROM of the graph stage.
    */
   tailFrom: number;
+  /**
+   * From this many papers the corpus pass reads the cached analyses from the build's store a
+   * slice at a time, on each of its passes, rather than holding them: SLICES_FROM of the extract
+   * stage.
+   */
+  slicesFrom: number;
   /** Called with what a reader should know but is no error: a build folder skipped in a walk. */
   onNote?: (note: string) => void;
   /** Called as each stage starts. */
@@ -70,6 +77,7 @@ export const DEFAULTS: Readonly<PipelineOptions> = Object.freeze({
   extract: true,
   offMapFrom: OFF_MAP_FROM,
   tailFrom: TAIL_FROM,
+  slicesFrom: SLICES_FROM,
   cwd: ".",
   limits: {},
   skipBad: false,
@@ -85,6 +93,8 @@ export function resolveOptions(given: Partial<PipelineOptions> = {}): PipelineOp
     throw new UsageError(`workers must be a whole number of at least 1, got ${options.workers}`);
   if (!Number.isInteger(options.offMapFrom) || options.offMapFrom < 0)
     throw new UsageError(`offMapFrom must be a whole number of nodes, got ${options.offMapFrom}`);
+  if (!Number.isInteger(options.slicesFrom) || options.slicesFrom < 0)
+    throw new UsageError(`slicesFrom must be a whole number of papers, got ${options.slicesFrom}`);
   if (!Number.isInteger(options.tailFrom) || options.tailFrom < 0)
     throw new UsageError(`tailFrom must be a whole number of nodes, got ${options.tailFrom}`);
   return options;

@@ -336,10 +336,16 @@ async function extractedHead(
   },
   options: PipelineOptions,
 ) {
-  const { workers, onProgress } = options;
+  const { workers, onProgress, slicesFrom } = options;
   const onlyCached = !options.extract;
   const cached = store
-    ? await extractPapersCached(papers, store, { workers, onProgress, ahead, onlyCached })
+    ? await extractPapersCached(papers, store, {
+        workers,
+        onProgress,
+        ahead,
+        onlyCached,
+        slicesFrom,
+      })
     : { extraction: await extract(papers, options), analyzed: papers.length, reused: 0 };
   store?.savePapers(papers);
   const corrected = applyCorrections(cached.extraction, corrections);

@@ -66,6 +66,8 @@ export interface CachedAnalysis {
 /** Where analyses are kept between builds (an embedded database at the edge of the program). */
 export interface AnalysisCache {
   get(keys: readonly string[]): Map<string, CachedAnalysis>;
+  /** Which of these keys it holds an analysis of, none of them read. */
+  held(keys: readonly string[]): Set<string>;
   put(entries: readonly (readonly [string, CachedAnalysis])[]): void;
 }
 

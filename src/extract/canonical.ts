@@ -28,13 +28,29 @@ import { entityKey, phraseWords, singularWords, slug } from "./keys.js";
 import { DATASET_HEADS, LEXICON_BY_KEY, MANNER, METHOD_HEADS, TASK_HEADS } from "./lexicon.js";
 import type { AnalyzedPaper } from "./paper.js";
 import { spellsInitials } from "./rules/acronyms.js";
+import { type AnalysesSource, inMemory } from "./source.js";
 import { endsWith, joinPaperTasks } from "./tasks.js";
+
+/**
+ * What the corpus pass keeps of a candidate whose analysis it reads over from the store rather
+ * than holds: its name, the type and role the pass may change, and its place among its paper's
+ * candidates, where its mention is made from once the entities are known.
+ */
+interface CompactName {
+  type: EntityType;
+  text: string;
+  role?: MethodRole;
+  slot: number;
+}
+
+/** A candidate as a group holds it: itself where its paper's analysis is held, else compact. */
+type GroupedName = Candidate | CompactName;
 
 /** The candidates of one entity, each with the paper it is in (an index into the corpus). */
 interface Group {
   type: EntityType;
   key: string;
-  candidates: Candidate[];
+  candidates: GroupedName[];
   papers: number[];
   /** The group all this one's candidates joined (joinModelHeads): its names name that one. */
   joined?: Group;
@@ -203,7 +219,11 @@ function shoutedForms(group: Group, counts: ReadonlyMap<string, number>): (text:
 interface Grouping {
   /** Groups by type, then by key. */
   groups: Record<EntityType, Map<string, Group>>;
+  /** Whether the groups keep compact names (the analyses are read over, not held). */
+  compact: boolean;
   joined: Group[][];
+  /** Each paper's id, by index. */
+  ids: string[];
   /** By paper, the keys of the names it proposes in its title alone (see joinTitleProposals). */
   titleProposals: Map<number, Set<string>>;
 }
@@ -264,6 +284,10 @@ function looksUpAny(analyzed: AnalyzedPaper, keys: ReadonlySet<string>): boolean
   );
 }
 
+function compactName({ type, text, role }: Candidate, slot: number): CompactName {
+  return role ? { type, text, role, slot } : { type, text, slot };
+}
+
 function addPaper(
   grouping: Grouping,
   paper: number,
@@ -287,6 +311,7 @@ function addPaper(
   );
   grouping.titleProposals.set(paper, new Set([...proposed].filter((k) => !inAbstract.has(k))));
   const joined: Group[] = [];
+  grouping.ids[paper] = analyzed.paper.id;
   candidates.forEach((candidate, i) => {
     const key = keys[i] as string;
     if (key === "") return;
@@ -298,7 +323,7 @@ function addPaper(
       group = { type: candidate.type, key, candidates: [], papers: [] };
       ofType.set(key, group);
     }
-    group.candidates.push(candidate);
+    group.candidates.push(grouping.compact ? compactName(candidate, i) : candidate);
     group.papers.push(paper);
     if (key !== entityKey(candidate.text)) group.readOtherwise = true;
     joined.push(group);
@@ -333,29 +358,34 @@ function uniqueId(type: EntityType, name: string, key: string, taken: Set<string
  * with stable ids, and turns candidates into mentions.
  */
 export function canonicalize(papers: readonly AnalyzedPaper[]): Extraction {
-  return canonicalizeLater(papers)(new Map());
+  return canonicalizeLater(inMemory(papers))(new Map());
 }
 
 /**
- * The corpus pass begun on the analyses at hand (`known`, by paper index, with holes for the
- * rest) and finished, with the same result as canonicalize, once the rest are given: an add
- * groups its 10,000 cached papers while its new ones are still being analysed. Finishing (once)
- * reads the new papers, and again the known ones that looked up an acronym the new ones redefine.
+ * The corpus pass begun on the analyses at hand (`known`, without the rest) and finished, with
+ * the same result as canonicalize, once the rest are given: an add groups its 10,000 cached
+ * papers while its new ones are still being analysed. Finishing (once) reads the new papers, and
+ * again the known ones that looked up an acronym the new ones redefine. The known analyses are
+ * read over, never held: votes, then groups, then mentions.
  */
 export function canonicalizeLater(
-  known: readonly (AnalyzedPaper | undefined)[],
+  known: AnalysesSource,
 ): (rest: ReadonlyMap<number, AnalyzedPaper>) => Extraction {
   const votes: AcronymVotes = new Map();
-  for (const analyzed of known) if (analyzed) countAcronyms(votes, analyzed);
+  known.forEach((analyzed) => {
+    countAcronyms(votes, analyzed);
+  });
   const before = resolveAcronyms(votes);
   const groups = Object.fromEntries(ENTITY_TYPES.map((type) => [type, new Map()]));
   const grouping: Grouping = {
     groups: groups as Grouping["groups"],
+    compact: !known.holds,
     joined: [],
+    ids: [],
     titleProposals: new Map(),
   };
   known.forEach((analyzed, paper) => {
-    if (analyzed) addPaper(grouping, paper, analyzed, before);
+    addPaper(grouping, paper, analyzed, before);
   });
   return (rest) => {
     for (const analyzed of rest.values()) countAcronyms(votes, analyzed);
@@ -363,7 +393,7 @@ export function canonicalizeLater(
     const changed = changedAcronyms(before, acronyms);
     if (changed.size > 0) {
       known.forEach((analyzed, paper) => {
-        if (!analyzed || !looksUpAny(analyzed, changed)) return;
+        if (!looksUpAny(analyzed, changed)) return;
         removePaper(grouping, paper);
         addPaper(grouping, paper, analyzed, acronyms);
       });
@@ -371,7 +401,7 @@ export function canonicalizeLater(
     for (const [paper, analyzed] of rest) addPaper(grouping, paper, analyzed, acronyms);
     joinTitleProposals(grouping, acronyms);
     joinStrayTypes(grouping.groups);
-    const analyzedAt = (paper: number) => rest.get(paper) ?? (known[paper] as AnalyzedPaper);
+    const analyzedAt = (paper: number) => rest.get(paper) ?? (known.at(paper) as AnalyzedPaper);
     joinNamesakes(grouping.groups, (paper, text) => ownLongForms(analyzedAt(paper), text));
     joinCoinedNames(grouping.groups, (paper, text) =>
       acronymMap([analyzedAt(paper)]).has(entityKey(text)),
@@ -379,14 +409,25 @@ export function canonicalizeLater(
     joinSpacedNames(grouping.groups);
     splitCapitalNames(grouping.groups);
     joinModelHeads(grouping.groups.method, acronyms);
-    const papers = [...known];
-    for (const [paper, analyzed] of rest) papers[paper] = analyzed;
-    return entitiesOf(
-      papers as AnalyzedPaper[],
-      grouping.groups,
+    const { entities, assigned } = entitiesOf(
+      grouping,
+      known.size,
       undecidedShortForms(votes, acronyms),
       acronyms,
     );
+    // Finished once: the groups go before the mentions are made, and what each paper's mentions
+    // are made of goes as they are.
+    for (const type of ENTITY_TYPES) grouping.groups[type].clear();
+    grouping.joined.length = 0;
+    // The analyses read once more, each paper's mentions made from its own.
+    const papers: PaperExtraction[] = new Array(known.size);
+    const mentionsIn = (analyzed: AnalyzedPaper, paper: number) => {
+      papers[paper] = { paper: analyzed.paper, mentions: mentionsOf(analyzed, assigned[paper]) };
+      assigned[paper] = [];
+    };
+    known.forEach(mentionsIn);
+    for (const [paper, analyzed] of rest) mentionsIn(analyzed, paper);
+    return { papers, entities };
   };
 }
 
@@ -419,7 +460,7 @@ function moveCandidates(
   from: Group,
   into: Group,
   moves: readonly boolean[],
-  as: (c: Candidate) => Candidate,
+  as: (c: GroupedName) => GroupedName,
 ): void {
   from.candidates.forEach((c, i) => {
     if (!moves[i]) return;
@@ -534,7 +575,7 @@ function joinStrayTypes(groups: Grouping["groups"]): void {
  * type tells which it is ("SE", a task undefined, may be speech enhancement where a method is
  * squeeze-and-excitation; "DNN" read as deep neural network is that).
  */
-function writtenAsMajority(c: Candidate, key: string, written: ReadonlySet<string>): boolean {
+function writtenAsMajority(c: GroupedName, key: string, written: ReadonlySet<string>): boolean {
   if (isAcronym(c.text)) return entityKey(c.text) !== key;
   const aside = titleCaseAside(c.text);
   return aside === aside.toLowerCase() || written.has(aside);
@@ -677,7 +718,7 @@ function joinCoinedNames(
   groups: Grouping["groups"],
   definesName: (paper: number, text: string) => boolean,
 ): void {
-  const ownName = (c: Candidate, paper: number) =>
+  const ownName = (c: GroupedName, paper: number) =>
     (c.role === "proposed" || namePieces(c.text) < 2) && definesName(paper, c.text);
   for (const type of ENTITY_TYPES) {
     if (type === "invariance") continue;
@@ -951,14 +992,21 @@ function aliasesOf(
     .sort();
 }
 
-/** Entities of the groups, with stable ids, and each paper's mentions of them. */
+/** A paper's candidate as a group held it, with its entity and the paper's role for it. */
+interface Assigned {
+  name: GroupedName;
+  entityId: string;
+  role: MethodRole | undefined;
+}
+
+/** Entities of the groups, with stable ids, and by paper the candidates that mention each. */
 function entitiesOf(
-  papers: readonly AnalyzedPaper[],
-  groups: Grouping["groups"],
+  { groups, ids: paperIds }: Grouping,
+  size: number,
   undecided: ReadonlySet<string>,
   acronyms: AcronymMap,
-): Extraction {
-  const mentionsOf: Mention[][] = papers.map(() => []);
+): { entities: Entity[]; assigned: Assigned[][] } {
+  const assigned: Assigned[][] = Array.from({ length: size }, () => []);
   const entities: Entity[] = [];
   joinPaperTasks(groups.task);
   // By type, then key, as the mentions are made. A paper read again under another acronym, or
@@ -984,29 +1032,44 @@ function entitiesOf(
     ids.set(group, uniqueId(group.type, name, group.key, taken));
   for (const { group, name, aliases } of named) {
     const { type, candidates } = group;
-    const id = ids.get(group) as string;
+    const entityId = ids.get(group) as string;
     const proposedIn = new Set(group.papers.filter((_, i) => candidates[i]?.role === "proposed"));
-    candidates.forEach((candidate, i) => {
+    candidates.forEach((name, i) => {
       const paper = group.papers[i] as number;
       const role: MethodRole | undefined =
         type === "method" ? (proposedIn.has(paper) ? "proposed" : "used") : undefined;
-      mentionsOf[paper]?.push(toMention(candidate, id, role));
+      assigned[paper]?.push({ name, entityId, role });
     });
-    const paperIds = [...new Set(group.papers)].map((p) => papers[p]?.paper.id as string).sort();
-    entities.push({ id, type, name, aliases, papers: paperIds });
+    const papers = [...new Set(group.papers)].map((p) => paperIds[p] as string).sort();
+    entities.push({ id: entityId, type, name, aliases, papers });
   }
-  const extractions: PaperExtraction[] = papers.map(({ paper }, i) => ({
-    paper,
-    mentions: (mentionsOf[i] as Mention[]).sort((a, b) =>
-      a.field === b.field ? a.start - b.start || a.end - b.end : a.field === "title" ? -1 : 1,
-    ),
-  }));
-  return { papers: extractions, entities: entities.sort((a, b) => (a.id < b.id ? -1 : 1)) };
+  return { entities: entities.sort((a, b) => (a.id < b.id ? -1 : 1)), assigned };
 }
 
-function toMention(candidate: Candidate, entityId: string, role: MethodRole | undefined): Mention {
+/** A paper's mentions, in the order they are written, from its analysis and what the pass made of it. */
+function mentionsOf({ candidates }: AnalyzedPaper, assigned: readonly Assigned[] = []): Mention[] {
+  return assigned
+    .map(({ name, entityId, role }) =>
+      toMention(
+        "slot" in name ? (candidates[name.slot] as Candidate) : name,
+        name.type,
+        entityId,
+        role,
+      ),
+    )
+    .sort((a, b) =>
+      a.field === b.field ? a.start - b.start || a.end - b.end : a.field === "title" ? -1 : 1,
+    );
+}
+
+function toMention(
+  candidate: Candidate,
+  type: EntityType,
+  entityId: string,
+  role: MethodRole | undefined,
+): Mention {
   const mention: Mention = {
-    type: candidate.type,
+    type,
     text: candidate.text,
     field: candidate.field,
     start: candidate.start,

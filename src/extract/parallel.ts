@@ -67,16 +67,18 @@ export interface WorkerOptions {
   onAnalyses?: AnalysesSink;
   /** Batches each worker holds at once (IN_FLIGHT). */
   inFlight?: number;
+  /** false: the analyses are only handed on (onAnalyses), none returned. */
+  keep?: boolean;
 }
 
 /**
  * Analyses papers on `workers` threads, in batches, and returns the results in input order, so
- * the outcome is the same as one thread's.
+ * the outcome is the same as one thread's (none where `keep` is false).
  */
 export async function analyzeInWorkers(
   papers: readonly Paper[],
   workers: number,
-  { onProgress, onAnalyses, inFlight = IN_FLIGHT }: WorkerOptions = {},
+  { onProgress, onAnalyses, inFlight = IN_FLIGHT, keep = true }: WorkerOptions = {},
 ): Promise<AnalyzedPaper[]> {
   const batches: Paper[][] = [];
   for (let i = 0; i < papers.length; i += BATCH) batches.push(papers.slice(i, i + BATCH));
@@ -105,9 +107,10 @@ export async function analyzeInWorkers(
                 reject(error);
                 return;
               }
-              results[id] = batch.map((paper, i) =>
-                fromCached(paper, analyzed[i] as CachedAnalysis),
-              );
+              if (keep)
+                results[id] = batch.map((paper, i) =>
+                  fromCached(paper, analyzed[i] as CachedAnalysis),
+                );
               done += batch.length;
               held--;
               onProgress?.(done, papers.length);

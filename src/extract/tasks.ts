@@ -21,9 +21,9 @@ export const CLAUSE_OR_POSSESSIVE =
 /** Papers a narrower task form must be named by to be a task of its own. */
 export const OWN_TASK_PAPERS = 2;
 
-/** A task's candidates, each with the paper it is in (an index into the corpus). */
+/** A task's candidates (their names), each with the paper it is in (an index into the corpus). */
 export interface TaskGroup {
-  candidates: Candidate[];
+  candidates: Pick<Candidate, "text">[];
   papers: number[];
 }
 
@@ -89,7 +89,7 @@ export function joinPaperTasks(tasks: Map<string, TaskGroup>): void {
     paperCount.set(key, new Set(group.papers).size);
     group.papers.forEach((paper, i) => {
       const texts = textsOf.get(paper) ?? new Map<string, string>();
-      if (!texts.has(key)) texts.set(key, (group.candidates[i] as Candidate).text);
+      if (!texts.has(key)) texts.set(key, (group.candidates[i] as Pick<Candidate, "text">).text);
       textsOf.set(paper, texts);
     });
   }

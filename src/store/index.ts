@@ -104,6 +104,25 @@ function sameRecord(read: Paper, paper: Paper): boolean {
   );
 }
 
+/**
+ * The analyses table's rows of these keys, LOOKUP_BATCH keys to a statement: one query per key
+ * cost more than the parsing.
+ */
+function* analysisRows<Row>(
+  db: Database.Database,
+  columns: string,
+  keys: readonly string[],
+): Generator<Row> {
+  for (let i = 0; i < keys.length; i += LOOKUP_BATCH) {
+    const batch = keys.slice(i, i + LOOKUP_BATCH);
+    yield* db
+      .prepare<string[], Row>(
+        `SELECT ${columns} FROM analyses WHERE key IN (${batch.map(() => "?").join(",")})`,
+      )
+      .all(...batch);
+  }
+}
+
 /** Opens (creating if needed) the store at `path`. */
 export function openBuildStore(path: string, fingerprint: string): BuildStore {
   const db = new Database(path);
@@ -145,18 +164,12 @@ export function openBuildStore(path: string, fingerprint: string): BuildStore {
   return {
     get(keys) {
       const found = new Map<string, CachedAnalysis>();
-      // Looked up LOOKUP_BATCH keys to a statement: one query per key cost more than the parsing.
-      for (let i = 0; i < keys.length; i += LOOKUP_BATCH) {
-        const batch = keys.slice(i, i + LOOKUP_BATCH);
-        const rows = db
-          .prepare<string[], AnalysisRow>(
-            `SELECT key, data FROM analyses WHERE key IN (${batch.map(() => "?").join(",")})`,
-          )
-          .all(...batch);
-        for (const row of rows) found.set(row.key, JSON.parse(row.data) as CachedAnalysis);
-      }
+      for (const row of analysisRows<AnalysisRow>(db, "key, data", keys))
+        found.set(row.key, JSON.parse(row.data) as CachedAnalysis);
       return found;
     },
+    held: (keys) =>
+      new Set(Array.from(analysisRows<{ key: string }>(db, "key", keys), (r) => r.key)),
     put: (entries) => putAll(entries),
     loadPapers: () => {
       const rows = db.prepare("SELECT record FROM papers ORDER BY position").all() as {

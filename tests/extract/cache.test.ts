@@ -2,6 +2,8 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import {
+  type AnalysisCache,
+  analysisKey,
   analyzeAhead,
   EXTRACTOR_FINGERPRINT,
   extractPapers,
@@ -27,18 +29,54 @@ describe("the extraction cache", () => {
     store.close();
   });
 
-  it("takes analyses made ahead on a worker thread as if made in place, and stores them", async () => {
-    const { papers } = await ingestPaths([CAPTURE_001], { cwd: CORPUS });
+  it.each([
+    ["held", undefined],
+    ["read in slices", 0],
+  ])(
+    "takes analyses made ahead on a worker thread as if made in place, and stores them (%s)",
+    async (_, slicesFrom) => {
+      const { papers } = await ingestPaths([CAPTURE_001], { cwd: CORPUS });
+      const store = openBuildStore(":memory:", EXTRACTOR_FINGERPRINT);
+      const ahead = analyzeAhead(papers, store, { workers: 2 });
+      expect(ahead).toBeDefined();
+      const result = await extractPapersCached(papers, store, { workers: 1, ahead, slicesFrom });
+      expect([result.analyzed, result.reused]).toEqual([papers.length, 0]);
+      expect(JSON.stringify(result.extraction)).toBe(JSON.stringify(extractPapers(papers)));
+      // Every paper is in the cache now: nothing to analyse ahead.
+      expect(analyzeAhead(papers, store, { workers: 2 })).toBeUndefined();
+      store.close();
+    },
+    30_000,
+  );
+
+  it("past slicesFrom, stores the analyses it makes and reads every paper's over on each pass", async () => {
+    const { papers } = await ingestPaths([CORPUS], { cwd: CORPUS });
     const store = openBuildStore(":memory:", EXTRACTOR_FINGERPRINT);
-    const ahead = analyzeAhead(papers, store, { workers: 2 });
-    expect(ahead).toBeDefined();
-    const result = await extractPapersCached(papers, store, { workers: 1, ahead });
-    expect([result.analyzed, result.reused]).toEqual([papers.length, 0]);
-    expect(JSON.stringify(result.extraction)).toBe(JSON.stringify(extractPapers(papers)));
-    // Every paper is in the cache now: nothing to analyse ahead.
-    expect(analyzeAhead(papers, store, { workers: 2 })).toBeUndefined();
+    const whole = await extractPapersCached(papers, store, { workers: 1 });
+    // Every other paper is cached; the others are analysed first, then read back with the rest.
+    const keys = papers.map(analysisKey);
+    const cached = [...store.get(keys)].filter(([key]) => keys.indexOf(key) % 2 === 0);
+    const later = openBuildStore(":memory:", EXTRACTOR_FINGERPRINT);
+    later.put(cached);
+    let read = 0;
+    const counted: AnalysisCache = {
+      get: (keys) => {
+        read += keys.length;
+        return later.get(keys);
+      },
+      held: (keys) => later.held(keys),
+      put: (entries) => later.put(entries),
+    };
+    const sliced = await extractPapersCached(papers, counted, { workers: 1, slicesFrom: 0 });
+    expect(sliced.reused).toBe(keys.filter((key) => cached.some(([k]) => k === key)).length);
+    expect(sliced.analyzed + sliced.reused).toBe(papers.length);
+    expect(JSON.stringify(sliced.extraction)).toBe(JSON.stringify(whole.extraction));
+    expect(later.held(keys).size).toBe(new Set(keys).size);
+    // Read on each pass (acronyms, groups, mentions), never held.
+    expect(read).toBeGreaterThanOrEqual(3 * papers.length);
     store.close();
-  }, 30_000);
+    later.close();
+  }, 60_000);
 
   it("keeps node placements as last saved, rewriting only what changed", async () => {
     const path = join(await tempDir(), "s.sqlite");
