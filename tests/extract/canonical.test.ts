@@ -170,6 +170,15 @@ describe("canonical entities", () => {
         ["fastimagedeblurring", "imagedeblurring"],
       ]),
     );
+    // A word of the fluff list that names a kind of task is no word of manner: critical questions
+    // are an argumentation task, and the paper's "question answering" is short for it.
+    const kind = new Map([
+      ["criticalquestionanswering", "Critical Question Answering"],
+      ["questionanswering", "question answering"],
+    ]);
+    expect(taskMerges(kind, own("questionanswering"))).toEqual(
+      new Map([["questionanswering", "criticalquestionanswering"]]),
+    );
     // Two narrower tasks of their own leave the broader one its own.
     const siblings = new Map([
       ["2dposeestimation", "2D pose estimation"],
