@@ -24,6 +24,8 @@ export const EXTRACTOR_VERSION = "14";
  * Identifies the extractor that produced an analysis: its version, its vocabularies, the word
  * clusters and its models' weights (part-of-speech tagger, entity tagger, invariance classifier),
  * so an edited lexicon or a retrained model invalidates the cache as surely as a changed rule.
+ * The words only the corpus pass reads (`lexicons/manner.json`) are not part of it: every build
+ * runs that pass anew, and an edit of them must not renew a million papers' analyses.
  */
 export function extractorFingerprint(modelHashes: string): string {
   return createHash("sha1")

@@ -3,6 +3,7 @@ import { entityKey, singularWords } from "./keys.js";
 import datasets from "./lexicons/datasets.json" with { type: "json" };
 import heads from "./lexicons/heads.json" with { type: "json" };
 import invariances from "./lexicons/invariances.json" with { type: "json" };
+import manner from "./lexicons/manner.json" with { type: "json" };
 import methods from "./lexicons/methods.json" with { type: "json" };
 import modifiers from "./lexicons/modifiers.json" with { type: "json" };
 import notEntities from "./lexicons/not-entities.json" with { type: "json" };
@@ -67,10 +68,10 @@ export const FLUFF = new Set(modifiers.fluff.map((w) => w.toLowerCase()));
  * manner list, but for words that also name kinds of task.
  */
 export const MANNER = new Set(
-  [...FLUFF, ...modifiers.manner].filter((word) => !modifiers.kinds.includes(word)),
+  [...FLUFF, ...manner.manner].filter((word) => !manner.kinds.includes(word)),
 );
 /** Words of manner that say only how well or how a task is treated: they join a task across papers. */
-export const MANNER_ACROSS_PAPERS = new Set(modifiers.mannerAcrossPapers);
+export const MANNER_ACROSS_PAPERS = new Set(manner.mannerAcrossPapers);
 export const GENERIC_HEADS = singularSet(modifiers.genericHeads);
 export const SYSTEM_HEADS = singularSet(modifiers.systemHeads);
 export const STOP_PHRASES = new Set(stopPhrases.phrases.map(entityKey));
