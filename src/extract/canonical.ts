@@ -365,8 +365,9 @@ export function canonicalize(papers: readonly AnalyzedPaper[]): Extraction {
  * The corpus pass begun on the analyses at hand (`known`, without the rest) and finished, with
  * the same result as canonicalize, once the rest are given: an add groups its 10,000 cached
  * papers while its new ones are still being analysed. Finishing (once) reads the new papers, and
- * again the known ones that looked up an acronym the new ones redefine. The known analyses are
- * read over, never held: votes, then groups, then mentions.
+ * again the known ones that looked up an acronym the new ones redefine. The pass reads the known
+ * analyses over (votes, then groups, then mentions) rather than keeping them, so a source may
+ * read them from the store each time.
  */
 export function canonicalizeLater(
   known: AnalysesSource,
@@ -1046,7 +1047,10 @@ function entitiesOf(
   return { entities: entities.sort((a, b) => (a.id < b.id ? -1 : 1)), assigned };
 }
 
-/** A paper's mentions, in the order they are written, from its analysis and what the pass made of it. */
+/**
+ * A paper's mentions, in the order they are written, made from its analysis and what the pass
+ * made of its candidates.
+ */
 function mentionsOf({ candidates }: AnalyzedPaper, assigned: readonly Assigned[] = []): Mention[] {
   return assigned
     .map(({ name, entityId, role }) =>

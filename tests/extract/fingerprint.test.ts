@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 const MANNER_FILE = "../../src/extract/lexicons/manner.json";
 const MODIFIERS_FILE = "../../src/extract/lexicons/modifiers.json";
 
-/** The fingerprint and words of manner of the extractor as loaded afresh, with any mocks in force. */
+/** The extractor's fingerprint and words of manner, loaded afresh with any mocks in force. */
 async function loaded() {
   vi.resetModules();
   const { EXTRACTOR_FINGERPRINT } = await import("../../src/extract/cache.js");
