@@ -89,7 +89,7 @@ export function joinPaperTasks(tasks: Map<string, TaskGroup>): void {
     paperCount.set(key, new Set(group.papers).size);
     group.papers.forEach((paper, i) => {
       const texts = textsOf.get(paper) ?? new Map<string, string>();
-      if (!texts.has(key)) texts.set(key, (group.candidates[i] as Pick<Candidate, "text">).text);
+      if (!texts.has(key)) texts.set(key, group.candidates[i]?.text as string);
       textsOf.set(paper, texts);
     });
   }
