@@ -18,5 +18,22 @@ export interface ReadResult {
   problems: RecordProblem[];
 }
 
+/**
+ * Where a streamed reader puts each entry and each rejected record as it reads them: a large file's
+ * records go on to de-duplication one by one, never gathered first.
+ */
+export interface EntrySink {
+  entry(entry: RawEntry): void;
+  problem(problem: RecordProblem): void;
+}
+
+/** A sink gathering what it is given into a ReadResult, as the readers of whole texts return. */
+export function gathering(result: ReadResult): EntrySink {
+  return {
+    entry: (entry) => result.entries.push(entry),
+    problem: (problem) => result.problems.push(problem),
+  };
+}
+
 /** A reader turns the text of one file into entries. Pure: it never touches the file system. */
 export type Reader = (text: string, file: string) => ReadResult;

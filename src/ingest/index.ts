@@ -4,11 +4,11 @@
  */
 import type { Paper } from "../types.js";
 import { cleanText } from "./clean.js";
-import type { RawEntry, ReadResult } from "./entry.js";
+import { type EntrySink, gathering, type RawEntry, type ReadResult } from "./entry.js";
 import { checkFileSize, expandInputs, readTextFile, startsWithUtf16Mark } from "./files.js";
 import { detectFormat, formatByName, type InputFormat, READERS } from "./formats.js";
 import { DEFAULT_LIMITS, type IngestLimits, overLimit, resolveLimits } from "./limits.js";
-import { mergeEntries } from "./merge.js";
+import { type MergeResult, mergeEntries, PaperMerger } from "./merge.js";
 import { IngestError, type RecordProblem } from "./problems.js";
 import { collect } from "./readers/json.js";
 import { streamDelimited, streamJsonLines } from "./stream.js";
@@ -68,15 +68,21 @@ export function readEntries(
   return screenEntries(READERS[format](text, file), limits);
 }
 
+/** Why an entry is no paper to read (over a limit, or no title), if it is not. */
+function entryProblem(entry: RawEntry, limits: IngestLimits): RecordProblem | undefined {
+  const tooLarge = overLimit(entry, limits);
+  if (tooLarge) return { ...entry.source, message: tooLarge };
+  if (cleanText(entry.title) === "") return { ...entry.source, message: "record has no title" };
+  return undefined;
+}
+
 /** Entries over a limit or with no title become problems; the others pass. */
 function screenEntries(read: ReadResult, limits: IngestLimits): ReadResult {
   const entries: RawEntry[] = [];
   const problems = [...read.problems];
   for (const entry of read.entries) {
-    const tooLarge = overLimit(entry, limits);
-    if (tooLarge) problems.push({ ...entry.source, message: tooLarge });
-    else if (cleanText(entry.title) === "")
-      problems.push({ ...entry.source, message: "record has no title" });
+    const problem = entryProblem(entry, limits);
+    if (problem) problems.push(problem);
     else entries.push(entry);
   }
   return { entries, problems };
@@ -96,14 +102,15 @@ export function ingestRecords(
 ): IngestResult {
   const read: ReadResult = { entries: [], problems: [] };
   records.forEach((record, index) => {
-    collect(record, { file: RECORDS_SOURCE, record: index + 1 }, read);
+    collect(record, { file: RECORDS_SOURCE, record: index + 1 }, gathering(read));
   });
   const screened = screenEntries(read, resolveLimits(options.limits));
   for (const problem of screened.problems) {
     if (!options.skipBad) throw new IngestError(problem);
     options.onSkip?.(problem);
   }
-  return summarize(screened.entries, screened.problems, 0, {});
+  const { entries, problems } = screened;
+  return summarize(mergeEntries(entries), entries.length, problems, 0, {});
 }
 
 /** Papers from texts already in memory (for tests and callers that have no files). */
@@ -118,21 +125,21 @@ export function papersFromTexts(texts: readonly { file: string; text: string }[]
     for (const entry of read.entries) entries.push(entry);
     for (const problem of read.problems) problems.push(problem);
   }
-  return summarize(entries, problems, texts.length, formats);
+  return summarize(mergeEntries(entries), entries.length, problems, texts.length, formats);
 }
 
 function summarize(
-  entries: RawEntry[],
+  { papers, duplicates }: MergeResult,
+  entries: number,
   problems: RecordProblem[],
   files: number,
   formats: IngestSummary["formats"],
 ): IngestResult {
-  const { papers, duplicates } = mergeEntries(entries);
   const withoutAbstract = papers.filter((p) => p.abstract === "").length;
   const summary = {
     files,
     formats,
-    entries: entries.length,
+    entries,
     papers: papers.length,
     duplicates,
     withoutAbstract,
@@ -143,22 +150,23 @@ function summarize(
 }
 
 /** Formats read as streams (record by record, never the whole file in memory), by extension. */
-const STREAMED: Partial<Record<InputFormat, (path: string, file: string) => Promise<ReadResult>>> =
-  {
-    jsonl: streamJsonLines,
-    csv: (path, file) => streamDelimited(path, file, ","),
-    tsv: (path, file) => streamDelimited(path, file, "\t"),
-  };
+const STREAMED: Partial<
+  Record<InputFormat, (path: string, file: string, sink: EntrySink) => Promise<void>>
+> = {
+  jsonl: streamJsonLines,
+  csv: (path, file, sink) => streamDelimited(path, file, ",", sink),
+  tsv: (path, file, sink) => streamDelimited(path, file, "\t", sink),
+};
 
 /** The streaming reader of a file, when its name says JSON Lines, CSV or TSV and it is not UTF-16. */
 async function streamedRead(
   path: string,
   file: string,
-): Promise<{ format: InputFormat; read: () => Promise<ReadResult> } | undefined> {
+): Promise<{ format: InputFormat; read: (sink: EntrySink) => Promise<void> } | undefined> {
   const format = formatByName(file);
   const reader = format && STREAMED[format];
   if (!format || !reader || (await startsWithUtf16Mark(path))) return undefined;
-  return { format, read: () => reader(path, file) };
+  return { format, read: (sink) => reader(path, file, sink) };
 }
 
 /** The input files the given paths name (directories walked, globs expanded), as absolute paths. */
@@ -168,7 +176,9 @@ export async function inputFiles(paths: readonly string[], cwd: string): Promise
 
 /**
  * Reads every paper under the given paths (files, directories, globs). Without `skipBad` the first
- * bad record or file throws an IngestError naming it; with it, each is reported and counted.
+ * bad record or file throws an IngestError naming it; with it, each is reported and counted. Each
+ * record goes to de-duplication as it is read: what memory holds is the papers, not the records
+ * (at 300,000 papers those were a second copy of the corpus).
  */
 export async function ingestPaths(
   paths: readonly string[],
@@ -177,7 +187,8 @@ export async function ingestPaths(
   const cwd = options.cwd ?? process.cwd();
   const limits = resolveLimits(options.limits);
   const files = await expandInputs(paths, cwd, options.onNote);
-  const entries: RawEntry[] = [];
+  const merger = new PaperMerger();
+  let entries = 0;
   const problems: RecordProblem[] = [];
   const formats: IngestSummary["formats"] = {};
   const reject = (problem: RecordProblem): void => {
@@ -185,22 +196,37 @@ export async function ingestPaths(
     problems.push(problem);
     options.onSkip?.(problem);
   };
+  const take = (entry: RawEntry): void => {
+    entries++;
+    merger.addEntry(entry);
+  };
+  const sink: EntrySink = {
+    entry(entry) {
+      const problem = entryProblem(entry, limits);
+      if (problem) reject(problem);
+      else take(entry);
+    },
+    problem: reject,
+  };
   for (const { absolute, shown: file } of files) {
     try {
       const streamed = await streamedRead(absolute, file);
       await checkFileSize(absolute, file, limits, !streamed);
-      const text = streamed ? undefined : await readTextFile(absolute, file);
-      const format = streamed?.format ?? detectFormat(file, text as string);
-      const read = streamed
-        ? screenEntries(await streamed.read(), limits)
-        : readEntries(text as string, file, format, limits);
-      formats[format] = (formats[format] ?? 0) + 1;
-      read.problems.forEach(reject);
-      for (const entry of read.entries) entries.push(entry);
+      if (streamed) {
+        await streamed.read(sink);
+        formats[streamed.format] = (formats[streamed.format] ?? 0) + 1;
+      } else {
+        const text = await readTextFile(absolute, file);
+        const format = detectFormat(file, text);
+        const read = readEntries(text, file, format, limits);
+        formats[format] = (formats[format] ?? 0) + 1;
+        read.problems.forEach(reject);
+        read.entries.forEach(take);
+      }
     } catch (error) {
       if (!(error instanceof IngestError) || !options.skipBad) throw error;
       reject(error.problem);
     }
   }
-  return summarize(entries, problems, files.length, formats);
+  return summarize(merger.result(), entries, problems, files.length, formats);
 }

@@ -38,13 +38,54 @@ export interface MergeResult {
 }
 
 /**
- * One paper per arXiv id or normalized title, in order of first appearance. Two records with
- * different arXiv ids stay apart even when their titles agree: arXiv ids are never reused.
+ * One paper per arXiv id or normalized title, in order of first appearance, as records come: a
+ * later record of a paper already read is folded into it. Two records with different arXiv ids
+ * stay apart even when their titles agree: arXiv ids are never reused.
  */
+export class PaperMerger {
+  readonly papers: Paper[] = [];
+  duplicates = 0;
+  readonly #byArxiv = new Map<string, Paper>();
+  readonly #byTitle = new Map<string, Paper>();
+
+  /** Takes a paper record, which it owns from now on (it may be changed by later ones). */
+  add(paper: Paper): void {
+    const key = titleKey(paper.title);
+    const sameId = paper.arxivId ? this.#byArxiv.get(paper.arxivId) : undefined;
+    const sameTitle = this.#byTitle.get(key);
+    const conflicting = sameTitle?.arxivId && paper.arxivId && sameTitle.arxivId !== paper.arxivId;
+    const existing = sameId ?? (conflicting ? undefined : sameTitle);
+    if (existing) {
+      absorb(existing, paper);
+      this.duplicates++;
+    } else {
+      this.papers.push(paper);
+    }
+    const kept = existing ?? paper;
+    if (kept.arxivId) this.#byArxiv.set(kept.arxivId, kept);
+    if (!this.#byTitle.has(key)) this.#byTitle.set(key, kept);
+  }
+
+  /** A raw entry, cleaned into a paper record first. */
+  addEntry(entry: RawEntry): void {
+    this.add(toPaper(entry));
+  }
+
+  /**
+   * The papers once every record is in. A paper no record dates takes its arXiv id's month: only
+   * now, since a later record of it may bring a date of its own.
+   */
+  result(): MergeResult {
+    for (const paper of this.papers) paper.date ??= arxivMonth(paper.arxivId);
+    return { papers: this.papers, duplicates: this.duplicates };
+  }
+}
+
+/** De-duplicated papers of raw entries (PaperMerger), each cleaned into a paper record. */
 export function mergeEntries(entries: readonly RawEntry[]): MergeResult {
-  const merged = mergePapers(entries.map(toPaper));
-  for (const paper of merged.papers) paper.date ??= arxivMonth(paper.arxivId);
-  return merged;
+  const merger = new PaperMerger();
+  for (const entry of entries) merger.addEntry(entry);
+  return merger.result();
 }
 
 /**
@@ -63,26 +104,7 @@ export function arxivMonth(arxivId: string | undefined): string | undefined {
  * The records are copied, never changed in place.
  */
 export function mergePapers(records: readonly Paper[]): MergeResult {
-  const papers: Paper[] = [];
-  const byArxiv = new Map<string, Paper>();
-  const byTitle = new Map<string, Paper>();
-  let duplicates = 0;
-  for (const record of records) {
-    const paper = { ...record, sources: [...record.sources] };
-    const key = titleKey(paper.title);
-    const sameId = paper.arxivId ? byArxiv.get(paper.arxivId) : undefined;
-    const sameTitle = byTitle.get(key);
-    const conflicting = sameTitle?.arxivId && paper.arxivId && sameTitle.arxivId !== paper.arxivId;
-    const existing = sameId ?? (conflicting ? undefined : sameTitle);
-    if (existing) {
-      absorb(existing, paper);
-      duplicates++;
-    } else {
-      papers.push(paper);
-    }
-    const kept = existing ?? paper;
-    if (kept.arxivId) byArxiv.set(kept.arxivId, kept);
-    if (!byTitle.has(key)) byTitle.set(key, kept);
-  }
-  return { papers, duplicates };
+  const merger = new PaperMerger();
+  for (const record of records) merger.add({ ...record, sources: [...record.sources] });
+  return { papers: merger.papers, duplicates: merger.duplicates };
 }

@@ -2,7 +2,7 @@ import { createReadStream } from "node:fs";
 import { pipeline, Readable } from "node:stream";
 import { createGunzip } from "node:zlib";
 import { parse } from "csv-parse";
-import type { ReadResult } from "./entry.js";
+import type { EntrySink } from "./entry.js";
 import { firstInvalidUtf8, gzipProblem } from "./files.js";
 import { isGzipped } from "./formats.js";
 import { IngestError } from "./problems.js";
@@ -26,38 +26,44 @@ async function* decodedChunks(path: string, file: string): AsyncGenerator<string
   const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
   let line = 1;
   const chunks = fileBytes(path, file)[Symbol.asyncIterator]();
-  for (;;) {
-    let next: IteratorResult<Buffer>;
-    try {
-      next = await chunks.next();
-    } catch (error) {
-      if (!isGzipped(file)) throw error;
-      throw new IngestError({ file, line, message: gzipProblem(error) });
+  // A bad record can stop the reading part-way (it throws where its line is read): the file is
+  // closed then, not left open until a collection.
+  try {
+    for (;;) {
+      let next: IteratorResult<Buffer>;
+      try {
+        next = await chunks.next();
+      } catch (error) {
+        if (!isGzipped(file)) throw error;
+        throw new IngestError({ file, line, message: gzipProblem(error) });
+      }
+      if (next.done) break;
+      const chunk = next.value;
+      const nul = chunk.indexOf(0);
+      if (nul >= 0)
+        throw new IngestError({
+          file,
+          line: line + countNewlines(chunk.subarray(0, nul)),
+          message: "binary content (NUL byte): not a text file",
+        });
+      let text: string;
+      try {
+        text = decoder.decode(chunk, { stream: true });
+      } catch {
+        const at = firstInvalidUtf8(chunk);
+        throw new IngestError({
+          file,
+          line: line + countNewlines(chunk.subarray(0, at)),
+          message: "not valid UTF-8 text",
+        });
+      }
+      line += countNewlines(chunk);
+      yield text;
     }
-    if (next.done) break;
-    const chunk = next.value;
-    const nul = chunk.indexOf(0);
-    if (nul >= 0)
-      throw new IngestError({
-        file,
-        line: line + countNewlines(chunk.subarray(0, nul)),
-        message: "binary content (NUL byte): not a text file",
-      });
-    let text: string;
-    try {
-      text = decoder.decode(chunk, { stream: true });
-    } catch {
-      const at = firstInvalidUtf8(chunk);
-      throw new IngestError({
-        file,
-        line: line + countNewlines(chunk.subarray(0, at)),
-        message: "not valid UTF-8 text",
-      });
-    }
-    line += countNewlines(chunk);
-    yield text;
+    yield decoder.decode();
+  } finally {
+    await chunks.return?.();
   }
-  yield decoder.decode();
 }
 
 function countNewlines(bytes: Uint8Array): number {
@@ -66,9 +72,11 @@ function countNewlines(bytes: Uint8Array): number {
   return n;
 }
 
-/** JSON Lines read as a stream, line by line: memory holds the records, never the file. */
-export async function streamJsonLines(path: string, file: string): Promise<ReadResult> {
-  const result: ReadResult = { entries: [], problems: [] };
+/**
+ * JSON Lines read as a stream, each record handed to `sink` as its line is read: memory holds
+ * neither the file nor its records.
+ */
+export async function streamJsonLines(path: string, file: string, sink: EntrySink): Promise<void> {
   let pending = "";
   let lineNumber = 0;
   let sawText = false;
@@ -78,22 +86,22 @@ export async function streamJsonLines(path: string, file: string): Promise<ReadR
     pending = lines.pop() ?? "";
     for (const line of lines) {
       sawText ||= line.trim() !== "";
-      readJsonLine(line, ++lineNumber, file, result);
+      readJsonLine(line, ++lineNumber, file, sink);
     }
   }
   sawText ||= pending.trim() !== "";
-  readJsonLine(pending.replace(/\r$/, ""), ++lineNumber, file, result);
+  readJsonLine(pending.replace(/\r$/, ""), ++lineNumber, file, sink);
   if (!sawText) throw new IngestError({ file, message: "empty file: no records" });
-  return result;
 }
 
-/** CSV or TSV read as a stream of rows. */
+/** CSV or TSV read as a stream of rows, each record handed to `sink` as it is read. */
 export async function streamDelimited(
   path: string,
   file: string,
   delimiter: "," | "\t",
-): Promise<ReadResult> {
-  const reader = delimitedRows(file);
+  sink: EntrySink,
+): Promise<void> {
+  const reader = delimitedRows(file, sink);
   const parser = parse(csvOptions(delimiter));
   // pipeline, not pipe: a decoding error must reach the parser and end the loop below.
   pipeline(Readable.from(decodedChunks(path, file)), parser, () => {});
@@ -103,5 +111,5 @@ export async function streamDelimited(
     if (error instanceof IngestError) throw error;
     throw csvError(error, file, delimiter);
   }
-  return reader.finish();
+  reader.finish();
 }

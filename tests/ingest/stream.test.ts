@@ -41,6 +41,38 @@ describe("streamed JSON Lines and CSV", () => {
     expect(papers).toEqual(papersFromTexts([{ file: "big.csv", text }]).papers);
   });
 
+  it("stops at the first bad record in the file's order, and with --skip-bad keeps what came before a break", async () => {
+    // A record with no title on line 2, a malformed one on line 3, and past 2 MB of good records a
+    // byte no UTF-8 has: the reading breaks in the 1 MB chunk that holds it.
+    const text = `${records(1)}{"abstract": "untitled"}\n{"title": \n${records(3000)}`;
+    const broken = Buffer.concat([Buffer.from(text), Buffer.from([0xff, 0x0a])]);
+    const dir = await tempDir();
+    await writeFile(join(dir, "big.jsonl"), broken);
+    await expect(ingestPaths(["big.jsonl"], { cwd: dir })).rejects.toThrow(
+      "big.jsonl:2: record has no title",
+    );
+    const skipped: string[] = [];
+    const { papers, summary } = await ingestPaths(["big.jsonl"], {
+      cwd: dir,
+      skipBad: true,
+      onSkip: (problem) => skipped.push(`${problem.line}: ${problem.message}`),
+    });
+    expect(skipped).toEqual([
+      "2: record has no title",
+      expect.stringMatching(/^3: malformed JSON/),
+      "3004: not valid UTF-8 text",
+    ]);
+    expect(summary.skipped).toBe(3);
+    // The records of the chunks before the break are kept; those of its chunk are not read.
+    expect(papers.length).toBeGreaterThan(2000);
+    expect(papers.length).toBeLessThan(3001);
+    // Paper number 0 comes twice (lines 1 and 4): one paper, both its records.
+    expect(papers[0]?.sources).toEqual([
+      { file: "big.jsonl", line: 1 },
+      { file: "big.jsonl", line: 4 },
+    ]);
+  });
+
   it("files read whole are refused past what a string can hold; streamed ones only past --max-file-size", () => {
     const big = WHOLE_FILE_MAX_BYTES + 1;
     expect(fileTooLarge(big, DEFAULT_LIMITS, true)).toMatch(

@@ -1,5 +1,5 @@
 import { parse } from "csv-parse/sync";
-import type { ReadResult } from "../entry.js";
+import { type EntrySink, gathering, type ReadResult } from "../entry.js";
 import { entryFromRecord, findField } from "../fields.js";
 import { IngestError } from "../problems.js";
 
@@ -13,8 +13,10 @@ export interface ParsedRow {
  * feed it. The title and abstract columns are found by name, case-insensitively and under common
  * aliases ("Title", "paper_title", "Summary"); other columns are ignored.
  */
-export function delimitedRows(file: string): { add(row: ParsedRow): void; finish(): ReadResult } {
-  const result: ReadResult = { entries: [], problems: [] };
+export function delimitedRows(
+  file: string,
+  sink: EntrySink,
+): { add(row: ParsedRow): void; finish(): void } {
   let columns: string[] | undefined;
   let endOfPrevious = 0;
   return {
@@ -35,7 +37,7 @@ export function delimitedRows(file: string): { add(row: ParsedRow): void; finish
         return;
       }
       if (record.length !== columns.length) {
-        result.problems.push({
+        sink.problem({
           file,
           line,
           message: `row has ${record.length} fields, the header has ${columns.length}`,
@@ -47,12 +49,11 @@ export function delimitedRows(file: string): { add(row: ParsedRow): void; finish
         Object.fromEntries(header.map((column, i) => [column, record[i]])),
         { file, line },
       );
-      if (typeof entry === "string") result.problems.push({ file, line, message: entry });
-      else result.entries.push(entry);
+      if (typeof entry === "string") sink.problem({ file, line, message: entry });
+      else sink.entry(entry);
     },
     finish() {
       if (!columns) throw new IngestError({ file, message: "empty file: no records" });
-      return result;
     },
   };
 }
@@ -79,9 +80,11 @@ export function readDelimited(text: string, file: string, delimiter: "," | "\t")
   } catch (error) {
     throw csvError(error, file, delimiter);
   }
-  const reader = delimitedRows(file);
+  const result: ReadResult = { entries: [], problems: [] };
+  const reader = delimitedRows(file, gathering(result));
   for (const row of rows) reader.add(row);
-  return reader.finish();
+  reader.finish();
+  return result;
 }
 
 export const readCsv = (text: string, file: string): ReadResult => readDelimited(text, file, ",");

@@ -1,5 +1,5 @@
 import type { SourceRef } from "../../types.js";
-import type { ReadResult } from "../entry.js";
+import { type EntrySink, gathering, type ReadResult } from "../entry.js";
 import { entryFromRecord } from "../fields.js";
 import { IngestError, lineAt, type RecordProblem } from "../problems.js";
 
@@ -13,23 +13,23 @@ function describe(value: unknown): string {
 }
 
 /** Adds one parsed value as an entry, or as a problem saying why it is not a paper record. */
-export function collect(value: unknown, source: SourceRef, result: ReadResult): void {
+export function collect(value: unknown, source: SourceRef, sink: EntrySink): void {
   const problem = (message: string): RecordProblem => ({ ...source, message });
   if (!isRecord(value)) {
-    result.problems.push(problem(`expected a JSON object, found ${describe(value)}`));
+    sink.problem(problem(`expected a JSON object, found ${describe(value)}`));
     return;
   }
   const entry = entryFromRecord(value, source);
-  if (typeof entry === "string") result.problems.push(problem(entry));
-  else result.entries.push(entry);
+  if (typeof entry === "string") sink.problem(problem(entry));
+  else sink.entry(entry);
 }
 
-/** One line of JSON Lines into `result`; a malformed line is a problem of its own. */
+/** One line of JSON Lines into `sink`; a malformed line is a problem of its own. */
 export function readJsonLine(
   line: string,
   lineNumber: number,
   file: string,
-  result: ReadResult,
+  sink: EntrySink,
 ): void {
   if (line.trim() === "") return;
   const source = { file, line: lineNumber };
@@ -37,17 +37,18 @@ export function readJsonLine(
   try {
     value = JSON.parse(line);
   } catch (error) {
-    result.problems.push({ ...source, message: `malformed JSON: ${(error as Error).message}` });
+    sink.problem({ ...source, message: `malformed JSON: ${(error as Error).message}` });
     return;
   }
-  collect(value, source, result);
+  collect(value, source, sink);
 }
 
 /** JSON Lines: one object a line; a malformed line is a problem of its own, the others still count. */
 export function readJsonLines(text: string, file: string): ReadResult {
   const result: ReadResult = { entries: [], problems: [] };
+  const sink = gathering(result);
   text.split(/\r\n|\r|\n/).forEach((line, index) => {
-    readJsonLine(line, index + 1, file, result);
+    readJsonLine(line, index + 1, file, sink);
   });
   return result;
 }
@@ -68,9 +69,10 @@ export function readJsonDocument(text: string, file: string): ReadResult {
     throw new IngestError({ file, line: jsonErrorLine(text, error as Error), message });
   }
   const result: ReadResult = { entries: [], problems: [] };
+  const sink = gathering(result);
   const records = Array.isArray(value) ? value : [value];
   records.forEach((record, index) => {
-    collect(record, { file, record: index + 1 }, result);
+    collect(record, { file, record: index + 1 }, sink);
   });
   return result;
 }
