@@ -72,6 +72,9 @@ export const MANNER = new Set(
 );
 /** Words of manner that say only how well or how a task is treated: they join a task across papers. */
 export const MANNER_ACROSS_PAPERS = new Set(manner.mannerAcrossPapers);
+/** Words naming a kind of method, and the words that make a means of them ("AI-based"). */
+export const MEANS = new Set(manner.means);
+export const MEANS_SUFFIXES = new Set(manner.meansSuffixes);
 export const GENERIC_HEADS = singularSet(modifiers.genericHeads);
 export const SYSTEM_HEADS = singularSet(modifiers.systemHeads);
 export const STOP_PHRASES = new Set(stopPhrases.phrases.map(entityKey));

@@ -8,7 +8,7 @@
  */
 import type { Candidate } from "./candidate.js";
 import { singularWords } from "./keys.js";
-import { MANNER, MANNER_ACROSS_PAPERS } from "./lexicon.js";
+import { MANNER, MANNER_ACROSS_PAPERS, MEANS, MEANS_SUFFIXES } from "./lexicon.js";
 import { isKnownTask } from "./model/gazetteer.js";
 
 /**
@@ -33,6 +33,26 @@ export function endsWith(words: readonly string[], suffix: readonly string[]): b
     suffix.length < words.length &&
     suffix.every((w, i) => words[words.length - suffix.length + i] === w)
   );
+}
+
+/**
+ * How many of a name's first words say only how its task is done, at each place they may end:
+ * words of `manner`, and the means it is done by, method words with "based", "driven", "powered"
+ * or "assisted" after them ("AI-based 3D reconstruction", "deep learning-driven segmentation").
+ * "Event-based image deblurring" says what the task is done on: a narrower task.
+ */
+function mannerEnds(words: readonly string[], manner: ReadonlySet<string>): number[] {
+  const ends: number[] = [];
+  let at = 0;
+  while (at < words.length) {
+    let means = at;
+    while (MEANS.has(words[means] as string)) means++;
+    if (means > at && MEANS_SUFFIXES.has(words[means] as string)) at = means + 1;
+    else if (manner.has(words[at] as string)) at++;
+    else break;
+    ends.push(at);
+  }
+  return ends;
 }
 
 /**
@@ -62,7 +82,8 @@ export function taskMerges(
       .filter((other) => endsWith(task.words, other.words))
       .sort((a, b) => b.words.length - a.words.length);
     const added = closest ? task.words.slice(0, task.words.length - closest.words.length) : [];
-    if (closest && added.every((word) => MANNER.has(word))) merges.set(task.key, closest.key);
+    if (closest && mannerEnds(added, MANNER).at(-1) === added.length)
+      merges.set(task.key, closest.key);
   }
   for (const task of tasks) {
     if (merges.has(task.key)) continue;
@@ -117,10 +138,10 @@ function moveCandidates(source: TaskGroup, target: TaskGroup, paper?: number): v
 /**
  * Across the corpus, a one-off task form that only adds words saying how well or how a paper
  * treats a task of its own (MANNER_ACROSS_PAPERS: "Evaluating Mathematical Reasoning", "Unpaired
- * Point Cloud Completion") is that task, though its paper never writes the task bare; within a
- * paper, taskMerges already joined those that it does, by all words of manner. "Dynamic 3D scene
- * reconstruction" or "whole-body pose estimation" may be narrower tasks: they join nothing
- * unless their paper says so. The longest such task wins.
+ * Point Cloud Completion"), or by what means ("AI-based 3D reconstruction"), is that task, though
+ * its paper never writes the task bare; within a paper, taskMerges already joined those that it
+ * does, by all words of manner. "Dynamic 3D scene reconstruction" or "whole-body pose estimation"
+ * may be narrower tasks: they join nothing unless their paper says so. The longest such task wins.
  */
 function mannerMerges(
   tasks: ReadonlyMap<string, TaskGroup>,
@@ -132,11 +153,7 @@ function mannerMerges(
     const first = group.candidates[0];
     if (!first || ownTask(key)) continue;
     const words = singularWords(first.text);
-    for (
-      let start = 1;
-      start < words.length && MANNER_ACROSS_PAPERS.has(words[start - 1] as string);
-      start++
-    ) {
+    for (const start of mannerEnds(words, MANNER_ACROSS_PAPERS)) {
       const broader = words.slice(start).join("");
       // A task all of whose papers name it otherwise (joinStrayTypes: "transfer learning" a
       // method) is no task to join.

@@ -179,6 +179,19 @@ describe("canonical entities", () => {
     expect(taskMerges(kind, own("questionanswering"))).toEqual(
       new Map([["questionanswering", "criticalquestionanswering"]]),
     );
+    // By what means a task is done is no narrower task; what it is done on is one.
+    const means = new Map([
+      ["aibased3dreconstruction", "AI-based 3D Reconstruction"],
+      ["3dreconstruction", "3D reconstruction"],
+      ["eventbasedimagedeblurring", "event-based image deblurring"],
+      ["imagedeblurring", "image deblurring"],
+    ]);
+    expect(taskMerges(means, own("3dreconstruction", "imagedeblurring"))).toEqual(
+      new Map([
+        ["aibased3dreconstruction", "3dreconstruction"],
+        ["imagedeblurring", "eventbasedimagedeblurring"],
+      ]),
+    );
     // Two narrower tasks of their own leave the broader one its own.
     const siblings = new Map([
       ["2dposeestimation", "2D pose estimation"],
@@ -218,7 +231,7 @@ describe("canonical entities", () => {
     ]);
   });
 
-  it("across papers, joins a one-off task form that adds only words of manner to a task of its own", () => {
+  it("across papers, joins a one-off task form that adds only words of manner or means to a task of its own", () => {
     const restores = (title: string, task: string) =>
       analyzed(paper(title, `We study ${task}.`), [["abstract", task, "task"]]);
     const x = canonicalize([
@@ -226,15 +239,22 @@ describe("canonical entities", () => {
       restores("Restoring More Images", "image restoration"),
       restores("A Paper of Its Own", "adaptive image restoration"),
       restores("Stars", "blind astronomical image restoration"),
+      restores("By Deep Learning", "deep learning-based image restoration"),
+      restores("From Events", "event-based image restoration"),
     ]);
     const tasks = (i: number) => mentionsOf(x, i).map((m) => m.entityId);
     // Its paper never writes "image restoration" bare, yet "adaptive" says how, not what.
     expect(tasks(2)).toEqual(["task:image-restoration"]);
+    // Nor does "deep learning-based", which says by what means.
+    expect(tasks(4)).toEqual(["task:image-restoration"]);
     expect(x.entities.find((e) => e.id === "task:image-restoration")?.aliases).toEqual([
       "adaptive image restoration",
+      "deep learning-based image restoration",
     ]);
-    // "Blind astronomical" names a narrower task, however few papers name it.
+    // "Blind astronomical" names a narrower task, however few papers name it, and so does
+    // "event-based", which says what the images are made from.
     expect(tasks(3)).toEqual(["task:blind-astronomical-image-restoration"]);
+    expect(tasks(5)).toEqual(["task:event-based-image-restoration"]);
   });
 
   it("a paper's shorthand for its narrower task, with words of manner, is no alias of it", () => {
