@@ -24,12 +24,22 @@ describe("the real-like corpus of npm run bench -- --scale", () => {
     expect(copy.id).toBe("scaled-1-7");
     expect(copy.url).toBeUndefined();
     expect(copy.date).toBe("2025-01-02");
-    expect(copy.title).toBe("BA: Image Classification with ResNet-50ba 7");
+    expect(copy.title).toBe("Image Classification with ResNet-50ba 7");
     // Names and the source's rare words take the copy's suffix; the field's common words and a
     // sentence's first word stay.
     expect(copy.abstract).toBe(
       "We study image classification. Our method beats NeRFba and Gaussianba Splattingba on ImageNetba. It uses hyperspectralba priors.",
     );
+  });
+
+  it("gives a title with no name in it the copy's suffix on its last word: another paper, naming nothing new", () => {
+    // Four papers use each of its words: none is rare.
+    const plain = Array.from({ length: 4 }, () =>
+      JSON.stringify({ title: "Learning to see?", abstract: "We see." }),
+    );
+    const title = (i: number) => JSON.parse(scaledCorpus(plain, 1)(i)).title;
+    expect(title(4)).toBe("Learning to seeba?");
+    expect(title(8)).toBe("Learning to seebe?");
   });
 
   it("varies a name the same way all through a copy, and another way in the next", () => {
