@@ -18,7 +18,7 @@ import { TAGGER_HASH } from "./model/tagger.js";
 import type { AnalyzedPaper } from "./paper.js";
 
 /** Bump whenever a rule changes what is extracted: cached analyses of older rules are then ignored. */
-export const EXTRACTOR_VERSION = "14";
+export const EXTRACTOR_VERSION = "15";
 
 /**
  * Identifies the extractor that produced an analysis: its version, its vocabularies, the word

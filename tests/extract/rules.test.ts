@@ -58,6 +58,26 @@ describe("titles", () => {
     expect(found(x, "task")).toContain("Video Colorization");
   });
 
+  it("'Name — subtitle' proposes Name as 'Name: subtitle' does, and no name runs across a dash", () => {
+    // arXiv titles and abstracts as listed (their LaTeX "--" read as a dash at ingest): the
+    // 10,000-paper map had "CASE -- Condition-Aware Sentence Embeddings", "Subasa -- Adapting
+    // Language Models" and "Fixed-Sum Discrete Diffusion--the" as names.
+    const x = extract(
+      ["CASE — Condition-Aware Sentence Embeddings", "We study sentence embeddings."],
+      [
+        "Subasa — Adapting Language Models for Low-resourced Offensive Language Detection",
+        "We propose Fixed-Sum Discrete Diffusion—the first framework for summation constraints.",
+      ],
+    );
+    const named = (paper: number) => mentionsOf(x, paper).map((m) => [m.text, m.role ?? m.type]);
+    expect(named(0)).toContainEqual(["CASE", "proposed"]);
+    expect(named(0)).toContainEqual(["Condition-Aware Sentence Embeddings", "proposed"]);
+    expect(named(1)).toContainEqual(["Subasa", "proposed"]);
+    expect(named(1)).toContainEqual(["Fixed-Sum Discrete Diffusion", "proposed"]);
+    const texts = [...mentionsOf(x, 0), ...mentionsOf(x, 1)].map((m) => m.text);
+    expect(texts.filter((text) => /[—–]/.test(text))).toEqual([]);
+  });
+
   it("a subtitle headed by 'benchmark' makes Name a dataset", () => {
     const x = extract([
       "SoftZoo: A Soft Robot Co-design Benchmark For Locomotion In Diverse Environments",

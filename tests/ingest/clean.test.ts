@@ -28,6 +28,21 @@ describe("clean-up", () => {
     expect(cleanText("about ~10% faster")).toBe("about ~10% faster");
   });
 
+  it("reads LaTeX's dashes: an em dash sets a clause off, a hyphen joins", () => {
+    // Abstracts of arXiv as listed: left as written, "Fixed-Sum Discrete Diffusion--the" and
+    // "ALFWorld--matching" were names of the 10,000-paper map.
+    expect(
+      cleanText(
+        "Fixed-Sum Discrete Diffusion--the first framework; ALFWorld--matching it; random noise--requiring one step; CoLa -- Learning; a result---at last",
+      ),
+    ).toBe(
+      "Fixed-Sum Discrete Diffusion—the first framework; ALFWorld—matching it; random noise—requiring one step; CoLa — Learning; a result—at last",
+    );
+    expect(
+      cleanText("ages 13--70, a Rao--Blackwellized estimator, input--output maps, run with --help"),
+    ).toBe("ages 13-70, a Rao-Blackwellized estimator, input-output maps, run with --help");
+  });
+
   it("takes LaTeX text styles off the names they wrap, and leaves math alone", () => {
     // Abstracts of arXiv as listed: these styles made "textsc{Critique-Guided Distillation" and
     // "emph{Sparse Prompt Module" names of the 10,000-paper map.

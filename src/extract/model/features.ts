@@ -16,7 +16,7 @@ import { indexPairs, type PairIndex } from "./value-pairs.js";
 export interface SentenceFeatures {
   field: Field;
   sentence: Sentence;
-  /** True where no name runs on from the word before: a bracket, comma, colon, semicolon or full stop between them. */
+  /** True where no name runs on from the word before: a bracket, comma, colon, semicolon, full stop or dash between them. */
   breaks: boolean[];
   proposing: boolean;
   facts: WordFacts[];
@@ -27,11 +27,22 @@ export interface SentenceFeatures {
 }
 
 const BREAK = /[()[\],:;.!?]/;
+// A dash between two words sets off what follows: an em dash, or a hyphen or en dash with a space
+// before it ("CASE — Condition-Aware Sentence Embeddings", "Diffusion—the first framework",
+// "PANORAMA - Profile-based Assemblage"). One a word ends with joins on ("Single- and Multi-Object
+// Segmentation", "Embed- ding"), as does one inside a word ("input–output").
+const DASH = /\u2014|\s[-\u2013]/;
 
-function namesBreak(words: readonly Word[]): boolean[] {
-  return words.map(
-    (w, i) => i === 0 || BREAK.test((words[i - 1] as Word).after) || BREAK.test(w.before),
-  );
+function namesBreak(words: readonly Word[], text: string): boolean[] {
+  return words.map((w, i) => {
+    if (i === 0) return true;
+    const previous = words[i - 1] as Word;
+    return (
+      BREAK.test(previous.after) ||
+      BREAK.test(w.before) ||
+      DASH.test(text.slice(previous.end, w.start))
+    );
+  });
 }
 
 /** A word's coarse part of speech: the first of COARSE_TAGS it has. */
@@ -111,6 +122,10 @@ function numberName(n: number): string {
   return NUMBER_NAMES[n];
 }
 
+// The annotated abstracts write a dash as LaTeX does ("--", over a thousand times) and never "—":
+// the tagger reads an em or en dash after a word as the "--" it learned from.
+const DASHES = /[\u2014\u2013]/g;
+
 function factsOf(word: Word): WordFacts {
   const clusters = wordClusters(word.text);
   return {
@@ -123,7 +138,7 @@ function factsOf(word: Word): WordFacts {
     coarse: clusters ? numberName(clusters[0]) : "?",
     fine: clusters ? numberName(clusters[1]) : "?",
     before: word.before,
-    after: word.after,
+    after: word.after.replace(DASHES, "--"),
     punctuated: PUNCTUATED.test(word.before),
   };
 }
@@ -458,7 +473,7 @@ export function paperFeatures(
       sentences.push({
         field,
         sentence,
-        breaks: namesBreak(words),
+        breaks: namesBreak(words, field.text),
         proposing: isProposalSentence(sentence),
         facts: words.map(factsOf),
         gazetteer: gazetteerHits(words).map((hits) =>

@@ -67,10 +67,18 @@ function appositive(subtitle: string, head: Word | undefined): boolean {
   );
 }
 
-/** The part of a title after "Name: ", or the whole title. */
+/**
+ * What sets a title's name off from its subtitle: a colon, or a dash standing between spaces
+ * ("CASE — Condition-Aware Sentence Embeddings", "Subasa - Adapting Language Models").
+ */
+const NAME_SEPARATOR = /:\s|\s[\u2014\u2013-]\s/;
+
+/** The part of a title after "Name: " (or "Name — "), or the whole title. */
 function titleBody(text: string): { body: string; name?: string } {
-  const colon = text.indexOf(": ");
-  return colon > 0 ? { body: text.slice(colon + 2), name: text.slice(0, colon) } : { body: text };
+  const separator = NAME_SEPARATOR.exec(text);
+  if (!separator || separator.index === 0) return { body: text };
+  const name = text.slice(0, separator.index);
+  return { body: text.slice(separator.index + separator[0].length), name };
 }
 
 /** "Out of Domain Generalization", "Learning in Deep Weight Spaces": a title piece that names a task. */
@@ -115,13 +123,14 @@ export function titlePurposeCandidates(title: Field): Candidate[] {
 }
 
 /**
- * Rule: a title of the form "Name: subtitle" proposes Name, a dataset when the subtitle's head says
- * so. Fires on "ColorMNet: A Memory-based Deep Spatial-Temporal Feature Propagation Network for
- * Video Colorization" and "SoftZoo: A Soft Robot Co-design Benchmark For Locomotion".
+ * Rule: a title of the form "Name: subtitle" (or "Name — subtitle") proposes Name, a dataset when
+ * the subtitle's head says so. Fires on "ColorMNet: A Memory-based Deep Spatial-Temporal Feature
+ * Propagation Network for Video Colorization", "SoftZoo: A Soft Robot Co-design Benchmark For
+ * Locomotion" and "CASE — Condition-Aware Sentence Embeddings".
  */
 export function titleCandidates(title: Field): Candidate[] {
   const sentence = title.sentences[0];
-  const match = /^([^:]{2,60}?)\s*:\s+\S/.exec(title.text);
+  const match = /^([^:]{2,60}?)(?:\s*:|\s+[\u2014\u2013-])\s+\S/.exec(title.text);
   if (!sentence || !match) return [];
   const name = (match[1] as string).trim();
   // A name is capitalised throughout: "Reprogramming under constraints" is a phrase, not a name.
