@@ -31,7 +31,18 @@ const BREAK = /[()[\],:;.!?]/;
 // before it ("CASE — Condition-Aware Sentence Embeddings", "Diffusion—the first framework",
 // "PANORAMA - Profile-based Assemblage"). One a word ends with joins on ("Single- and Multi-Object
 // Segmentation", "Embed- ding"), as does one inside a word ("input–output").
-const DASH = /\u2014|\s[-\u2013]/;
+const EM_DASH = 0x2014;
+const SPACED_DASHES = new Set([0x2d, 0x2013]);
+
+/** Whether text[from, to), what stands between two words, holds a dash that sets words off. */
+function dashBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code === EM_DASH) return true;
+    if (SPACED_DASHES.has(code) && i > from && /\s/.test(text[i - 1] as string)) return true;
+  }
+  return false;
+}
 
 function namesBreak(words: readonly Word[], text: string): boolean[] {
   return words.map((w, i) => {
@@ -40,7 +51,7 @@ function namesBreak(words: readonly Word[], text: string): boolean[] {
     return (
       BREAK.test(previous.after) ||
       BREAK.test(w.before) ||
-      DASH.test(text.slice(previous.end, w.start))
+      dashBetween(text, previous.end, w.start)
     );
   });
 }
