@@ -49,9 +49,7 @@ function namesBreak(words: readonly Word[], text: string): boolean[] {
     if (i === 0) return true;
     const previous = words[i - 1] as Word;
     return (
-      BREAK.test(previous.after) ||
-      BREAK.test(w.before) ||
-      dashBetween(text, previous.end, w.start)
+      BREAK.test(previous.after) || BREAK.test(w.before) || dashBetween(text, previous.end, w.start)
     );
   });
 }
