@@ -77,7 +77,10 @@ const MARKDOWN_EMPHASIS =
 // names of the 10,000-paper map did ("ALFWorld--matching", "CoLa -- Learning"). A flag ("--help")
 // is left alone.
 const SPACED_DASH = /(?<=\s)---?(?=\s)/g;
-const JOINING_DASH = /([\p{L}\p{N}]+)(---?)([\p{L}\p{N}]+)/gu;
+const DASH = /---?/g;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+// A run of letters longer than this is no word: the scans stay short on ten megabytes of letters.
+const LONGEST_WORD = 100;
 // The words a clause set off by a dash begins with, which no compound ends with.
 const CLAUSE_OPENING =
   /^(?:the|a|an|this|these|those|its|their|our|we|it|they|which|that|who|whose|where|when|while|and|or|but|nor|yet|so|as|than|then|with|without|from|to|for|in|into|on|onto|at|of|by|via|under|over|through|unlike|not|no|such|most|all|both|each|only|even|also|is|are|was|were|has|have|can|may|will|namely|compared)$|\p{L}{3}(?:ing|ly)$/u;
@@ -85,13 +88,33 @@ const CAPITALISED = /^\p{Lu}/u;
 const LOWER = /^\p{Ll}/u;
 const DIGITS = /^\p{N}+$/u;
 
-function readDash(_: string, left: string, dashes: string, right: string): string {
+/** The word of letters and digits that ends at `end`. */
+function wordBefore(text: string, end: number): string {
+  let start = end;
+  while (start > 0 && end - start < LONGEST_WORD && WORD_CHAR.test(text[start - 1] as string))
+    start--;
+  return text.slice(start, end);
+}
+
+/** The word of letters and digits that begins at `start`. */
+function wordAfter(text: string, start: number): string {
+  let end = start;
+  while (end < text.length && end - start < LONGEST_WORD && WORD_CHAR.test(text[end] as string))
+    end++;
+  return text.slice(start, end);
+}
+
+/** A dash between two words as the character it renders: an em dash, or a joining hyphen. */
+function readDash(dashes: string, at: number, text: string): string {
+  const left = wordBefore(text, at);
+  const right = wordAfter(text, at + dashes.length);
+  if (left === "" || right === "") return dashes;
   const joins =
     dashes === "--" &&
     ((DIGITS.test(left) && DIGITS.test(right)) ||
       (CAPITALISED.test(left) && CAPITALISED.test(right)) ||
       (LOWER.test(left) && LOWER.test(right) && !CLAUSE_OPENING.test(right)));
-  return `${left}${joins ? "-" : "\u2014"}${right}`;
+  return joins ? "-" : "\u2014";
 }
 
 const NAME_CHAR = /[\p{L}\p{N}-]/u;
@@ -199,5 +222,5 @@ export function withoutMarkup(text: string): string {
     .normalize("NFC")
     .replace(LATEX_TIE, " ")
     .replace(SPACED_DASH, "\u2014")
-    .replace(JOINING_DASH, readDash);
+    .replace(DASH, readDash);
 }
