@@ -109,9 +109,13 @@ function readDash(dashes: string, at: number, text: string): string {
   const left = wordBefore(text, at);
   const right = wordAfter(text, at + dashes.length);
   if (left === "" || right === "") return dashes;
+  // "state--of--the-art", "Decompose--Enhance--Reconstruct": words dashed in a chain are one.
+  const after = at + dashes.length + right.length;
+  const chained = text.startsWith("--", after) || text.startsWith("--", at - left.length - 2);
   const joins =
     dashes === "--" &&
-    ((DIGITS.test(left) && DIGITS.test(right)) ||
+    (chained ||
+      (DIGITS.test(left) && DIGITS.test(right)) ||
       (CAPITALISED.test(left) && CAPITALISED.test(right)) ||
       (LOWER.test(left) && LOWER.test(right) && !CLAUSE_OPENING.test(right)));
   return joins ? "-" : "\u2014";

@@ -41,6 +41,9 @@ describe("clean-up", () => {
     expect(
       cleanText("ages 13--70, a Rao--Blackwellized estimator, input--output maps, run with --help"),
     ).toBe("ages 13-70, a Rao-Blackwellized estimator, input-output maps, run with --help");
+    expect(cleanText("state--of--the-art, Decompose--Enhance--Reconstruct")).toBe(
+      "state-of-the-art, Decompose-Enhance-Reconstruct",
+    );
   });
 
   it("takes LaTeX text styles off the names they wrap, and leaves math alone", () => {
